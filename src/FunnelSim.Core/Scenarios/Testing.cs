@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace FunnelSim.Scenarios;
+
+/// <summary>Biomarker testing before the later-line decision.</summary>
+/// <param name="Uptake">Probability that a later-line patient is tested.</param>
+/// <param name="Modalities">Test methods; their shares of tested patients sum to 1.</param>
+public sealed record Testing(Parameter Uptake, ImmutableArray<Modality> Modalities);
