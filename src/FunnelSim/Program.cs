@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using FunnelSim.Cli;
+
+return FunnelSimCli.Run(args, CliContext.FromConsole());

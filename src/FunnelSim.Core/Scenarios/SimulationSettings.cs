@@ -4,7 +4,7 @@ namespace FunnelSim.Scenarios;
 /// <param name="Iterations">Monte Carlo iterations.</param>
 /// <param name="Seed">Master seed; with the scenario it fixes every random number.</param>
 /// <param name="Sampling">How parameter draws are made.</param>
-public sealed record SimulationSettings(long Iterations, ulong Seed, Sampling Sampling)
+public sealed record SimulationSettings(long Iterations, ulong Seed, SamplingMethod Sampling)
 {
     /// <summary>Fewest iterations allowed.</summary>
     public const long MinIterations = 1;
@@ -15,7 +15,7 @@ public sealed record SimulationSettings(long Iterations, ulong Seed, Sampling Sa
 }
 
 /// <summary>Sampling method for the parameter draws.</summary>
-public enum Sampling
+public enum SamplingMethod
 {
     /// <summary>Independent pseudo-random draws (JSON: <c>monte-carlo</c>).</summary>
     MonteCarlo,

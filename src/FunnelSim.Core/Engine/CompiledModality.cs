@@ -1,0 +1,11 @@
+namespace FunnelSim.Engine;
+
+/// <summary>A modality in the hot loop: parameter indices and stream keys.</summary>
+internal readonly record struct CompiledModality(
+    double Share,
+    int Sensitivity,
+    int Specificity,
+    ulong SplitFusionKey,
+    ulong SplitOtherKey,
+    ulong TruePositiveKey,
+    ulong FalsePositiveKey);

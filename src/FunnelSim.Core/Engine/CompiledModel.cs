@@ -1,0 +1,63 @@
+using FunnelSim.Scenarios;
+
+namespace FunnelSim.Engine;
+
+/// <summary>
+/// A validated scenario compiled to arrays for the engine: no dictionaries or strings are touched per iteration.
+/// Immutable and safe to share between threads.
+/// </summary>
+public sealed class CompiledModel
+{
+    internal CompiledModel(
+        Scenario scenario,
+        CompiledParameter[] parameters,
+        CompiledIndication[] indications,
+        string[] totalMetrics,
+        int[][] totalSources)
+    {
+        Scenario = scenario;
+        Parameters = parameters;
+        Indications = indications;
+        TotalMetrics = totalMetrics;
+        TotalSources = totalSources;
+        Years = scenario.Years;
+        Scale = scenario.Population.Scale;
+
+        GroupOffsets = new int[indications.Length + 2];
+        for (int g = 0; g < indications.Length; g++)
+            GroupOffsets[g + 1] = GroupOffsets[g] + Years * indications[g].Metrics.Length;
+        GroupOffsets[^1] = GroupOffsets[^2] + Years * totalMetrics.Length;
+    }
+
+    /// <summary>The scenario this model was compiled from.</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>Horizon in years.</summary>
+    public int Years { get; }
+
+    /// <summary>Incidence multiplier of the population.</summary>
+    public double Scale { get; }
+
+    internal CompiledParameter[] Parameters { get; }
+    internal CompiledIndication[] Indications { get; }
+
+    /// <summary>Metric names of the total over indications.</summary>
+    internal string[] TotalMetrics { get; }
+
+    /// <summary>For each total metric, its index in each indication's metrics.</summary>
+    internal int[][] TotalSources { get; }
+
+    /// <summary>
+    /// Start of each group's cells in the per-iteration value buffer (groups: indications in order, then the total);
+    /// a cell is <c>GroupOffsets[g] + yearIndex * metricCount(g) + metric</c>. The last entry is the cell count.
+    /// </summary>
+    internal int[] GroupOffsets { get; }
+
+    internal int CellCount => GroupOffsets[^1];
+
+    internal int MetricCount(int group) =>
+        group < Indications.Length ? Indications[group].Metrics.Length : TotalMetrics.Length;
+
+    internal string[] MetricsOf(int group) =>
+        group < Indications.Length ? Indications[group].Metrics : TotalMetrics;
+}

@@ -1,0 +1,9 @@
+namespace FunnelSim.Engine;
+
+/// <summary>Family of the per-patient time on treatment.</summary>
+internal enum DurationKind
+{
+    Exponential,
+    Weibull,
+    LogNormal,
+}

@@ -1,0 +1,274 @@
+using System.Runtime.CompilerServices;
+using FunnelSim.Sampling;
+
+namespace FunnelSim.Engine;
+
+/// <summary>
+/// One worker's state: scratch buffers and accumulators, reused for every iteration it runs. An iteration draws
+/// its parameters, simulates the funnel of every indication and year, and adds each cell to the accumulators.
+/// Nothing here allocates once the histograms cover the values seen.
+/// </summary>
+internal sealed class IterationRunner
+{
+    private const double DaysPerYear = 365.25;
+    private const double DaysPerMonth = DaysPerYear / 12;
+
+    private readonly CompiledModel _model;
+    private readonly ulong _seed;
+    private readonly double[] _start;   // each parameter's drawn start value
+    private readonly double[] _target;  // each parameter's drawn ramp target (= start without a ramp)
+    private readonly long[] _cells;     // this iteration's value of every cell
+    private readonly long[] _newPatients;
+
+    public IterationRunner(CompiledModel model, ulong seed)
+    {
+        _model = model;
+        _seed = seed;
+        _start = new double[model.Parameters.Length];
+        _target = new double[model.Parameters.Length];
+        _cells = new long[model.CellCount];
+        _newPatients = new long[model.Years];
+        Cells = new CellAccumulator[model.CellCount];
+        for (int c = 0; c < Cells.Length; c++) Cells[c] = new CellAccumulator();
+    }
+
+    public CellAccumulator[] Cells { get; }
+
+    /// <summary>This iteration's drawn start values, by parameter index (valid after <see cref="Simulate"/>).</summary>
+    public ReadOnlySpan<double> DrawnParameters => _start;
+
+    /// <summary>This iteration's cell values (valid after <see cref="Simulate"/>).</summary>
+    public ReadOnlySpan<long> CellValues => _cells;
+
+    public void Run(long firstIteration, long count)
+    {
+        for (long k = firstIteration; k < firstIteration + count; k++)
+        {
+            Simulate(k);
+            for (int c = 0; c < _cells.Length; c++) Cells[c].Add(_cells[c]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Simulate(long iteration)
+    {
+        DrawParameters(iteration);
+        var indications = _model.Indications;
+        for (int i = 0; i < indications.Length; i++)
+            SimulateIndication(indications[i], iteration, _model.GroupOffsets[i]);
+        SumTotals();
+    }
+
+    private void DrawParameters(long iteration)
+    {
+        var parameters = _model.Parameters;
+        for (int p = 0; p < parameters.Length; p++)
+        {
+            var parameter = parameters[p];
+            var rng = Rng.ForStream(_seed, iteration, parameter.StartKey);
+            double start = parameter.Start.Sample(ref rng);
+            _start[p] = start;
+            if (parameter.Target is { } target)
+            {
+                var targetRng = Rng.ForStream(_seed, iteration, parameter.TargetKey);
+                _target[p] = target.Sample(ref targetRng);
+            }
+            else
+            {
+                _target[p] = start;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Probability(int parameter, int year)
+    {
+        double start = _start[parameter];
+        double p = start + (_target[parameter] - start) * _model.Parameters[parameter].Progress[year];
+        return Math.Clamp(p, 0, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SimulateIndication(CompiledIndication ind, long iteration, int offset)
+    {
+        int years = _model.Years;
+        int metrics = ind.Metrics.Length;
+        int preCount = ind.PreTestSteps.Length;
+        int postCount = ind.PostDetectionSteps.Length;
+        int afterPre = 1 + preCount;
+        int afterPost = afterPre + ModelCompiler.PreTestBlock + postCount;
+        ulong seed = _seed;
+
+        double incidence = _start[ind.Incidence] * _model.Scale;
+        double growth = Math.Max(_start[ind.Growth], -1);
+
+        var incidentRng = Rng.ForStream(seed, iteration, ind.IncidentKey);
+        Span<Rng> preRng = stackalloc Rng[preCount];
+        for (int s = 0; s < preCount; s++) preRng[s] = Rng.ForStream(seed, iteration, ind.PreTestKeys[s]);
+        var fusionRng = Rng.ForStream(seed, iteration, ind.FusionKey);
+        var testedFusionRng = Rng.ForStream(seed, iteration, ind.TestedFusionKey);
+        var testedOtherRng = Rng.ForStream(seed, iteration, ind.TestedOtherKey);
+        var modalities = ind.Modalities;
+        Span<Rng> modalityRng = stackalloc Rng[4 * modalities.Length];
+        for (int m = 0; m < modalities.Length; m++)
+        {
+            modalityRng[4 * m] = Rng.ForStream(seed, iteration, modalities[m].SplitFusionKey);
+            modalityRng[4 * m + 1] = Rng.ForStream(seed, iteration, modalities[m].SplitOtherKey);
+            modalityRng[4 * m + 2] = Rng.ForStream(seed, iteration, modalities[m].TruePositiveKey);
+            modalityRng[4 * m + 3] = Rng.ForStream(seed, iteration, modalities[m].FalsePositiveKey);
+        }
+        Span<Rng> postRng = stackalloc Rng[2 * postCount];
+        for (int s = 0; s < postCount; s++)
+        {
+            postRng[2 * s] = Rng.ForStream(seed, iteration, ind.PostTruePositiveKeys[s]);
+            postRng[2 * s + 1] = Rng.ForStream(seed, iteration, ind.PostFalsePositiveKeys[s]);
+        }
+
+        double growthFactor = 1;
+        for (int t = 0; t < years; t++)
+        {
+            var cell = _cells.AsSpan(offset + t * metrics, metrics);
+
+            long n = PoissonSampler.Sample(ref incidentRng, incidence * growthFactor);
+            growthFactor *= 1 + growth;
+            cell[0] = n;
+            for (int s = 0; s < preCount; s++)
+            {
+                n = BinomialSampler.Sample(ref preRng[s], n, Probability(ind.PreTestSteps[s], t));
+                cell[1 + s] = n;
+            }
+
+            long laterLine = n;
+            long fusion = BinomialSampler.Sample(ref fusionRng, laterLine, Probability(ind.Prevalence, t));
+            long other = laterLine - fusion;
+            double uptake = Probability(ind.Uptake, t);
+            long testedFusion = BinomialSampler.Sample(ref testedFusionRng, fusion, uptake);
+            long testedOther = BinomialSampler.Sample(ref testedOtherRng, other, uptake);
+
+            // Split the tested across modalities (a multinomial as a chain of conditional binomials), then test.
+            long remainingFusion = testedFusion, remainingOther = testedOther;
+            double remainingShare = 1;
+            long truePositive = 0, falsePositive = 0;
+            for (int m = 0; m < modalities.Length; m++)
+            {
+                long fusionHere, otherHere;
+                if (m == modalities.Length - 1)
+                {
+                    fusionHere = remainingFusion;
+                    otherHere = remainingOther;
+                }
+                else
+                {
+                    double q = remainingShare > 0 ? Math.Min(modalities[m].Share / remainingShare, 1) : 0;
+                    fusionHere = BinomialSampler.Sample(ref modalityRng[4 * m], remainingFusion, q);
+                    otherHere = BinomialSampler.Sample(ref modalityRng[4 * m + 1], remainingOther, q);
+                    remainingFusion -= fusionHere;
+                    remainingOther -= otherHere;
+                    remainingShare -= modalities[m].Share;
+                }
+                truePositive += BinomialSampler.Sample(ref modalityRng[4 * m + 2], fusionHere, Probability(modalities[m].Sensitivity, t));
+                falsePositive += BinomialSampler.Sample(ref modalityRng[4 * m + 3], otherHere, 1 - Probability(modalities[m].Specificity, t));
+            }
+
+            cell[afterPre + ModelCompiler.LaterLineOffset] = laterLine;
+            cell[afterPre + ModelCompiler.FusionPositiveOffset] = fusion;
+            cell[afterPre + ModelCompiler.TestedOffset] = testedFusion + testedOther;
+            cell[afterPre + ModelCompiler.TruePositiveOffset] = truePositive;
+            cell[afterPre + ModelCompiler.FalsePositiveOffset] = falsePositive;
+            cell[afterPre + ModelCompiler.FalseNegativeOffset] = testedFusion - truePositive;
+            cell[afterPre + ModelCompiler.UntestedOffset] = fusion - testedFusion;
+            cell[afterPre + ModelCompiler.IdentifiedOffset] = truePositive + falsePositive;
+
+            long treatedTrue = truePositive, treatedFalse = falsePositive;
+            for (int s = 0; s < postCount; s++)
+            {
+                double p = Probability(ind.PostDetectionSteps[s], t);
+                treatedTrue = BinomialSampler.Sample(ref postRng[2 * s], treatedTrue, p);
+                treatedFalse = BinomialSampler.Sample(ref postRng[2 * s + 1], treatedFalse, p);
+                cell[afterPre + ModelCompiler.PreTestBlock + s] = treatedTrue + treatedFalse;
+            }
+
+            cell[afterPost + ModelCompiler.TreatedNewOffset] = treatedTrue + treatedFalse;
+            cell[afterPost + ModelCompiler.TreatedTruePositiveOffset] = treatedTrue;
+            cell[afterPost + ModelCompiler.TreatedFalsePositiveOffset] = treatedFalse;
+            cell[afterPost + ModelCompiler.OnTreatmentOffset] = 0;
+            cell[afterPost + ModelCompiler.DosesOffset] = 0;
+            _newPatients[t] = treatedTrue + treatedFalse;
+        }
+
+        Treat(ind, iteration, offset, afterPost);
+    }
+
+    /// <summary>
+    /// Each new patient of year t starts at (t + U)·365.25 days and receives dose j at start + j·interval while
+    /// j·interval &lt; duration. Doses are counted per calendar year arithmetically — the number of doses given before a
+    /// year boundary B is clamp(⌈(B − start)/interval⌉, 0, total) — so the cost does not grow with the dose count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Treat(CompiledIndication ind, long iteration, int offset, int afterPost)
+    {
+        int years = _model.Years;
+        int metrics = ind.Metrics.Length;
+        double interval = ind.DoseIntervalDays;
+        double median = _start[ind.DurationMedian] * DaysPerMonth;
+        double spread = ind.DurationSpread >= 0 ? _start[ind.DurationSpread] : 1;
+        var rng = Rng.ForStream(_seed, iteration, ind.TreatmentKey);
+
+        // Weibull scale from its median: median = scale·(ln 2)^(1/shape); the exponential is shape 1.
+        double inverseShape = 1 / spread;
+        double weibullScale = median / Math.Pow(Math.Log(2), inverseShape);
+
+        int onTreatment = offset + afterPost + ModelCompiler.OnTreatmentOffset;
+        int doses = offset + afterPost + ModelCompiler.DosesOffset;
+        for (int t = 0; t < years; t++)
+        {
+            for (long patient = _newPatients[t]; patient > 0; patient--)
+            {
+                double start = (t + rng.NextDouble()) * DaysPerYear;
+                double duration = ind.DurationKind switch
+                {
+                    DurationKind.LogNormal => median * Math.Exp(spread * rng.NextStandardNormal()),
+                    DurationKind.Exponential => median * -Math.Log(rng.NextOpenDouble()) / Math.Log(2),
+                    _ => weibullScale * Math.Pow(-Math.Log(rng.NextOpenDouble()), inverseShape),
+                };
+                long total = (long)Math.Ceiling(duration / interval);
+                long before = 0;
+                for (int y = t; y < years && before < total; y++)
+                {
+                    long upTo = (long)Math.Ceiling(((y + 1) * DaysPerYear - start) / interval);
+                    upTo = Math.Clamp(upTo, 0, total);
+                    long inYear = upTo - before;
+                    if (inYear > 0)
+                    {
+                        _cells[doses + y * metrics] += inYear;
+                        _cells[onTreatment + y * metrics]++;
+                    }
+                    before = upTo;
+                }
+            }
+        }
+    }
+
+    private void SumTotals()
+    {
+        int totalGroup = _model.Indications.Length;
+        int totalOffset = _model.GroupOffsets[totalGroup];
+        int totalMetrics = _model.TotalMetrics.Length;
+        for (int t = 0; t < _model.Years; t++)
+        {
+            for (int m = 0; m < totalMetrics; m++)
+            {
+                long sum = 0;
+                int[] sources = _model.TotalSources[m];
+                for (int i = 0; i < sources.Length; i++)
+                    sum += _cells[_model.GroupOffsets[i] + t * _model.Indications[i].Metrics.Length + sources[i]];
+                _cells[totalOffset + t * totalMetrics + m] = sum;
+            }
+        }
+    }
+
+    public void Merge(IterationRunner other)
+    {
+        for (int c = 0; c < Cells.Length; c++) Cells[c].Merge(other.Cells[c]);
+    }
+}

@@ -1,0 +1,53 @@
+using FunnelSim.Engine;
+
+namespace FunnelSim.Results;
+
+/// <summary>Turns merged accumulators into <see cref="MetricSummary"/> records.</summary>
+internal static class ResultBuilder
+{
+    public static SimulationResult Build(CompiledModel model, RunInfo run, CellAccumulator[] cells)
+    {
+        var indications = new List<IndicationResult>();
+        for (int g = 0; g < model.Indications.Length; g++)
+            indications.Add(new IndicationResult(model.Indications[g].Id, model.Indications[g].Name, Years(model, g, cells)));
+        var total = new TotalResult(Years(model, model.Indications.Length, cells));
+        var scenario = model.Scenario with
+        {
+            Simulation = model.Scenario.Simulation with { Iterations = run.Iterations, Seed = run.Seed },
+        };
+        return new SimulationResult(scenario, run, indications, total);
+    }
+
+    private static List<YearResult> Years(CompiledModel model, int group, CellAccumulator[] cells)
+    {
+        string[] metrics = model.MetricsOf(group);
+        var years = new List<YearResult>();
+        for (int t = 0; t < model.Years; t++)
+        {
+            var summaries = new Dictionary<string, MetricSummary>(metrics.Length);
+            for (int m = 0; m < metrics.Length; m++)
+                summaries[metrics[m]] = Summarize(cells[model.GroupOffsets[group] + t * metrics.Length + m]);
+            years.Add(new YearResult(model.Scenario.StartYear + t, summaries));
+        }
+        return years;
+    }
+
+    /// <summary>
+    /// Mean and variance from exact integer sums: the variance numerator n·Σx² − (Σx)² is computed exactly in
+    /// 128-bit integers, so the result is the same bits however the iterations were split.
+    /// </summary>
+    internal static MetricSummary Summarize(CellAccumulator cell)
+    {
+        long n = cell.Count;
+        double mean = (double)cell.Sum / n;
+        double sd = 0;
+        if (n > 1)
+        {
+            Int128 numerator = n * cell.SumOfSquares - (Int128)cell.Sum * cell.Sum;
+            sd = Math.Sqrt((double)numerator / ((double)n * (n - 1)));
+        }
+        double[] q = cell.Histogram.Quantiles(MetricSummary.Probabilities);
+        var (min, max) = cell.Histogram.Range();
+        return new MetricSummary(mean, sd, sd / Math.Sqrt(n), q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
+    }
+}

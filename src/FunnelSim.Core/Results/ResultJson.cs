@@ -1,0 +1,17 @@
+using System.Text.Json;
+using FunnelSim.Validation;
+
+namespace FunnelSim.Results;
+
+/// <summary>Writes results as JSON: <c>scenario</c> (echo, as run), <c>run</c>, <c>indications</c>, <c>total</c>.</summary>
+public static class ResultJson
+{
+    /// <summary>The results document as indented JSON text.</summary>
+    public static string Write(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var scenario = JsonDocument.Parse(ScenarioWriter.Write(result.Scenario));
+        var document = new ResultDocument(scenario.RootElement, result.Run, result.Indications, result.Total);
+        return JsonSerializer.Serialize(document, ResultJsonContext.Default.ResultDocument) + "\n";
+    }
+}

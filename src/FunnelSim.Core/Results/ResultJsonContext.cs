@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace FunnelSim.Results;
+
+/// <summary>Source-generated serialization of results (no reflection; trimming- and AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ResultDocument))]
+internal sealed partial class ResultJsonContext : JsonSerializerContext;

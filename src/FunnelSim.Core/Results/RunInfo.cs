@@ -1,0 +1,10 @@
+namespace FunnelSim.Results;
+
+/// <summary>How a result was produced; with the scenario it reruns the result exactly.</summary>
+/// <param name="Iterations">Monte Carlo iterations.</param>
+/// <param name="Seed">Master seed.</param>
+/// <param name="Sampling">Sampling method (<c>monte-carlo</c>).</param>
+/// <param name="EngineVersion">Engine version.</param>
+/// <param name="Threads">Worker threads used (does not change results).</param>
+/// <param name="ElapsedSeconds">Wall-clock time of the run.</param>
+public sealed record RunInfo(long Iterations, ulong Seed, string Sampling, string EngineVersion, int Threads, double ElapsedSeconds);

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace FunnelSim.Cli;
+
+/// <summary>The <c>funnelsim</c> command line: parse → load/validate → run → present.</summary>
+internal static class FunnelSimCli
+{
+    public static RootCommand CreateRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "FunnelSim — Monte Carlo projections of patients eligible for and treated with BIZENGRI (zenocutuzumab) " +
+            "in NRG1 fusion-positive NSCLC, pancreatic adenocarcinoma and cholangiocarcinoma.\n\n" +
+            "Start with 'funnelsim run' (the built-in US national base case) or 'funnelsim run SCENARIO.json'. " +
+            "Scenario format: docs/scenario-format.md, or 'funnelsim schema'.")
+        {
+            RunCommand.Create(context),
+            ValidateCommand.Create(context),
+            BatchCommand.Create(context),
+            SchemaCommand.Create(context),
+        };
+        // The terminal UI will live here; until then the bare command explains itself.
+        root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
+        return root;
+    }
+
+    /// <summary>Runs the command line; returns the process exit code. Never throws for bad input.</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = CreateRoot(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) context.Error.WriteLine($"funnelsim: {error.Message}");
+            string command = parse.CommandResult.Command == root ? "funnelsim" : $"funnelsim {parse.CommandResult.Command.Name}";
+            context.Error.WriteLine($"Run '{command} --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parse.Invoke(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("funnelsim: cancelled; no output was written.");
+            return ExitCodes.Cancelled;
+        }
+    }
+}

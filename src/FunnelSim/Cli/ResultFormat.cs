@@ -1,0 +1,28 @@
+using FunnelSim.Results;
+
+namespace FunnelSim.Cli;
+
+/// <summary>Output format of results.</summary>
+internal enum ResultFormat
+{
+    Json,
+    Csv,
+}
+
+internal static class ResultFormats
+{
+    public static string Render(SimulationResult result, ResultFormat format) =>
+        format == ResultFormat.Csv ? ResultCsv.Write(result) : ResultJson.Write(result);
+
+    public static string Extension(ResultFormat format) => format == ResultFormat.Csv ? ".csv" : ".json";
+
+    /// <summary>The format asked for, else the one the output file's extension names, else JSON.</summary>
+    public static ResultFormat Choose(string? asked, string? outputPath) => asked?.ToLowerInvariant() switch
+    {
+        "csv" => ResultFormat.Csv,
+        "json" => ResultFormat.Json,
+        _ => string.Equals(Path.GetExtension(outputPath), ".csv", StringComparison.OrdinalIgnoreCase)
+            ? ResultFormat.Csv
+            : ResultFormat.Json,
+    };
+}

@@ -1,0 +1,18 @@
+using FunnelSim.Engine;
+using FunnelSim.Results;
+using FunnelSim.Scenarios;
+
+namespace FunnelSim.Cli;
+
+/// <summary>Runs a scenario for a command, with a progress bar when standard error is a terminal.</summary>
+internal static class ScenarioRunner
+{
+    public static SimulationResult Run(CliContext context, Scenario scenario, int threads, string label, CancellationToken cancellationToken)
+    {
+        var model = ModelCompiler.Compile(scenario);
+        var options = new RunOptions(scenario.Simulation.Iterations, scenario.Simulation.Seed, threads);
+        if (!context.ErrorIsTerminal) return Simulator.Run(model, options, null, cancellationToken);
+        using var progress = new ConsoleProgress(context.Error, label);
+        return Simulator.Run(model, options, progress, cancellationToken);
+    }
+}
