@@ -28,11 +28,10 @@ internal sealed class IterationRunner
         _target = new double[model.Parameters.Length];
         _cells = new long[model.CellCount];
         _newPatients = new long[model.Years];
-        Cells = new CellAccumulator[model.CellCount];
-        for (int c = 0; c < Cells.Length; c++) Cells[c] = new CellAccumulator();
+        Cells = new CellAccumulators(model.CellCount);
     }
 
-    public CellAccumulator[] Cells { get; }
+    public CellAccumulators Cells { get; }
 
     /// <summary>This iteration's drawn start values, by parameter index (valid after <see cref="Simulate"/>).</summary>
     public ReadOnlySpan<double> DrawnParameters => _start;
@@ -45,7 +44,7 @@ internal sealed class IterationRunner
         for (long k = firstIteration; k < firstIteration + count; k++)
         {
             Simulate(k);
-            for (int c = 0; c < _cells.Length; c++) Cells[c].Add(_cells[c]);
+            Cells.Add(_cells);
         }
     }
 
@@ -267,8 +266,5 @@ internal sealed class IterationRunner
         }
     }
 
-    public void Merge(IterationRunner other)
-    {
-        for (int c = 0; c < Cells.Length; c++) Cells[c].Merge(other.Cells[c]);
-    }
+    public void Merge(IterationRunner other) => Cells.Merge(other.Cells);
 }

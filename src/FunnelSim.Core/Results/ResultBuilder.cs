@@ -5,7 +5,7 @@ namespace FunnelSim.Results;
 /// <summary>Turns merged accumulators into <see cref="MetricSummary"/> records.</summary>
 internal static class ResultBuilder
 {
-    public static SimulationResult Build(CompiledModel model, RunInfo run, CellAccumulator[] cells)
+    public static SimulationResult Build(CompiledModel model, RunInfo run, CellAccumulators cells)
     {
         var indications = new List<IndicationResult>();
         for (int g = 0; g < model.Indications.Length; g++)
@@ -18,7 +18,7 @@ internal static class ResultBuilder
         return new SimulationResult(scenario, run, indications, total);
     }
 
-    private static List<YearResult> Years(CompiledModel model, int group, CellAccumulator[] cells)
+    private static List<YearResult> Years(CompiledModel model, int group, CellAccumulators cells)
     {
         string[] metrics = model.MetricsOf(group);
         var years = new List<YearResult>();
@@ -26,7 +26,7 @@ internal static class ResultBuilder
         {
             var summaries = new Dictionary<string, MetricSummary>(metrics.Length);
             for (int m = 0; m < metrics.Length; m++)
-                summaries[metrics[m]] = Summarize(cells[model.GroupOffsets[group] + t * metrics.Length + m]);
+                summaries[metrics[m]] = Summarize(cells, model.GroupOffsets[group] + t * metrics.Length + m);
             years.Add(new YearResult(model.Scenario.StartYear + t, summaries));
         }
         return years;
@@ -36,18 +36,20 @@ internal static class ResultBuilder
     /// Mean and variance from exact integer sums: the variance numerator n·Σx² − (Σx)² is computed exactly in
     /// 128-bit integers, so the result is the same bits however the iterations were split.
     /// </summary>
-    internal static MetricSummary Summarize(CellAccumulator cell)
+    internal static MetricSummary Summarize(CellAccumulators cells, int cell)
     {
-        long n = cell.Count;
-        double mean = (double)cell.Sum / n;
+        long n = cells.Iterations;
+        long sum = cells.Sum(cell);
+        double mean = (double)sum / n;
         double sd = 0;
         if (n > 1)
         {
-            Int128 numerator = n * cell.SumOfSquares - (Int128)cell.Sum * cell.Sum;
+            Int128 numerator = n * cells.SumOfSquares(cell) - (Int128)sum * sum;
             sd = Math.Sqrt((double)numerator / ((double)n * (n - 1)));
         }
-        double[] q = cell.Histogram.Quantiles(MetricSummary.Probabilities);
-        var (min, max) = cell.Histogram.Range();
+        var histogram = cells.Histogram(cell);
+        double[] q = histogram.Quantiles(MetricSummary.Probabilities);
+        var (min, max) = histogram.Range();
         return new MetricSummary(mean, sd, sd / Math.Sqrt(n), q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
     }
 }
