@@ -30,9 +30,10 @@ public static partial class ScenarioReader
         var modalities = items.Select(item => ReadModality(c, item.Element, item.Path, ids)).ToList();
         if (modalities.Contains(null)) return null;
         double sum = modalities.Sum(m => m!.Share);
+        // Rounded in the message only: 0.6 + 0.3 is 0.8999999999999999 in binary, which would distract.
         if (Math.Abs(sum - 1) > ShareTolerance)
         {
-            c.Error(path, $"the modalities' shares must sum to 1 (±1e-6); they sum to {InvariantFormat.Number(sum)}");
+            c.Error(path, $"the modalities' shares must sum to 1 (±1e-6); they sum to {InvariantFormat.Number(Math.Round(sum, 9))}");
             return null;
         }
         return [.. modalities.Select(m => m!)];
