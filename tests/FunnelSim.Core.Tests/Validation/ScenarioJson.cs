@@ -51,39 +51,59 @@ internal static partial class ScenarioJson
         """;
 
     /// <summary><see cref="Full"/> with the value at each path replaced by raw JSON (null raw JSON removes the property).</summary>
-    public static string With(params (string Path, string? Json)[] edits)
+    public static string With(params (string Path, string? Json)[] edits) => Edit(edits, lenient: false);
+
+    /// <summary>Like <see cref="With"/>, but skips an edit whose parent an earlier edit removed or replaced.</summary>
+    public static string WithWherePossible(params (string Path, string? Json)[] edits) => Edit(edits, lenient: true);
+
+    private static string Edit((string Path, string? Json)[] edits, bool lenient)
     {
         var root = JsonNode.Parse(Full)!;
         foreach (var (path, json) in edits)
         {
             var (parent, last) = Navigate(root, path);
+            if (lenient && !CanEdit(parent, last)) continue;
             switch (last)
             {
                 case int index when json is null:
-                    parent.AsArray().RemoveAt(index);
+                    parent!.AsArray().RemoveAt(index);
                     break;
                 case int index:
-                    parent.AsArray()[index] = JsonNode.Parse(json);
+                    parent!.AsArray()[index] = JsonNode.Parse(json);
                     break;
                 case string name when json is null:
-                    parent.AsObject().Remove(name);
+                    parent!.AsObject().Remove(name);
                     break;
                 case string name:
-                    parent.AsObject()[name] = JsonNode.Parse(json);
+                    parent!.AsObject()[name] = JsonNode.Parse(json);
                     break;
             }
         }
         return root.ToJsonString();
     }
 
-    private static (JsonNode Parent, object Last) Navigate(JsonNode root, string path)
+    private static (JsonNode? Parent, object Last) Navigate(JsonNode root, string path)
     {
         var segments = Segment().Matches(path).Select(m => m.Groups[1].Success ? (object)m.Groups[1].Value : int.Parse(m.Groups[2].Value)).ToList();
-        JsonNode node = root;
+        JsonNode? node = root;
         foreach (var segment in segments[..^1])
-            node = segment is int i ? node[i]! : node[(string)segment]!;
+        {
+            node = (segment, node) switch
+            {
+                (int i, JsonArray a) when i < a.Count => a[i],
+                (string name, JsonObject o) => o[name],
+                _ => null,
+            };
+        }
         return (node, segments[^1]);
     }
+
+    private static bool CanEdit(JsonNode? parent, object last) => (parent, last) switch
+    {
+        (JsonArray a, int i) => i < a.Count,
+        (JsonObject, string) => true,
+        _ => false,
+    };
 
     [GeneratedRegex(@"([A-Za-z][A-Za-z0-9]*)|\[(\d+)\]")]
     private static partial Regex Segment();
