@@ -77,7 +77,7 @@ public static partial class ScenarioReader
         if (id is not null && ReservedNames.Metrics.Contains(id))
         {
             c.Error(set.PathOf("id"),
-                $"'{id}' is a metric name; step ids must differ from: {string.Join(", ", ReservedNames.Metrics.Order(StringComparer.Ordinal))}");
+                $"'{id}' is a metric name; step ids must differ from: {string.Join(", ", ReservedNames.MetricsInOrder)}");
             id = null;
         }
         string? name = OptionalString(c, set, "name");
