@@ -46,7 +46,7 @@ public static partial class ScenarioReader
         }
         string? source = OptionalString(c, set, "source");
         var ramp = ReadOptionalRamp(c, set, spec, mayRamp, out bool rampOk);
-        if (value is not { } mean || !rangeOk || !rampOk || set.Has("low") && (low is null || high is null)) return null;
+        if (value is not { } mean || !rangeOk || set.Has("low") && (low is null || high is null)) return null;
 
         var distribution = (low, high) switch
         {
@@ -56,7 +56,7 @@ public static partial class ScenarioReader
             ({ } l, { } h) when h > l => ShorthandFamily(c, path, spec, mean, (h - l) / RangeWidthInSds),
             _ => new FixedDistribution(mean),
         };
-        return distribution is null ? null : new Parameter(ParameterForm.Shorthand, distribution, low, high, ramp, source) { Value = mean };
+        return distribution is null || !rampOk ? null : new Parameter(ParameterForm.Shorthand, distribution, low, high, ramp, source) { Value = mean };
     }
 
     private static Distribution? RangeError(ReadContext c, string path, string message)

@@ -27,25 +27,33 @@ public static partial class ScenarioReader
     {
         if (ReadArray(c, e, path, 1, MaxModalities, "modalities") is not { } items) return null;
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var modalities = items.Select(item => ReadModality(c, item.Element, item.Path, ids)).ToList();
-        if (modalities.Contains(null)) return null;
-        double sum = modalities.Sum(m => m!.Share);
-        // Rounded in the message only: 0.6 + 0.3 is 0.8999999999999999 in binary, which would distract.
-        if (Math.Abs(sum - 1) > ShareTolerance)
+        // Shares are collected apart from the modalities so that their sum is checked even when a modality
+        // has some other error.
+        var shares = new List<double?>();
+        var modalities = items.Select(item => ReadModality(c, item.Element, item.Path, ids, shares)).ToList();
+        bool sharesOk = !shares.Contains(null) && shares.Count == modalities.Count;
+        double sum = shares.Sum() ?? 0;
+        if (sharesOk && Math.Abs(sum - 1) > ShareTolerance)
         {
+            // Rounded in the message only: 0.6 + 0.3 is 0.8999999999999999 in binary, which would distract.
             c.Error(path, $"the modalities' shares must sum to 1 (±1e-6); they sum to {InvariantFormat.Number(Math.Round(sum, 9))}");
             return null;
         }
-        return [.. modalities.Select(m => m!)];
+        return modalities.Contains(null) ? null : [.. modalities.Select(m => m!)];
     }
 
-    private static Modality? ReadModality(ReadContext c, JsonElement e, string path, Dictionary<string, string> ids)
+    private static Modality? ReadModality(ReadContext c, JsonElement e, string path, Dictionary<string, string> ids, List<double?> shares)
     {
-        if (OpenObject(c, e, path, ModalityProperties) is not { } set) return null;
+        if (OpenObject(c, e, path, ModalityProperties) is not { } set)
+        {
+            shares.Add(null);
+            return null;
+        }
         string? id = ReadId(c, set, "modality", ids);
         string? name = OptionalString(c, set, "name");
         string? description = OptionalString(c, set, "description");
         double? share = RequiredNumber(c, set, "share", Shares);
+        shares.Add(share);
         var sensitivity = RequiredParameter(c, set, "sensitivity", ParameterSpec.Probability);
         var specificity = RequiredParameter(c, set, "specificity", ParameterSpec.Probability);
         if (id is null || share is null || sensitivity is null || specificity is null) return null;

@@ -102,6 +102,18 @@ public class InvalidValueTests
     }
 
     [Fact]
+    public void Shares_are_summed_even_when_a_modality_has_another_error()
+    {
+        var result = ScenarioReader.Read(ScenarioJson.With(
+            ("indications[0].testing.modalities[0].sensitivity", "2"),
+            ("indications[0].testing.modalities[1].share", "0.5")));
+
+        Assert.Equal(
+            ["indications[0].testing.modalities", "indications[0].testing.modalities[0].sensitivity"],
+            result.Errors.Select(e => e.Path));
+    }
+
+    [Fact]
     public void Missing_property_is_placed_at_the_object_that_lacks_it()
     {
         const string json = """
