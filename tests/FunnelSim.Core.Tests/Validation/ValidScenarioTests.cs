@@ -88,6 +88,16 @@ public class ValidScenarioTests
         Assert.Equal((ParameterForm.Shorthand, (Distribution)new FixedDistribution(0.3)), (p.Form, p.Distribution));
     }
 
+    [Theory]
+    [InlineData("""{ "seed": 9007199254740991 }""", 9007199254740991UL, 10000L)]
+    [InlineData("""{ "seed": 0, "iterations": 1e3 }""", 0UL, 1000L)]
+    public void Integers_may_reach_their_limits_and_be_written_with_an_exponent(string json, ulong seed, long iterations)
+    {
+        var simulation = ScenarioReader.Read(ScenarioJson.With(("simulation", json))).Scenario!.Simulation;
+
+        Assert.Equal((seed, iterations), (simulation.Seed, simulation.Iterations));
+    }
+
     [Fact]
     public void Shorthand_rate_is_normal()
     {
