@@ -23,6 +23,12 @@ public sealed record Parameter(
     /// <summary>A fixed number written as a plain JSON number.</summary>
     public static Parameter Fixed(double value) => new(ParameterForm.Number, new FixedDistribution(value));
 
+    /// <summary>
+    /// Written <c>value</c> (the mean) of the shorthand form, null otherwise. Kept because a moment-matched Beta's
+    /// mean, recomputed from alpha and beta, can differ from the written number in the last digit.
+    /// </summary>
+    public double? Value { get; init; }
+
     /// <summary>The mean of the start value's distribution.</summary>
     public double Mean => Distribution.Mean;
 
