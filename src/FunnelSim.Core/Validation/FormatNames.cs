@@ -32,9 +32,9 @@ internal static class FormatNames
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
     };
 
-    public static string Of(Scenarios.Sampling sampling) => sampling switch
+    public static string Of(SamplingMethod sampling) => sampling switch
     {
-        Scenarios.Sampling.MonteCarlo => MonteCarlo,
+        SamplingMethod.MonteCarlo => MonteCarlo,
         _ => throw new ArgumentOutOfRangeException(nameof(sampling), sampling, null),
     };
 }

@@ -7,7 +7,7 @@ namespace FunnelSim.Validation;
 public static partial class ScenarioReader
 {
     private static readonly string[] ScenarioProperties =
-        ["schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications"];
+        ["$schema", "schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications"];
     private static readonly string[] NationalProperties = ["scale"];
     private static readonly string[] PlanProperties = ["scale", "members", "referencePopulation", "riskAdjustment"];
     private static readonly string[] SimulationProperties = ["iterations", "seed", "sampling"];
@@ -29,6 +29,7 @@ public static partial class ScenarioReader
             return null;
         }
         var set = PropertySet.Open(c, root, "", ScenarioProperties);
+        _ = OptionalString(c, set, "$schema"); // for editors only
         int? version = set.Required("schemaVersion") is { } v ? ReadSchemaVersion(c, v, set.PathOf("schemaVersion")) : null;
         string? name = OptionalString(c, set, "name", maxLength: 200);
         string? description = OptionalString(c, set, "description");
@@ -39,7 +40,7 @@ public static partial class ScenarioReader
             : new NationalPopulation();
         SimulationSettings? simulation = set.Optional("simulation") is { } s
             ? ReadSimulation(c, s, set.PathOf("simulation"))
-            : new SimulationSettings(10_000, 1, Scenarios.Sampling.MonteCarlo);
+            : new SimulationSettings(10_000, 1, SamplingMethod.MonteCarlo);
         var indications = set.Required("indications") is { } i ? ReadIndications(c, i, set.PathOf("indications")) : null;
 
         if (version is null || startYear is null || years is null || population is null || simulation is null || indications is null)
@@ -85,7 +86,7 @@ public static partial class ScenarioReader
         if (iterations is < FewIterations)
             c.Warning(set.PathOf("iterations"), $"only {iterations} iterations: results will be noisy; use {FewIterations} or more");
         if (iterations is null || seed is null || !sampling) return null;
-        return new SimulationSettings(iterations.Value, (ulong)seed.Value, Scenarios.Sampling.MonteCarlo);
+        return new SimulationSettings(iterations.Value, (ulong)seed.Value, SamplingMethod.MonteCarlo);
     }
 
     private static bool ReadSampling(ReadContext c, JsonElement e, string path)

@@ -74,10 +74,10 @@ public static partial class ScenarioReader
     {
         if (OpenObject(c, e, path, StepProperties) is not { } set) return null;
         string? id = ReadId(c, set, "step", ids);
-        if (id is not null && ReservedNames.Metrics.Contains(id))
+        if (id is not null && Results.MetricNames.Reserved.Contains(id))
         {
             c.Error(set.PathOf("id"),
-                $"'{id}' is a metric name; step ids must differ from: {string.Join(", ", ReservedNames.MetricsInOrder)}");
+                $"'{id}' is a metric name; step ids must differ from: {string.Join(", ", Results.MetricNames.Funnel.Concat(Results.MetricNames.ReservedCostMetrics))}");
             id = null;
         }
         string? name = OptionalString(c, set, "name");

@@ -87,7 +87,11 @@ public static partial class ScenarioReader
     {
         if (BetaDistribution.FromMoments(mean, sd) is { } beta)
         {
-            if (beta.Alpha < 1 || beta.Beta < 1)
+            // Mass piling up at 0 or 1 is natural for a mean within 1% of that end (a specificity of 0.9999);
+            // elsewhere it means the range is too wide for the mean.
+            bool pilesAtZero = beta.Alpha < 1 && mean >= 0.01;
+            bool pilesAtOne = beta.Beta < 1 && mean <= 0.99;
+            if ((beta.Alpha < 1 && beta.Beta < 1) || pilesAtZero || pilesAtOne)
                 c.Warning(path,
                     $"the Beta distribution for mean {InvariantFormat.Number(mean)} and sd {InvariantFormat.Rounded(sd)} has alpha {InvariantFormat.Rounded(beta.Alpha)} and beta {InvariantFormat.Rounded(beta.Beta)}: J- or U-shaped; the range is very wide for its mean");
             return beta;

@@ -41,8 +41,17 @@ public static partial class ScenarioReader
             MaxDepth = MaxDepth,
         });
         var context = new ReadContext(positions);
-        var scenario = ReadScenario(context, document.RootElement);
-        return new ScenarioLoadResult(context.HasErrors ? null : scenario, context.ToImmutable());
+        try
+        {
+            var scenario = ReadScenario(context, document.RootElement);
+            return new ScenarioLoadResult(context.HasErrors ? null : scenario, context.ToImmutable());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Every known failure is a diagnostic already; this keeps the promise of no stack trace for the unknown.
+            return Failure(new Diagnostic(Severity.Error, "",
+                $"internal error while reading the scenario ({e.GetType().Name}: {e.Message}); please report it with the file"));
+        }
     }
 
     /// <summary>Reads a scenario from JSON text.</summary>

@@ -1,7 +1,6 @@
 using FunnelSim.Distributions;
 using FunnelSim.Scenarios;
 using FunnelSim.Validation;
-using SamplingMethod = FunnelSim.Scenarios.Sampling;
 
 namespace FunnelSim.Core.Tests.Validation;
 
