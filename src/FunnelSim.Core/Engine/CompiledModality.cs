@@ -5,7 +5,5 @@ internal readonly record struct CompiledModality(
     double Share,
     int Sensitivity,
     int Specificity,
-    ulong SplitFusionKey,
-    ulong SplitOtherKey,
     ulong TruePositiveKey,
     ulong FalsePositiveKey);

@@ -87,6 +87,11 @@ internal sealed class IterationRunner
         return Math.Clamp(p, 0, 1);
     }
 
+    /// <summary>P(positive in this modality | not positive in the earlier ones), clamped against rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Conditional(double probability, double left) =>
+        left > 0 ? Math.Clamp(probability / left, 0, 1) : 0;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SimulateIndication(CompiledIndication ind, long iteration, int offset)
     {
@@ -108,13 +113,11 @@ internal sealed class IterationRunner
         var testedFusionRng = Rng.ForStream(seed, iteration, ind.TestedFusionKey);
         var testedOtherRng = Rng.ForStream(seed, iteration, ind.TestedOtherKey);
         var modalities = ind.Modalities;
-        Span<Rng> modalityRng = stackalloc Rng[4 * modalities.Length];
+        Span<Rng> modalityRng = stackalloc Rng[2 * modalities.Length];
         for (int m = 0; m < modalities.Length; m++)
         {
-            modalityRng[4 * m] = Rng.ForStream(seed, iteration, modalities[m].SplitFusionKey);
-            modalityRng[4 * m + 1] = Rng.ForStream(seed, iteration, modalities[m].SplitOtherKey);
-            modalityRng[4 * m + 2] = Rng.ForStream(seed, iteration, modalities[m].TruePositiveKey);
-            modalityRng[4 * m + 3] = Rng.ForStream(seed, iteration, modalities[m].FalsePositiveKey);
+            modalityRng[2 * m] = Rng.ForStream(seed, iteration, modalities[m].TruePositiveKey);
+            modalityRng[2 * m + 1] = Rng.ForStream(seed, iteration, modalities[m].FalsePositiveKey);
         }
         Span<Rng> postRng = stackalloc Rng[2 * postCount];
         for (int s = 0; s < postCount; s++)
@@ -144,29 +147,27 @@ internal sealed class IterationRunner
             long testedFusion = BinomialSampler.Sample(ref testedFusionRng, fusion, uptake);
             long testedOther = BinomialSampler.Sample(ref testedOtherRng, other, uptake);
 
-            // Split the tested across modalities (a multinomial as a chain of conditional binomials), then test.
+            // Each tested patient falls in one modality (by its share) and tests positive there with that modality's
+            // sensitivity (fusion-positive) or 1 − specificity (fusion-negative). So per stream the positives of the
+            // modalities and the negatives form one multinomial, drawn as a chain of conditional binomials with
+            // probabilities share·sensitivity (or share·(1 − specificity)). Exactly the split-then-test model, with
+            // far fewer large draws.
             long remainingFusion = testedFusion, remainingOther = testedOther;
-            double remainingShare = 1;
+            double fusionLeft = 1, otherLeft = 1;
             long truePositive = 0, falsePositive = 0;
             for (int m = 0; m < modalities.Length; m++)
             {
-                long fusionHere, otherHere;
-                if (m == modalities.Length - 1)
-                {
-                    fusionHere = remainingFusion;
-                    otherHere = remainingOther;
-                }
-                else
-                {
-                    double q = remainingShare > 0 ? Math.Min(modalities[m].Share / remainingShare, 1) : 0;
-                    fusionHere = BinomialSampler.Sample(ref modalityRng[4 * m], remainingFusion, q);
-                    otherHere = BinomialSampler.Sample(ref modalityRng[4 * m + 1], remainingOther, q);
-                    remainingFusion -= fusionHere;
-                    remainingOther -= otherHere;
-                    remainingShare -= modalities[m].Share;
-                }
-                truePositive += BinomialSampler.Sample(ref modalityRng[4 * m + 2], fusionHere, Probability(modalities[m].Sensitivity, t));
-                falsePositive += BinomialSampler.Sample(ref modalityRng[4 * m + 3], otherHere, 1 - Probability(modalities[m].Specificity, t));
+                double share = modalities[m].Share;
+                double positiveIfFusion = share * Probability(modalities[m].Sensitivity, t);
+                double positiveIfOther = share * (1 - Probability(modalities[m].Specificity, t));
+                long tp = BinomialSampler.Sample(ref modalityRng[2 * m], remainingFusion, Conditional(positiveIfFusion, fusionLeft));
+                long fp = BinomialSampler.Sample(ref modalityRng[2 * m + 1], remainingOther, Conditional(positiveIfOther, otherLeft));
+                remainingFusion -= tp;
+                remainingOther -= fp;
+                fusionLeft -= positiveIfFusion;
+                otherLeft -= positiveIfOther;
+                truePositive += tp;
+                falsePositive += fp;
             }
 
             cell[afterPre + ModelCompiler.LaterLineOffset] = laterLine;
@@ -209,6 +210,7 @@ internal sealed class IterationRunner
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
         double interval = ind.DoseIntervalDays;
+        double perInterval = 1 / interval;
         double median = _start[ind.DurationMedian] * DaysPerMonth;
         double spread = ind.DurationSpread >= 0 ? _start[ind.DurationSpread] : 1;
         var rng = Rng.ForStream(_seed, iteration, ind.TreatmentKey);
@@ -228,13 +230,13 @@ internal sealed class IterationRunner
                 {
                     DurationKind.LogNormal => median * Math.Exp(spread * rng.NextStandardNormal()),
                     DurationKind.Exponential => median * -Math.Log(rng.NextOpenDouble()) / Math.Log(2),
-                    _ => weibullScale * Math.Pow(-Math.Log(rng.NextOpenDouble()), inverseShape),
+                    _ => weibullScale * Math.Exp(Math.Log(-Math.Log(rng.NextOpenDouble())) * inverseShape),
                 };
-                long total = (long)Math.Ceiling(duration / interval);
+                long total = (long)Math.Ceiling(duration * perInterval);
                 long before = 0;
                 for (int y = t; y < years && before < total; y++)
                 {
-                    long upTo = (long)Math.Ceiling(((y + 1) * DaysPerYear - start) / interval);
+                    long upTo = (long)Math.Ceiling(((y + 1) * DaysPerYear - start) * perInterval);
                     upTo = Math.Clamp(upTo, 0, total);
                     long inYear = upTo - before;
                     if (inYear > 0)

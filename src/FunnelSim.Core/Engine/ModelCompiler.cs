@@ -38,8 +38,6 @@ public static class ModelCompiler
             m.Share,
             Add($"testing/modalities/{m.Id}/sensitivity", m.Sensitivity),
             Add($"testing/modalities/{m.Id}/specificity", m.Specificity),
-            StreamKey.Of($"{root}/count/modality/{m.Id}/split-fusion"),
-            StreamKey.Of($"{root}/count/modality/{m.Id}/split-other"),
             StreamKey.Of($"{root}/count/modality/{m.Id}/true-positive"),
             StreamKey.Of($"{root}/count/modality/{m.Id}/false-positive"))).ToArray();
 

@@ -54,16 +54,6 @@ public struct Rng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextOpenDouble() => ((NextUInt64() >> 11) + 0.5) * (1.0 / (1UL << 53));
 
-    /// <summary>Standard normal by the Marsaglia polar method (one of each pair is used, so no hidden state).</summary>
-    public double NextStandardNormal()
-    {
-        double u, v, s;
-        do
-        {
-            u = 2 * NextDouble() - 1;
-            v = 2 * NextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.Sqrt(-2 * Math.Log(s) / s);
-    }
+    /// <summary>A standard normal variate (ziggurat method; see <see cref="ZigguratNormal"/>).</summary>
+    public double NextStandardNormal() => ZigguratNormal.Sample(ref this);
 }
