@@ -8,10 +8,8 @@ namespace FunnelSim.Engine;
 /// its parameters, simulates the funnel of every indication and year, and adds each cell to the accumulators.
 /// Nothing here allocates once the histograms cover the values seen.
 /// </summary>
-internal sealed class IterationRunner
+internal sealed partial class IterationRunner
 {
-    private const double DaysPerYear = 365.25;
-    private const double DaysPerMonth = DaysPerYear / 12;
 
     private readonly CompiledModel _model;
     private readonly ulong _seed;
@@ -197,57 +195,6 @@ internal sealed class IterationRunner
         }
 
         Treat(ind, iteration, offset, afterPost);
-    }
-
-    /// <summary>
-    /// Each new patient of year t starts at (t + U)·365.25 days and receives dose j at start + j·interval while
-    /// j·interval &lt; duration. Doses are counted per calendar year arithmetically — the number of doses given before a
-    /// year boundary B is clamp(⌈(B − start)/interval⌉, 0, total) — so the cost does not grow with the dose count.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Treat(CompiledIndication ind, long iteration, int offset, int afterPost)
-    {
-        int years = _model.Years;
-        int metrics = ind.Metrics.Length;
-        double interval = ind.DoseIntervalDays;
-        double perInterval = 1 / interval;
-        double median = _start[ind.DurationMedian] * DaysPerMonth;
-        double spread = ind.DurationSpread >= 0 ? _start[ind.DurationSpread] : 1;
-        var rng = Rng.ForStream(_seed, iteration, ind.TreatmentKey);
-
-        // Weibull scale from its median: median = scale·(ln 2)^(1/shape); the exponential is shape 1.
-        double inverseShape = 1 / spread;
-        double weibullScale = median / Math.Pow(Math.Log(2), inverseShape);
-
-        int onTreatment = offset + afterPost + ModelCompiler.OnTreatmentOffset;
-        int doses = offset + afterPost + ModelCompiler.DosesOffset;
-        for (int t = 0; t < years; t++)
-        {
-            for (long patient = _newPatients[t]; patient > 0; patient--)
-            {
-                double start = (t + rng.NextDouble()) * DaysPerYear;
-                double duration = ind.DurationKind switch
-                {
-                    DurationKind.LogNormal => median * Math.Exp(spread * rng.NextStandardNormal()),
-                    DurationKind.Exponential => median * -Math.Log(rng.NextOpenDouble()) / Math.Log(2),
-                    _ => weibullScale * Math.Exp(Math.Log(-Math.Log(rng.NextOpenDouble())) * inverseShape),
-                };
-                long total = (long)Math.Ceiling(duration * perInterval);
-                long before = 0;
-                for (int y = t; y < years && before < total; y++)
-                {
-                    long upTo = (long)Math.Ceiling(((y + 1) * DaysPerYear - start) * perInterval);
-                    upTo = Math.Clamp(upTo, 0, total);
-                    long inYear = upTo - before;
-                    if (inYear > 0)
-                    {
-                        _cells[doses + y * metrics] += inYear;
-                        _cells[onTreatment + y * metrics]++;
-                    }
-                    before = upTo;
-                }
-            }
-        }
     }
 
     private void SumTotals()
