@@ -1,3 +1,3 @@
 using FunnelSim.Cli;
 
-return FunnelSimCli.Run(args, CliContext.FromConsole());
+return await FunnelSimCli.RunAsync(args, CliContext.FromConsole());

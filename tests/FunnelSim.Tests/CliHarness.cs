@@ -11,7 +11,7 @@ internal static class CliHarness
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = FunnelSimCli.Run(args, new CliContext(output, error, ErrorIsTerminal: false));
+        int code = FunnelSimCli.RunAsync(args, new CliContext(output, error, ErrorIsTerminal: false)).GetAwaiter().GetResult();
         return new Outcome(code, output.ToString(), error.ToString());
     }
 

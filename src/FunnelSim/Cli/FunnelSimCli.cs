@@ -24,8 +24,8 @@ internal static class FunnelSimCli
         return root;
     }
 
-    /// <summary>Runs the command line; returns the process exit code. Never throws for bad input.</summary>
-    public static int Run(string[] args, CliContext context)
+    /// <summary>Runs the command line; returns the process exit code. Never throws for bad input. Ctrl+C cancels a run.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = CreateRoot(context);
         var parse = root.Parse(args);
@@ -39,7 +39,7 @@ internal static class FunnelSimCli
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
         try
         {
-            return parse.Invoke(configuration);
+            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
