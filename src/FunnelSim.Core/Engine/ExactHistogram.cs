@@ -7,19 +7,20 @@ namespace FunnelSim.Engine;
 /// </summary>
 /// <remarks>
 /// A count is split into a low byte and a high part (<c>count = high · 256 + low</c>): the hot loop touches only the
-/// byte array, except once every 256 hits of a bin. Wide metrics (a national incidence spans ~10⁵ values) then keep
-/// a quarter of the cache footprint of <c>int</c> counts, which is what bounds the speed of adding an iteration.
+/// byte array, except once every 256 hits of a bin, and the high part is allocated only when some bin first reaches
+/// 256. Wide metrics (a national incidence spans ~10⁵ values, each hit a few times) then cost one byte per value in
+/// memory and in cache, which is what bounds the speed of adding an iteration and of starting a short run.
 /// </remarks>
 internal sealed class ExactHistogram
 {
     private const int InitialWidth = 64;
     private long _offset;
     private byte[] _low = [];
-    private int[] _high = [];
+    private int[]? _high;
 
     public long Count { get; private set; }
 
-    /// <summary>Number of bins covered (the memory used is five bytes per bin).</summary>
+    /// <summary>Number of bins covered (one byte each, five once a bin has reached 256).</summary>
     public int Width => _low.Length;
 
     public void Add(long value)
@@ -30,7 +31,7 @@ internal sealed class ExactHistogram
             Cover(value, value);
             index = value - _offset;
         }
-        if (++_low[index] == 0) _high[index]++;
+        if (++_low[index] == 0) Carry(index);
         Count++;
     }
 
@@ -46,7 +47,7 @@ internal sealed class ExactHistogram
             if (add == 0) continue;
             long total = CountAt(shift + i) + add;
             _low[shift + i] = (byte)total;
-            _high[shift + i] = checked((int)(total >> 8));
+            if (total >> 8 != 0) (_high ??= new int[_low.Length])[shift + i] = checked((int)(total >> 8));
         }
         Count += other.Count;
     }
@@ -91,7 +92,9 @@ internal sealed class ExactHistogram
     }
 
     /// <summary>How many values equal <c>offset + index</c>.</summary>
-    private long CountAt(long index) => ((long)_high[index] << 8) + _low[index];
+    private long CountAt(long index) => _high is null ? _low[index] : ((long)_high[index] << 8) + _low[index];
+
+    private void Carry(long index) => (_high ??= new int[_low.Length])[index]++;
 
     private void Cover(long low, long high)
     {
@@ -100,7 +103,6 @@ internal sealed class ExactHistogram
             long width = Math.Max(InitialWidth, high - low + 1);
             _offset = low - width / 2 + (high - low) / 2;
             _low = new byte[width];
-            _high = new int[width];
             return;
         }
         long currentHigh = _offset + _low.Length - 1;
@@ -112,11 +114,14 @@ internal sealed class ExactHistogram
         long slack = grow - (newHigh - newLow + 1);
         if (low < _offset) newLow -= slack; else newHigh += slack;
         var lowCounts = new byte[newHigh - newLow + 1];
-        var highCounts = new int[newHigh - newLow + 1];
         Array.Copy(_low, 0, lowCounts, _offset - newLow, _low.Length);
-        Array.Copy(_high, 0, highCounts, _offset - newLow, _high.Length);
+        if (_high is not null)
+        {
+            var highCounts = new int[lowCounts.Length];
+            Array.Copy(_high, 0, highCounts, _offset - newLow, _high.Length);
+            _high = highCounts;
+        }
         _offset = newLow;
         _low = lowCounts;
-        _high = highCounts;
     }
 }

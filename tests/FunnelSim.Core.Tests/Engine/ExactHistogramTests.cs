@@ -42,4 +42,23 @@ public class ExactHistogramTests
         Assert.Equal(whole.Quantiles([0.05, 0.5, 0.95]), parts[2].Quantiles([0.05, 0.5, 0.95]));
         Assert.Equal(whole.Range(), parts[2].Range());
     }
+
+    [Fact]
+    public void CountsAbove255CarryExactlyAndMerge()
+    {
+        // 1,000 copies of 7 and 300 of 9 overflow the per-bin byte; a second histogram holds 600 more 7s.
+        var a = new ExactHistogram();
+        for (int i = 0; i < 1000; i++) a.Add(7);
+        for (int i = 0; i < 300; i++) a.Add(9);
+        var b = new ExactHistogram();
+        for (int i = 0; i < 600; i++) b.Add(7);
+        b.Add(-40);
+        a.Merge(b);
+
+        Assert.Equal(1901, a.Count);
+        Assert.Equal((-40L, 9L), a.Range());
+        // Sorted: -40, 1,600 × 7, 300 × 9; rank 1600 (0-based) is the last 7, rank 1601 the first 9.
+        double[] q = a.Quantiles([0, 1600.0 / 1900, 1601.0 / 1900, 1]);
+        Assert.Equal([-40.0, 7.0, 9.0, 9.0], q);
+    }
 }
