@@ -13,13 +13,6 @@ namespace FunnelSim.Core.Tests.Engine;
 /// </summary>
 public class ModelExpectationTests
 {
-    private static void AssertMean(double expected, MetricSummary actual, string what)
-    {
-        double tolerance = 4 * actual.Mcse + 1e-9;
-        Assert.True(Math.Abs(actual.Mean - expected) <= tolerance,
-            $"{what}: mean {actual.Mean} vs expected {expected} (tolerance {tolerance})");
-    }
-
     [Fact]
     public void FixedParametersGiveTheProductOfProbabilities()
     {
@@ -44,22 +37,22 @@ public class ModelExpectationTests
             double fusion = laterLine * 0.1;
             double truePositive = fusion * uptake[t] * sensitivity;
             double falsePositive = (laterLine - fusion) * uptake[t] * falsePositiveRate;
-            AssertMean(incident, m["incident"], $"incident {t}");
-            AssertMean(advanced, m["advanced"], $"advanced {t}");
-            AssertMean(laterLine, m["second-line"], $"second-line {t}");
-            AssertMean(laterLine, m["laterLine"], $"laterLine {t}");
-            AssertMean(fusion, m["fusionPositive"], $"fusionPositive {t}");
-            AssertMean(laterLine * uptake[t], m["tested"], $"tested {t}");
-            AssertMean(truePositive, m["truePositive"], $"truePositive {t}");
-            AssertMean(falsePositive, m["falsePositive"], $"falsePositive {t}");
-            AssertMean(fusion * uptake[t] * (1 - sensitivity), m["falseNegative"], $"falseNegative {t}");
-            AssertMean(fusion * (1 - uptake[t]), m["untestedFusionPositive"], $"untested {t}");
-            AssertMean(truePositive + falsePositive, m["identified"], $"identified {t}");
-            AssertMean((truePositive + falsePositive) * 0.8, m["prescribed"], $"prescribed {t}");
-            AssertMean((truePositive + falsePositive) * 0.72, m["payer-approved"], $"payer-approved {t}");
-            AssertMean((truePositive + falsePositive) * 0.72, m["treatedNew"], $"treatedNew {t}");
-            AssertMean(truePositive * 0.72, m["treatedNewTruePositive"], $"treatedNewTruePositive {t}");
-            AssertMean(falsePositive * 0.72, m["treatedNewFalsePositive"], $"treatedNewFalsePositive {t}");
+            MonteCarloAssert.MeanIs(incident, m["incident"], $"incident {t}");
+            MonteCarloAssert.MeanIs(advanced, m["advanced"], $"advanced {t}");
+            MonteCarloAssert.MeanIs(laterLine, m["second-line"], $"second-line {t}");
+            MonteCarloAssert.MeanIs(laterLine, m["laterLine"], $"laterLine {t}");
+            MonteCarloAssert.MeanIs(fusion, m["fusionPositive"], $"fusionPositive {t}");
+            MonteCarloAssert.MeanIs(laterLine * uptake[t], m["tested"], $"tested {t}");
+            MonteCarloAssert.MeanIs(truePositive, m["truePositive"], $"truePositive {t}");
+            MonteCarloAssert.MeanIs(falsePositive, m["falsePositive"], $"falsePositive {t}");
+            MonteCarloAssert.MeanIs(fusion * uptake[t] * (1 - sensitivity), m["falseNegative"], $"falseNegative {t}");
+            MonteCarloAssert.MeanIs(fusion * (1 - uptake[t]), m["untestedFusionPositive"], $"untested {t}");
+            MonteCarloAssert.MeanIs(truePositive + falsePositive, m["identified"], $"identified {t}");
+            MonteCarloAssert.MeanIs((truePositive + falsePositive) * 0.8, m["prescribed"], $"prescribed {t}");
+            MonteCarloAssert.MeanIs((truePositive + falsePositive) * 0.72, m["payer-approved"], $"payer-approved {t}");
+            MonteCarloAssert.MeanIs((truePositive + falsePositive) * 0.72, m["treatedNew"], $"treatedNew {t}");
+            MonteCarloAssert.MeanIs(truePositive * 0.72, m["treatedNewTruePositive"], $"treatedNewTruePositive {t}");
+            MonteCarloAssert.MeanIs(falsePositive * 0.72, m["treatedNewFalsePositive"], $"treatedNewFalsePositive {t}");
         }
     }
 
@@ -93,13 +86,13 @@ public class ModelExpectationTests
             double incident = 2000 * growthPower[t];
             double laterLine = incident * pAdvanced * pSecond;
             double sensitivity = 0.3 * 0.5 + 0.7 * 0.9;
-            AssertMean(incident, m["incident"], $"incident {t}");
-            AssertMean(incident * pAdvanced, m["advanced"], $"advanced {t}");
-            AssertMean(laterLine, m["laterLine"], $"laterLine {t}");
-            AssertMean(laterLine * prevalence, m["fusionPositive"], $"fusionPositive {t}");
-            AssertMean(laterLine * uptake, m["tested"], $"tested {t}");
-            AssertMean(laterLine * prevalence * uptake * sensitivity, m["truePositive"], $"truePositive {t}");
-            AssertMean(laterLine * prevalence * uptake * sensitivity * 0.75, m["treatedNewTruePositive"], $"treated TP {t}");
+            MonteCarloAssert.MeanIs(incident, m["incident"], $"incident {t}");
+            MonteCarloAssert.MeanIs(incident * pAdvanced, m["advanced"], $"advanced {t}");
+            MonteCarloAssert.MeanIs(laterLine, m["laterLine"], $"laterLine {t}");
+            MonteCarloAssert.MeanIs(laterLine * prevalence, m["fusionPositive"], $"fusionPositive {t}");
+            MonteCarloAssert.MeanIs(laterLine * uptake, m["tested"], $"tested {t}");
+            MonteCarloAssert.MeanIs(laterLine * prevalence * uptake * sensitivity, m["truePositive"], $"truePositive {t}");
+            MonteCarloAssert.MeanIs(laterLine * prevalence * uptake * sensitivity * 0.75, m["treatedNewTruePositive"], $"treated TP {t}");
         }
     }
 
@@ -111,7 +104,7 @@ public class ModelExpectationTests
         var scenario = Scenario(years: 1, iterations: 20_000, population: plan,
             indications: Indication(incidence: Fixed(195_000)));
         var result = Simulator.Run(scenario, threads: 2);
-        AssertMean(195_000 * 1e6 / 340e6 * 3.9, result.Indications[0].Years[0].Metrics["incident"], "incident");
+        MonteCarloAssert.MeanIs(195_000 * 1e6 / 340e6 * 3.9, result.Indications[0].Years[0].Metrics["incident"], "incident");
     }
 
     [Fact]

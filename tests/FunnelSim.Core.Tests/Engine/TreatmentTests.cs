@@ -1,3 +1,4 @@
+using FunnelSim.Core.Tests.Support;
 using FunnelSim.Engine;
 using FunnelSim.Results;
 using FunnelSim.Scenarios;
@@ -9,13 +10,6 @@ namespace FunnelSim.Core.Tests.Engine;
 public class TreatmentTests
 {
     private const double Year = 365.25;
-
-    private static void AssertMean(double expected, MetricSummary actual, string what)
-    {
-        double tolerance = 4 * actual.Mcse + 1e-9;
-        Assert.True(Math.Abs(actual.Mean - expected) <= tolerance,
-            $"{what}: mean {actual.Mean} vs expected {expected} (tolerance {tolerance})");
-    }
 
     [Fact]
     public void AFixedDurationSplitsDosesAcrossTheYearBoundary()
@@ -37,8 +31,8 @@ public class TreatmentTests
             double treated = years[t].Metrics["treatedNew"].Mean;
             double previous = t > 0 ? years[t - 1].Metrics["treatedNew"].Mean : 0;
             // Compare against the realised treated counts: tolerance from the dose metric's own MCSE.
-            AssertMean(treated * (7 - carried) + previous * carried, years[t].Metrics["doses"], $"doses {t}");
-            AssertMean(treated + previous * carriedPatient, years[t].Metrics["onTreatment"], $"onTreatment {t}");
+            MonteCarloAssert.MeanIs(treated * (7 - carried) + previous * carried, years[t].Metrics["doses"], $"doses {t}");
+            MonteCarloAssert.MeanIs(treated + previous * carriedPatient, years[t].Metrics["onTreatment"], $"onTreatment {t}");
         }
     }
 
@@ -70,7 +64,7 @@ public class TreatmentTests
         }
         var years = result.Indications[0].Years;
         double treated0 = years[0].Metrics["treatedNew"].Mean, treated1 = years[1].Metrics["treatedNew"].Mean;
-        AssertMean(treated0 * ExpectedDoses(0, 0), years[0].Metrics["doses"], "doses 0");
-        AssertMean(treated0 * ExpectedDoses(0, 1) + treated1 * ExpectedDoses(1, 1), years[1].Metrics["doses"], "doses 1");
+        MonteCarloAssert.MeanIs(treated0 * ExpectedDoses(0, 0), years[0].Metrics["doses"], "doses 0");
+        MonteCarloAssert.MeanIs(treated0 * ExpectedDoses(0, 1) + treated1 * ExpectedDoses(1, 1), years[1].Metrics["doses"], "doses 1");
     }
 }
