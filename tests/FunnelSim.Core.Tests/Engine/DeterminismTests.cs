@@ -20,7 +20,7 @@ public class DeterminismTests
     {
         // An iteration count that is not a multiple of the block size, and uncertain parameters.
         var scenario = Scenario(years: 3, iterations: 10_001, seed: 99,
-            indications: [Indication("a", incidence: Uncertain(new Distributions.LogNormalDistribution(1500, 200))), Indication("b")]);
+            indications: [Indication("a", incidence: Uncertain(new global::FunnelSim.Distributions.LogNormalDistribution(1500, 200))), Indication("b")]);
         string one = Summaries(Simulator.Run(scenario, threads: 1));
         Assert.Equal(one, Summaries(Simulator.Run(scenario, threads: 2)));
         Assert.Equal(one, Summaries(Simulator.Run(scenario, threads: 4)));
