@@ -144,6 +144,23 @@ public class RunCommandTests
         Assert.Equal(WithoutRunTimes(one.Out), WithoutRunTimes(two.Out));
     }
 
+    [Fact]
+    public void TheEchoedScenarioRerunsToTheSameResults()
+    {
+        // Given a run with command-line overrides
+        var first = Run("run", "--iterations", "700", "--seed", "31337", "--threads", "1");
+        using var temp = new TempFolder();
+        string echo = temp.File("echo.json");
+        File.WriteAllText(echo, System.Text.Json.Nodes.JsonNode.Parse(first.Out)!["scenario"]!.ToJsonString());
+
+        // When the echoed scenario is run as it is
+        var again = Run("run", echo, "--threads", "2");
+
+        // Then the results are identical
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(WithoutRunTimes(first.Out), WithoutRunTimes(again.Out));
+    }
+
     internal static string WithoutRunTimes(string json)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
