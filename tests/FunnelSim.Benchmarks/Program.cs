@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+// One entry point for every benchmark class in this assembly; choose with --filter.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
