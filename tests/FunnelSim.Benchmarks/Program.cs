@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/FunnelSim.Benchmarks -- --filter '*Engine*'
+// One entry point for every benchmark class in this assembly; choose with --filter.
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
