@@ -36,6 +36,17 @@ public class CommonRandomNumbersTests
     }
 
     [Fact]
+    public void ChangingAPreTestStepLeavesTheStepsBeforeItIdentical()
+    {
+        var baseline = Simulator.Run(Scenario(iterations: 5_000), threads: 2);
+        var changed = Simulator.Run(Scenario(iterations: 5_000,
+            indications: Indication(preTest: [Step("advanced", Fixed(0.7)), Step("second-line", Fixed(0.3))])), threads: 2);
+
+        AssertSame(baseline, changed, ["incident", "advanced"]);
+        Assert.NotEqual(baseline.Indications[0].Years[0].Metrics["second-line"], changed.Indications[0].Years[0].Metrics["second-line"]);
+    }
+
+    [Fact]
     public void ChangingOneIndicationLeavesTheOtherIdentical()
     {
         var baseline = Simulator.Run(Scenario(iterations: 3_000, indications: [Indication("a"), Indication("b")]), threads: 2);
