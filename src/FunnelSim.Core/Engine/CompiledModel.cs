@@ -21,6 +21,9 @@ public sealed class CompiledModel
         TotalMetrics = totalMetrics;
         TotalSources = totalSources;
         Years = scenario.Years;
+        ParameterList = parameters
+            .Select((p, i) => new ModelParameter(i, p.Path, p.Label, p.Start, p.Target))
+            .ToArray();
         Scale = scenario.Population.Scale;
 
         GroupOffsets = new int[indications.Length + 2];
@@ -37,6 +40,9 @@ public sealed class CompiledModel
 
     /// <summary>Incidence multiplier of the population.</summary>
     public double Scale { get; }
+
+    /// <summary>Every parameter drawn per iteration, in draw order, named by its JSON path.</summary>
+    public IReadOnlyList<ModelParameter> ParameterList { get; }
 
     internal CompiledParameter[] Parameters { get; }
     internal CompiledIndication[] Indications { get; }

@@ -8,9 +8,11 @@ namespace FunnelSim.Engine;
 /// </summary>
 internal sealed class CompiledParameter
 {
-    public CompiledParameter(string streamName, Distribution start, Distribution? target, double[] progress)
+    public CompiledParameter(string streamName, string path, string label, Distribution start, Distribution? target, double[] progress)
     {
         Name = streamName;
+        Path = path;
+        Label = label;
         Start = start;
         Target = target;
         StartKey = Sampling.StreamKey.Of(streamName);
@@ -20,6 +22,10 @@ internal sealed class CompiledParameter
 
     /// <summary>Stable name of the parameter's stream, e.g. <c>nsclc/preTestSteps/advanced/probability</c>.</summary>
     public string Name { get; }
+    /// <summary>JSON path in the scenario file, e.g. <c>indications[0].testing.uptake</c>.</summary>
+    public string Path { get; }
+    /// <summary>Human name for reports.</summary>
+    public string Label { get; }
     public Distribution Start { get; }
     public Distribution? Target { get; }
     public ulong StartKey { get; }

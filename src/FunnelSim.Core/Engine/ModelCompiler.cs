@@ -23,29 +23,51 @@ public static class ModelCompiler
         var indications = new CompiledIndication[scenario.Indications.Length];
 
         for (int i = 0; i < indications.Length; i++)
-            indications[i] = CompileIndication(scenario.Indications[i], scenario.Years, parameters);
+            indications[i] = CompileIndication(scenario.Indications[i], i, scenario.Years, parameters);
 
         var (totalMetrics, totalSources) = TotalLayout(indications);
         return new CompiledModel(scenario, [.. parameters], indications, totalMetrics, totalSources);
     }
 
-    private static CompiledIndication CompileIndication(Indication indication, int years, List<CompiledParameter> parameters)
+    private static CompiledIndication CompileIndication(Indication indication, int index, int years, List<CompiledParameter> parameters)
     {
         string root = indication.Id;
-        int Add(string name, Parameter p) => AddParameter(parameters, $"{root}/{name}", p, years);
+        string pathRoot = $"indications[{index}]";
+        string display = indication.Name ?? indication.Id;
+        // The stream name is the stable random-stream key (ids, not positions, so reordering keeps the streams);
+        // the path is what validation messages and analyses call the parameter.
+        int Add(string name, string path, string label, Parameter p) =>
+            AddParameter(parameters, $"{root}/{name}", $"{pathRoot}.{path}", $"{display} · {label}", p, years);
+        string StepLabel(Step s) => s.Name ?? s.Id;
+        string ModalityLabel(Modality m) => m.Name ?? m.Id;
 
-        var modalities = indication.Testing.Modalities.Select(m => new CompiledModality(
+        // Added in document order, so reports list parameters as the file does.
+        int incidence = Add("incidence", "incidence", "incidence", indication.Incidence);
+        int growth = Add("annualGrowth", "annualGrowth", "annual growth", indication.AnnualGrowth);
+        int[] preTest = indication.PreTestSteps.Select((s, k) => Add($"preTestSteps/{s.Id}/probability",
+            $"preTestSteps[{k}].probability", StepLabel(s), s.Probability)).ToArray();
+        int prevalence = Add("prevalence", "prevalence", "NRG1 fusion prevalence", indication.Prevalence);
+        int uptake = Add("testing/uptake", "testing.uptake", "testing uptake", indication.Testing.Uptake);
+        var modalities = indication.Testing.Modalities.Select((m, k) => new CompiledModality(
             m.Share,
-            Add($"testing/modalities/{m.Id}/sensitivity", m.Sensitivity),
-            Add($"testing/modalities/{m.Id}/specificity", m.Specificity),
+            Add($"testing/modalities/{m.Id}/sensitivity", $"testing.modalities[{k}].sensitivity",
+                $"{ModalityLabel(m)} sensitivity", m.Sensitivity),
+            Add($"testing/modalities/{m.Id}/specificity", $"testing.modalities[{k}].specificity",
+                $"{ModalityLabel(m)} specificity", m.Specificity),
             StreamKey.Of($"{root}/count/modality/{m.Id}/true-positive"),
             StreamKey.Of($"{root}/count/modality/{m.Id}/false-positive"))).ToArray();
 
+        int[] postDetection = indication.PostDetectionSteps.Select((s, k) => Add($"postDetectionSteps/{s.Id}/probability",
+            $"postDetectionSteps[{k}].probability", StepLabel(s), s.Probability)).ToArray();
+        int median = Add("treatment/durationMonths/median", "treatment.durationMonths.median",
+            "median months on treatment", indication.Treatment.DurationMonths.Median);
         var (kind, spread) = indication.Treatment.DurationMonths switch
         {
             ExponentialDuration => (DurationKind.Exponential, -1),
-            WeibullDuration w => (DurationKind.Weibull, Add("treatment/durationMonths/shape", w.Shape)),
-            LogNormalDuration l => (DurationKind.LogNormal, Add("treatment/durationMonths/sdLog", l.SdLog)),
+            WeibullDuration w => (DurationKind.Weibull, Add("treatment/durationMonths/shape",
+                "treatment.durationMonths.shape", "treatment duration Weibull shape", w.Shape)),
+            LogNormalDuration l => (DurationKind.LogNormal, Add("treatment/durationMonths/sdLog",
+                "treatment.durationMonths.sdLog", "treatment duration sdLog", l.SdLog)),
             _ => throw new ArgumentException("unknown duration model", nameof(indication)),
         };
 
@@ -65,15 +87,15 @@ public static class ModelCompiler
         {
             Id = indication.Id,
             Name = indication.Name,
-            Incidence = Add("incidence", indication.Incidence),
-            Growth = Add("annualGrowth", indication.AnnualGrowth),
-            PreTestSteps = indication.PreTestSteps.Select(s => Add($"preTestSteps/{s.Id}/probability", s.Probability)).ToArray(),
-            Prevalence = Add("prevalence", indication.Prevalence),
-            Uptake = Add("testing/uptake", indication.Testing.Uptake),
+            Incidence = incidence,
+            Growth = growth,
+            PreTestSteps = preTest,
+            Prevalence = prevalence,
+            Uptake = uptake,
             Modalities = modalities,
-            PostDetectionSteps = indication.PostDetectionSteps.Select(s => Add($"postDetectionSteps/{s.Id}/probability", s.Probability)).ToArray(),
+            PostDetectionSteps = postDetection,
             DurationKind = kind,
-            DurationMedian = Add("treatment/durationMonths/median", indication.Treatment.DurationMonths.Median),
+            DurationMedian = median,
             DurationSpread = spread,
             DoseIntervalDays = indication.Treatment.DoseIntervalDays,
             IncidentKey = StreamKey.Of($"{root}/count/incident"),
@@ -88,7 +110,8 @@ public static class ModelCompiler
         };
     }
 
-    private static int AddParameter(List<CompiledParameter> parameters, string name, Parameter parameter, int years)
+    private static int AddParameter(List<CompiledParameter> parameters, string name, string path, string label,
+        Parameter parameter, int years)
     {
         var progress = new double[years];
         Distribution? target = null;
@@ -97,7 +120,7 @@ public static class ModelCompiler
             target = ramp.To.Distribution;
             for (int t = 0; t < years; t++) progress[t] = RampCurve.Progress(ramp.Shape, t, ramp.Years);
         }
-        parameters.Add(new CompiledParameter(name, parameter.Distribution, target, progress));
+        parameters.Add(new CompiledParameter(name, path, label, parameter.Distribution, target, progress));
         return parameters.Count - 1;
     }
 

@@ -19,7 +19,7 @@ public sealed class ScenarioFilesTests
         "whatif-low-testing-uptake.json",
     ];
 
-    private static readonly Lazy<string> ScenariosDirectory = new(FindScenariosDirectory);
+    private static readonly Lazy<string> ScenariosDirectory = new(() => Support.RepositoryFiles.ScenariosDirectory);
 
     // Built once: building registers the schema's $id, so it is kept in a private registry.
     private static readonly Lazy<JsonSchema> Schema = new(() =>
@@ -32,7 +32,7 @@ public sealed class ScenarioFilesTests
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(FindScenariosDirectory(), "*.json").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(ScenariosDirectory.Value, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
             if (name != SchemaFileName)
@@ -227,15 +227,5 @@ public sealed class ScenarioFilesTests
             if (!child.IsValid && !child.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
                 CollectErrors(child, errors);
         }
-    }
-
-    private static string FindScenariosDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FunnelSim.sln")))
-                return Path.Combine(dir.FullName, "scenarios");
-        }
-        throw new DirectoryNotFoundException($"no folder containing FunnelSim.sln above {AppContext.BaseDirectory}");
     }
 }
