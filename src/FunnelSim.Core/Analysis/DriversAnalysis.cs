@@ -28,7 +28,7 @@ public static class DriversAnalysis
         int cell = output.CellIn(model);
         var resolved = output with { Year = output.YearIn(model) };
         var inputs = DriverInput.Uncertain(model);
-        var sample = DriversSample.Collect(model, inputs, cell, options.Draws, options.Seed, options.EffectiveThreads,
+        var (sample, workers) = DriversSample.Collect(model, inputs, cell, options.Draws, options.Seed, options.EffectiveThreads,
             progress, cancellationToken);
         var distribution = OutputDistribution.Of(sample.Output);
         int fixedCount = model.ParameterList.Count(p => p.IsFixed);
@@ -39,8 +39,7 @@ public static class DriversAnalysis
 
         DriversResult Finish(SurrogateFit? surrogate, double linear, IReadOnlyList<ParameterDriver> drivers, string? note)
         {
-            var run = new DriversRun(options.Iterations, options.Draws, options.Seed, Simulator.EngineVersion,
-                Math.Max(1, Math.Min(options.EffectiveThreads, (options.Draws + Simulator.BlockSize - 1) / Simulator.BlockSize)),
+            var run = new DriversRun(options.Iterations, options.Draws, options.Seed, Simulator.EngineVersion, workers,
                 time.GetElapsedTime(started).TotalSeconds);
             return new DriversResult(scenario, resolved, distribution, run, surrogate, linear, drivers, fixedCount, note);
         }

@@ -22,60 +22,31 @@ internal sealed class DriversSample
 
     public int Rows => Output.Length;
 
-    public static DriversSample Collect(CompiledModel model, IReadOnlyList<DriverInput> inputs, int cell, int rows,
-        ulong seed, int threads, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Collects <paramref name="rows"/> draws; also returns the number of workers that ran.</summary>
+    public static (DriversSample Sample, int Workers) Collect(CompiledModel model, IReadOnlyList<DriverInput> inputs, int cell,
+        int rows, ulong seed, int threads, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var columns = new double[inputs.Count][];
         for (int j = 0; j < columns.Length; j++) columns[j] = new double[rows];
         var output = new double[rows];
-        int blocks = (rows + Simulator.BlockSize - 1) / Simulator.BlockSize;
-        long nextBlock = -1, done = 0;
 
-        void Work()
+        void Run(IterationRunner runner, long first, long count)
         {
-            var runner = new IterationRunner(model, seed);
-            long block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blocks)
+            for (long k = first; k < first + count; k++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                int first = (int)block * Simulator.BlockSize;
-                int end = Math.Min(first + Simulator.BlockSize, rows);
-                for (int k = first; k < end; k++)
+                runner.Simulate(k);
+                var starts = runner.DrawnParameters;
+                var targets = runner.DrawnRampTargets;
+                for (int j = 0; j < columns.Length; j++)
                 {
-                    runner.Simulate(k);
-                    var starts = runner.DrawnParameters;
-                    var targets = runner.DrawnRampTargets;
-                    for (int j = 0; j < columns.Length; j++)
-                    {
-                        var input = inputs[j];
-                        columns[j][k] = input.IsRampTarget ? targets[input.ParameterIndex] : starts[input.ParameterIndex];
-                    }
-                    output[k] = runner.CellValues[cell];
+                    var input = inputs[j];
+                    columns[j][k] = input.IsRampTarget ? targets[input.ParameterIndex] : starts[input.ParameterIndex];
                 }
-                progress?.Report(new RunProgress(Interlocked.Add(ref done, end - first), rows));
+                output[k] = runner.CellValues[cell];
             }
         }
 
-        int workers = Math.Max(1, Math.Min(threads, blocks));
-        if (workers == 1)
-        {
-            Work();
-        }
-        else
-        {
-            var tasks = Enumerable.Range(0, workers)
-                .Select(_ => Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default))
-                .ToArray();
-            try
-            {
-                Task.WaitAll(tasks);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        return new DriversSample(columns, output);
+        var workers = BlockScheduler.Run(rows, threads, () => new IterationRunner(model, seed), Run, progress, cancellationToken);
+        return (new DriversSample(columns, output), workers.Length);
     }
 }

@@ -7,12 +7,6 @@ namespace FunnelSim.Engine;
 /// <summary>Runs a <see cref="CompiledModel"/> in parallel and reduces the iterations to summaries.</summary>
 public static class Simulator
 {
-    /// <summary>
-    /// Iterations are handed out in blocks of this size. Every iteration has its own random streams and every
-    /// summary is an exact integer reduction, so the split (and the thread count) cannot change a result.
-    /// </summary>
-    internal const int BlockSize = 2048;
-
     /// <summary>Version of the engine, written in every result so a result can be rerun the same way.</summary>
     public const string EngineVersion = "1.0.0";
 
@@ -33,53 +27,12 @@ public static class Simulator
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
 
-        long blocks = (options.Iterations + BlockSize - 1) / BlockSize;
-        int threads = (int)Math.Min(options.EffectiveThreads, blocks);
-        var runners = new IterationRunner[threads];
-        long nextBlock = -1, done = 0;
-
-        void Work(int worker)
-        {
-            var runner = runners[worker] = new IterationRunner(model, options.Seed);
-            long block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blocks)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                long first = block * BlockSize;
-                long count = Math.Min(BlockSize, options.Iterations - first);
-                runner.Run(first, count);
-                long finished = Interlocked.Add(ref done, count);
-                progress?.Report(new RunProgress(finished, options.Iterations));
-            }
-        }
-
-        if (threads == 1)
-        {
-            Work(0);
-        }
-        else
-        {
-            var tasks = new Task[threads];
-            for (int w = 0; w < threads; w++)
-            {
-                int worker = w;
-                tasks[w] = Task.Factory.StartNew(() => Work(worker), cancellationToken,
-                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            }
-            try
-            {
-                Task.WaitAll(tasks);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-
-        for (int w = 1; w < threads; w++) runners[0].Merge(runners[w]);
+        var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
+            () => new IterationRunner(model, options.Seed), (runner, first, count) => runner.Run(first, count),
+            progress, cancellationToken);
+        for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
-        var run = new RunInfo(options.Iterations, options.Seed, "monte-carlo", EngineVersion, threads, elapsed);
+        var run = new RunInfo(options.Iterations, options.Seed, "monte-carlo", EngineVersion, runners.Length, elapsed);
         return ResultBuilder.Build(model, run, runners[0].Cells);
     }
 }

@@ -9,7 +9,7 @@ namespace FunnelSim.Results;
 public static class ResultJson
 {
     // Readable text (names with "–" or "×" stay as written); still valid JSON. Results are files, not HTML.
-    private static readonly ResultJsonContext Context = new(new JsonSerializerOptions
+    internal static readonly ResultJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,

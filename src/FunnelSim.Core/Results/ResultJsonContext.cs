@@ -8,4 +8,5 @@ namespace FunnelSim.Results;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ResultDocument))]
+[JsonSerializable(typeof(FunnelSim.Analysis.ComparisonDocument))]
 internal sealed partial class ResultJsonContext : JsonSerializerContext;

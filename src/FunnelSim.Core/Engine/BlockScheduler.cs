@@ -1,0 +1,67 @@
+namespace FunnelSim.Engine;
+
+/// <summary>
+/// Hands a run's iterations to workers in fixed blocks. Every iteration has its own random streams and every
+/// summary is an exact integer reduction, so neither the split nor the thread count can change a result.
+/// </summary>
+internal static class BlockScheduler
+{
+    /// <summary>Iterations per block: small enough for even load and timely progress, large enough to be cheap.</summary>
+    public const int BlockSize = 2048;
+
+    /// <summary>
+    /// Runs <paramref name="iterations"/> iterations on up to <paramref name="threads"/> workers made by
+    /// <paramref name="create"/>; <paramref name="run"/> gets a worker, the first iteration and the count.
+    /// Returns the workers (at least one) for the caller to merge in index order.
+    /// Throws <see cref="OperationCanceledException"/> when cancelled.
+    /// </summary>
+    public static TWorker[] Run<TWorker>(long iterations, int threads, Func<TWorker> create, Action<TWorker, long, long> run,
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (iterations < 1) throw new ArgumentOutOfRangeException(nameof(iterations), "at least one iteration");
+        long blocks = (iterations + BlockSize - 1) / BlockSize;
+        int workers = (int)Math.Clamp(blocks, 1, Math.Max(threads, 1));
+        var created = new TWorker[workers];
+        long nextBlock = -1, done = 0;
+
+        void Work(int worker)
+        {
+            var state = created[worker] = create();
+            long block;
+            while ((block = Interlocked.Increment(ref nextBlock)) < blocks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                long first = block * BlockSize;
+                long count = Math.Min(BlockSize, iterations - first);
+                run(state, first, count);
+                long finished = Interlocked.Add(ref done, count);
+                progress?.Report(new RunProgress(finished, iterations));
+            }
+        }
+
+        if (workers == 1)
+        {
+            Work(0);
+        }
+        else
+        {
+            var tasks = new Task[workers];
+            for (int w = 0; w < workers; w++)
+            {
+                int worker = w;
+                tasks[w] = Task.Factory.StartNew(() => Work(worker), cancellationToken,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+            try
+            {
+                Task.WaitAll(tasks);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return created;
+    }
+}
