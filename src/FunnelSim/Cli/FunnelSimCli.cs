@@ -19,6 +19,7 @@ internal static class FunnelSimCli
             BatchCommand.Create(context),
             SchemaCommand.Create(context),
             DriversCommand.Create(context),
+            CompareCommand.Create(context),
         };
         // The terminal UI will live here; until then the bare command explains itself.
         root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
