@@ -7,7 +7,6 @@ namespace FunnelSim.Cli;
 /// <summary>The drivers result as a table for people: the output, how far to trust the surrogate, the inputs ranked.</summary>
 internal static class DriversTable
 {
-    private const int MaxLabel = 48;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static string Render(DriversResult result, int top)
@@ -34,16 +33,15 @@ internal static class DriversTable
         text.AppendLine(Invariant, $"  {result.Parameters.Count} uncertain inputs; {result.FixedParameters} fixed parameters left out");
         text.AppendLine();
 
+        // Numbers first, names last: the label is long and may wrap without breaking the columns.
         var shown = result.Parameters.Take(top).ToArray();
-        int labelWidth = Math.Min(MaxLabel, shown.Select(p => p.Label.Length).DefaultIfEmpty(5).Max());
         int pathWidth = shown.Select(p => p.Path.Length).DefaultIfEmpty(4).Max();
-        text.AppendLine(Invariant,
-            $"  {"#",3}  {"input".PadRight(labelWidth)}  {"path".PadRight(pathWidth)}  {"Spearman",8}  {"SRC",6}  {"importance",10}");
+        text.AppendLine(Invariant, $"  {"#",3}  {"Spearman",8}  {"SRC",6}  {"importance",10}  {"path".PadRight(pathWidth)}  input");
         int rank = 1;
         foreach (var p in shown)
         {
             text.AppendLine(Invariant,
-                $"  {rank++,3}  {Fit(p.Label, labelWidth)}  {p.Path.PadRight(pathWidth)}  {p.Spearman,8:+0.000;-0.000;0.000}  {p.StandardizedCoefficient,6:+0.00;-0.00;0.00}  {p.Importance,10:0.000}");
+                $"  {rank++,3}  {p.Spearman,8:+0.000;-0.000;0.000}  {p.StandardizedCoefficient,6:+0.00;-0.00;0.00}  {p.Importance,10:0.000}  {p.Path.PadRight(pathWidth)}  {p.Label}");
         }
         if (result.Parameters.Count > shown.Length)
             text.AppendLine(Invariant, $"  … {result.Parameters.Count - shown.Length} more (--top, or all in the --out file)");
@@ -53,7 +51,4 @@ internal static class DriversTable
         text.AppendLine("  is shuffled. Sorted by importance.");
         return text.ToString();
     }
-
-    private static string Fit(string label, int width) =>
-        label.Length <= width ? label.PadRight(width) : label[..(width - 1)] + "…";
 }
