@@ -64,8 +64,20 @@ internal static class SweepBatch
                 failed++;
                 continue;
             }
-            var result = ScenarioRunner.Run(context, common.Apply(parse, scenario.Load.Scenario), common.ThreadCount(parse),
-                $"point {point.Index + 1}/{plan.Points.Length}", cancellationToken);
+            Results.SimulationResult result;
+            try
+            {
+                result = ScenarioRunner.Run(context, common.Apply(parse, scenario.Load.Scenario), common.ThreadCount(parse),
+                    $"point {point.Index + 1}/{plan.Points.Length}", cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The finished points' files exist: keep the summary and index consistent with them.
+                WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports);
+                context.Error.WriteLine($"funnelsim: cancelled after {reports.Count} of {plan.Points.Length} points; " +
+                                        $"{IndexFile} in {folder} lists those written.");
+                return ExitCodes.Cancelled;
+            }
             string name = FileName(point, width, format);
             try
             {
@@ -83,22 +95,29 @@ internal static class SweepBatch
             context.Error.WriteLine($"{sweepFile}: {label}: wrote {name}");
         }
 
-        var index = new SweepIndex(read.Definition.BasePath,
+        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports)) return ExitCodes.InvalidInput;
+        context.Error.WriteLine($"sweep: {plan.Points.Length - failed} of {plan.Points.Length} points written to {folder} " +
+                                $"({SummaryFile}, {IndexFile}){(failed > 0 ? $"; {failed} failed" : "")}");
+        return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    private static bool WriteSummary(CliContext context, ParseResult parse, CommonOptions common, SweepDefinition definition,
+        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports)
+    {
+        var index = new SweepIndex(definition.BasePath,
             [.. plan.Axes.Select(a => new SweepAxisReport(a.Path, a.Values))], plan.Notes,
             parse.GetValue(common.Iterations), parse.GetValue(common.Seed) is long s ? (ulong)s : null, SummaryFile, reports);
         try
         {
             AtomicFile.WriteAllText(Path.Combine(folder, SummaryFile), summary.ToString());
             AtomicFile.WriteAllText(Path.Combine(folder, IndexFile), SweepIndexJson.Write(index));
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine($"funnelsim: cannot write the sweep summary in '{folder}': {e.Message}");
-            return ExitCodes.InvalidInput;
+            return false;
         }
-        context.Error.WriteLine($"sweep: {plan.Points.Length - failed} of {plan.Points.Length} points written to {folder} " +
-                                $"({SummaryFile}, {IndexFile}){(failed > 0 ? $"; {failed} failed" : "")}");
-        return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     /// <summary><c>point-07_0.5_0.3.results.json</c>: the index (zero-padded, so names sort in run order), then the values.</summary>
