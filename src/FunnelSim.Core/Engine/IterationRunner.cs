@@ -34,6 +34,9 @@ internal sealed partial class IterationRunner
     /// <summary>This iteration's drawn start values, by parameter index (valid after <see cref="Simulate"/>).</summary>
     public ReadOnlySpan<double> DrawnParameters => _start;
 
+    /// <summary>This iteration's drawn ramp targets (the start value where a parameter does not ramp).</summary>
+    public ReadOnlySpan<double> DrawnRampTargets => _target;
+
     /// <summary>This iteration's cell values (valid after <see cref="Simulate"/>).</summary>
     public ReadOnlySpan<long> CellValues => _cells;
 

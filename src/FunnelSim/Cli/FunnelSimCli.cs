@@ -18,6 +18,8 @@ internal static class FunnelSimCli
             ValidateCommand.Create(context),
             BatchCommand.Create(context),
             SchemaCommand.Create(context),
+            DriversCommand.Create(context),
+            CompareCommand.Create(context),
         };
         // The terminal UI will live here; until then the bare command explains itself.
         root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));

@@ -1,0 +1,43 @@
+using FunnelSim.Engine;
+
+namespace FunnelSim.Analysis;
+
+/// <summary>
+/// What a comparison leaves out: indications, calendar years and metrics that only one of the two scenarios has
+/// (e.g. a step id that B renamed). <see cref="ScenarioComparison"/> compares only what both have; this says what
+/// that excluded, so front ends can tell the user rather than let a metric silently vanish.
+/// </summary>
+public static class ComparisonCoverage
+{
+    /// <summary>One sentence per thing left out, e.g. <c>pdac: metric 'extra' is only in A</c>; empty when A and B match.</summary>
+    public static IReadOnlyList<string> NotCompared(CompiledModel a, CompiledModel b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var notes = new List<string>();
+        string[] idsA = [.. a.Indications.Select(i => i.Id)], idsB = [.. b.Indications.Select(i => i.Id)];
+        foreach (string id in idsA.Except(idsB)) notes.Add($"indication '{id}' is only in A");
+        foreach (string id in idsB.Except(idsA)) notes.Add($"indication '{id}' is only in B");
+
+        var yearsA = Enumerable.Range(a.Scenario.StartYear, a.Years).ToArray();
+        var yearsB = Enumerable.Range(b.Scenario.StartYear, b.Years).ToArray();
+        if (yearsA.Except(yearsB).ToArray() is { Length: > 0 } onlyA) notes.Add($"{Span(onlyA)} only in A");
+        if (yearsB.Except(yearsA).ToArray() is { Length: > 0 } onlyB) notes.Add($"{Span(onlyB)} only in B");
+
+        for (int ga = 0; ga < idsA.Length; ga++)
+        {
+            int gb = Array.IndexOf(idsB, idsA[ga]);
+            if (gb >= 0) Metrics(notes, idsA[ga], a.MetricsOf(ga), b.MetricsOf(gb));
+        }
+        Metrics(notes, DriversOutput.Total, a.MetricsOf(a.Indications.Length), b.MetricsOf(b.Indications.Length));
+        return notes;
+    }
+
+    private static void Metrics(List<string> notes, string group, string[] metricsA, string[] metricsB)
+    {
+        foreach (string m in metricsA.Except(metricsB)) notes.Add($"{group}: metric '{m}' is only in A");
+        foreach (string m in metricsB.Except(metricsA)) notes.Add($"{group}: metric '{m}' is only in B");
+    }
+
+    private static string Span(int[] years) => years.Length == 1 ? $"year {years[0]} is" : $"years {years[0]}–{years[^1]} are";
+}

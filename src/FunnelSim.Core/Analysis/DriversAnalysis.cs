@@ -1,0 +1,81 @@
+using FunnelSim.Engine;
+
+namespace FunnelSim.Analysis;
+
+/// <summary>
+/// Global drivers of one output from one probabilistic run: Spearman rank correlation, standardized regression
+/// coefficients, and a tree surrogate with permutation importance, over the same draws. The draws are those of a plain
+/// run with the same seed and are collected by iteration index, so the result is the same for any thread count.
+/// </summary>
+public static class DriversAnalysis
+{
+    /// <summary>
+    /// Runs <paramref name="model"/> for <see cref="DriversOptions.Draws"/> iterations and ranks the uncertain inputs by
+    /// how strongly they drive <paramref name="output"/>, which must pass <see cref="DriversOutput.Check"/>.
+    /// Throws <see cref="OperationCanceledException"/> when cancelled.
+    /// </summary>
+    public static DriversResult Run(CompiledModel model, DriversOutput output, DriversOptions options,
+        IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Draws < DriversOptions.MinDraws)
+            throw new ArgumentOutOfRangeException(nameof(options), $"at least {DriversOptions.MinDraws} draws");
+        time ??= TimeProvider.System;
+        long started = time.GetTimestamp();
+
+        int cell = output.CellIn(model);
+        var resolved = output with { Year = output.YearIn(model) };
+        var inputs = DriverInput.Uncertain(model);
+        var (sample, workers) = DriversSample.Collect(model, inputs, cell, options.Draws, options.Seed, options.EffectiveThreads,
+            progress, cancellationToken);
+        var distribution = OutputDistribution.Of(sample.Output);
+        int fixedCount = model.ParameterList.Count(p => p.IsFixed);
+        var scenario = model.Scenario with
+        {
+            Simulation = model.Scenario.Simulation with { Iterations = options.Iterations, Seed = options.Seed },
+        };
+
+        DriversResult Finish(SurrogateFit? surrogate, double linear, IReadOnlyList<ParameterDriver> drivers, string? note)
+        {
+            var run = new DriversRun(options.Iterations, options.Draws, options.Seed, Simulator.EngineVersion, workers,
+                time.GetElapsedTime(started).TotalSeconds);
+            return new DriversResult(scenario, resolved, distribution, run, surrogate, linear, drivers, fixedCount, note);
+        }
+
+        if (inputs.Count == 0)
+            return Finish(null, 0, [], "every parameter is fixed, so nothing varies between iterations but the patient counts");
+        if (distribution.Sd == 0)
+            return Finish(null, 0, [], $"the output is {distribution.Mean:R} in every draw, so no input moves it");
+
+        var ranks = RankCorrelation.Ranks(sample.Output);
+        var spearman = sample.Inputs.Select(column => RankCorrelation.Pearson(RankCorrelation.Ranks(column), ranks)).ToArray();
+        var (coefficients, linearRSquared) = StandardizedRegression.Fit(sample.Inputs, sample.Output);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (surrogate, importance) = TreeSurrogate.Fit(sample.Inputs, sample.Output, DriversOptions.TestShare, cancellationToken);
+
+        int[] spearmanRank = RankBy(spearman.Select(Math.Abs).ToArray());
+        int[] regressionRank = RankBy(coefficients.Select(Math.Abs).ToArray());
+        int[] importanceRank = RankBy(importance);
+        var drivers = inputs
+            .Select((input, j) => new ParameterDriver(input.Path, input.Label, spearman[j], coefficients[j], importance[j],
+                new DriverRanks(spearmanRank[j], regressionRank[j], importanceRank[j])))
+            .OrderBy(d => d.Ranks.Importance)
+            .ThenBy(d => d.Ranks.Spearman)
+            .ToArray();
+        return Finish(surrogate, linearRSquared, drivers, null);
+    }
+
+    /// <summary>1 for the largest value, 2 for the next, …; ties (and NaN, last) keep document order.</summary>
+    private static int[] RankBy(double[] strength)
+    {
+        var order = Enumerable.Range(0, strength.Length)
+            .OrderByDescending(j => double.IsNaN(strength[j]) ? double.NegativeInfinity : strength[j])
+            .ThenBy(j => j)
+            .ToArray();
+        var rank = new int[strength.Length];
+        for (int r = 0; r < order.Length; r++) rank[order[r]] = r + 1;
+        return rank;
+    }
+}

@@ -1,0 +1,5 @@
+namespace FunnelSim.Analysis;
+
+/// <summary>The output analysed and its distribution, flat, as the JSON file shows it.</summary>
+internal sealed record DriversOutputDocument(string Metric, string Indication, int Year, double Mean, double Sd,
+    double P5, double P50, double P95);

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace FunnelSim.Sweeps;
+
+/// <summary>Source-generated serialization of the sweep index.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SweepIndex))]
+internal sealed partial class SweepIndexJsonContext : JsonSerializerContext;

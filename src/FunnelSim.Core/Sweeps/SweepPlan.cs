@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FunnelSim.Validation;
+
+namespace FunnelSim.Sweeps;
+
+/// <summary>
+/// A sweep ready to run: the base scenario document, the axes (each checked to name a number in it) and every
+/// combination of their values. A point's scenario is the base with the point's values set, validated like a file.
+/// </summary>
+public sealed class SweepPlan
+{
+    private readonly byte[] _base;
+    private readonly (int Indication, int Modality)?[] _shares;
+
+    private SweepPlan(SweepDefinition definition, byte[] baseJson, (int, int)?[] shares, ImmutableArray<string> notes)
+    {
+        Definition = definition;
+        _base = baseJson;
+        _shares = shares;
+        Notes = notes;
+        var points = ImmutableArray.CreateBuilder<SweepPoint>((int)definition.PointCount);
+        var values = new double[definition.Axes.Length];
+        for (int index = 0; index < definition.PointCount; index++)
+        {
+            // Row-major: the last axis varies fastest, as nested loops over the axes in file order would.
+            long rest = index;
+            for (int a = definition.Axes.Length - 1; a >= 0; a--)
+            {
+                var axisValues = definition.Axes[a].Values;
+                values[a] = axisValues[(int)(rest % axisValues.Length)];
+                rest /= axisValues.Length;
+            }
+            points.Add(new SweepPoint(index, [.. values]));
+        }
+        Points = points.MoveToImmutable();
+    }
+
+    /// <summary>The sweep as read.</summary>
+    public SweepDefinition Definition { get; }
+
+    /// <summary>The axes, first varying slowest.</summary>
+    public ImmutableArray<SweepAxis> Axes => Definition.Axes;
+
+    /// <summary>Every combination, in run order.</summary>
+    public ImmutableArray<SweepPoint> Points { get; }
+
+    /// <summary>What the sweep does besides setting the values (e.g. rescaling the other modalities' shares).</summary>
+    public ImmutableArray<string> Notes { get; }
+
+    /// <summary>
+    /// Reads and validates the base scenario and checks every axis against it. The base must be valid as written:
+    /// a sweep starts from a scenario that runs.
+    /// </summary>
+    public static SweepPlanResult Create(SweepDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(definition.BasePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
+                                      or System.Security.SecurityException)
+        {
+            return new(null, [], [new Diagnostic(Severity.Error, "base", $"cannot read the base scenario '{definition.BasePath}': {e.Message}")]);
+        }
+        var load = ScenarioReader.Read(bytes);
+        if (!load.IsValid) return new(null, load.Diagnostics, []);
+
+        var root = JsonNode.Parse(bytes)!;
+        var problems = ImmutableArray.CreateBuilder<Diagnostic>();
+        var notes = ImmutableArray.CreateBuilder<string>();
+        var shares = new (int, int)?[definition.Axes.Length];
+        var sharedIndications = new Dictionary<int, int>();
+        for (int a = 0; a < definition.Axes.Length; a++)
+        {
+            var axis = definition.Axes[a];
+            string where = $"axes[{a}].path";
+            if (ScenarioPath.GetNumber(root, axis.Path, out string? error) is null)
+            {
+                problems.Add(new Diagnostic(Severity.Error, where, $"axis {a + 1}: {error}", axis.Line, axis.Column));
+                continue;
+            }
+            if (ShareRescaling.ShareOf(axis.Path) is not { } share) continue;
+            if (sharedIndications.TryGetValue(share.Indication, out int earlier))
+            {
+                problems.Add(new Diagnostic(Severity.Error, where,
+                    $"axis {a + 1} sweeps a share of indications[{share.Indication}] that axis {earlier + 1} already sweeps; " +
+                    "sweep one share per indication (the others are rescaled to keep the sum at 1)", axis.Line, axis.Column));
+                continue;
+            }
+            sharedIndications[share.Indication] = a;
+            shares[a] = share;
+            notes.Add($"axis {a + 1} sweeps {axis.Path}: the other modalities' shares of indications[{share.Indication}] are " +
+                      "rescaled in proportion so the shares still sum to 1");
+        }
+        if (problems.Count > 0) return new(null, load.Diagnostics, problems.ToImmutable());
+        return new(new SweepPlan(definition, bytes, shares, notes.ToImmutable()), load.Diagnostics, []);
+    }
+
+    /// <summary>The scenario JSON of <paramref name="point"/>: the base with the point's values (and rescaled shares).</summary>
+    public string JsonAt(SweepPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var root = JsonNode.Parse(_base)!;
+        for (int a = 0; a < Axes.Length; a++)
+        {
+            // Checked when planned; the document is the same each time, so this cannot fail.
+            _ = ScenarioPath.SetNumber(root, Axes[a].Path, point.Values[a]);
+            if (_shares[a] is { } share) ShareRescaling.Apply(root, share.Indication, share.Modality);
+        }
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>The validated scenario of <paramref name="point"/>; invalid values are diagnostics, not exceptions.</summary>
+    public SweepPointScenario ScenarioAt(SweepPoint point) => new(point, ScenarioReader.Read(JsonAt(point)));
+}

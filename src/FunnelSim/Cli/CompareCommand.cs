@@ -1,0 +1,156 @@
+using System.CommandLine;
+using FunnelSim.Analysis;
+using FunnelSim.Engine;
+using FunnelSim.Scenarios;
+
+namespace FunnelSim.Cli;
+
+/// <summary>
+/// <c>funnelsim compare A.json B.json [--indication ID|total] [--year Y] [--metric NAME…] [--out FILE]</c> plus the
+/// common options: both scenarios on the same seed and shared random streams, and the paired difference B − A.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var a = new Argument<string>("A") { Description = "Scenario A, the reference (e.g. scenarios/us-national-base.json)." };
+        var b = new Argument<string>("B") { Description = "Scenario B, the alternative (e.g. scenarios/whatif-rna-reflex-testing.json)." };
+        var indication = new Option<string>("--indication", "-i")
+        {
+            Description = "Indication of the printed table: an id both scenarios have, or 'total' (the sum over each scenario's indications).",
+            HelpName = "ID|total",
+            DefaultValueFactory = _ => DriversOutput.Total,
+        };
+        var year = new Option<int?>("--year", "-y")
+        {
+            Description = "Calendar year of the printed table (default: the last year both scenarios cover).",
+            HelpName = "YEAR",
+        };
+        var metrics = new Option<string[]>("--metric", "-m")
+        {
+            Description = "Metric(s) of the printed table; repeat for more (default: " + string.Join(", ", ComparisonTable.HeadlineMetrics) + ").",
+            HelpName = "NAME",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Write every indication × year × metric to FILE: JSON (scenarioA, scenarioB, run, indications[], total), " +
+                          "or CSV when FILE ends in .csv or --format csv is given. Written atomically.",
+            HelpName = "FILE",
+        };
+        var common = new CommonOptions();
+        var command = new Command("compare", "Compare two scenarios: A, B and the paired difference B − A.\n\n" +
+            "Both run with the same seed and iterations (A's, unless --seed/--iterations are given) on shared random streams " +
+            "(common random numbers): iteration k of A and of B draw every input they share from the same numbers, so B − A " +
+            "is the effect of what differs, with far less noise than two independent runs. Per metric: A's and B's summaries, " +
+            "the mean and 90% interval (P5–P95) of B − A over iterations, and the share of iterations in which B > A. " +
+            "Only what both scenarios have is compared; indications, years or step metrics that only one has are listed on " +
+            "standard error and left out.\n\n" +
+            "Example: funnelsim compare scenarios/us-national-base.json scenarios/whatif-rna-reflex-testing.json --indication pdac\n\n" +
+            "Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error, 130 cancelled.")
+        {
+            a,
+            b,
+            indication,
+            year,
+            metrics,
+            output,
+        };
+        common.AddTo(command);
+        common.Format.Description = "Without --out: print json or csv instead of the table. With --out: the file's format " +
+                                    "(default: from its extension, else json).";
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse,
+            new Inputs(a, b, indication, year, metrics, output), common, cancellationToken)));
+        return command;
+    }
+
+    private sealed record Inputs(Argument<string> A, Argument<string> B, Option<string> Indication, Option<int?> Year,
+        Option<string[]> Metrics, Option<string?> Output);
+
+    private static int Execute(CliContext context, ParseResult parse, Inputs inputs, CommonOptions common,
+        CancellationToken cancellationToken)
+    {
+        string pathA = parse.GetRequiredValue(inputs.A), pathB = parse.GetRequiredValue(inputs.B);
+        var loadedA = ScenarioInput.Load(pathA);
+        var loadedB = ScenarioInput.Load(pathB);
+        ScenarioInput.Report(context.Error, pathA, loadedA.Diagnostics);
+        ScenarioInput.Report(context.Error, pathB, loadedB.Diagnostics);
+        if (!loadedA.IsValid || !loadedB.IsValid || loadedA.Scenario is null || loadedB.Scenario is null) return ExitCodes.InvalidInput;
+
+        string? outPath = parse.GetValue(inputs.Output);
+        if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+
+        var scenarioA = common.Apply(parse, loadedA.Scenario);
+        var scenarioB = common.Apply(parse, loadedB.Scenario);
+        var settings = scenarioA.Simulation;
+        if (parse.GetValue(common.Iterations) is null && scenarioB.Simulation.Iterations != settings.Iterations
+            || parse.GetValue(common.Seed) is null && scenarioB.Simulation.Seed != settings.Seed)
+        {
+            context.Error.WriteLine($"note: B's simulation settings differ from A's; both run with A's {settings.Iterations:N0} " +
+                                    $"iterations and seed {settings.Seed} (set --iterations/--seed to choose).");
+        }
+        var modelA = ModelCompiler.Compile(scenarioA);
+        var modelB = ModelCompiler.Compile(scenarioB);
+        foreach (string note in ComparisonCoverage.NotCompared(modelA, modelB)) context.Error.WriteLine($"note: not compared: {note}");
+
+        int lastShared = Math.Min(scenarioA.StartYear + scenarioA.Years, scenarioB.StartYear + scenarioB.Years) - 1;
+        if (lastShared < Math.Max(scenarioA.StartYear, scenarioB.StartYear))
+        {
+            context.Error.WriteLine($"funnelsim compare: A ({Years(scenarioA)}) and B ({Years(scenarioB)}) share no calendar year; nothing to compare.");
+            return ExitCodes.InvalidInput;
+        }
+        string group = parse.GetValue(inputs.Indication) ?? DriversOutput.Total;
+        int year = parse.GetValue(inputs.Year) ?? lastShared;
+        string[] asked = parse.GetValue(inputs.Metrics) is { Length: > 0 } m ? m : ComparisonTable.HeadlineMetrics;
+        foreach (var (model, side) in new[] { (modelA, "A"), (modelB, "B") })
+        {
+            foreach (string metric in asked)
+            {
+                if (new DriversOutput(metric, group, year).Check(model) is { } problem)
+                {
+                    context.Error.WriteLine($"funnelsim compare: in {side}: {problem}");
+                    return ExitCodes.UsageError;
+                }
+            }
+        }
+
+        var options = new RunOptions(settings.Iterations, settings.Seed, common.ThreadCount(parse));
+        ComparisonResult comparison;
+        if (context.ErrorIsTerminal)
+        {
+            using var progress = new ConsoleProgress(context.Error, "comparing");
+            comparison = ScenarioComparison.Run(modelA, modelB, options, progress, cancellationToken);
+        }
+        else
+        {
+            comparison = ScenarioComparison.Run(modelA, modelB, options, null, cancellationToken);
+        }
+
+        string? format = parse.GetValue(common.Format);
+        if (outPath is not null)
+        {
+            bool csv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
+            try
+            {
+                AtomicFile.WriteAllText(outPath, csv ? ComparisonCsv.Write(comparison) : ComparisonJson.Write(comparison));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+            context.Error.WriteLine($"wrote {outPath} ({comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s)");
+        }
+        string text = (format, outPath) switch
+        {
+            ("json", null) => ComparisonJson.Write(comparison),
+            ("csv", null) => ComparisonCsv.Write(comparison),
+            _ => ComparisonTable.Render(comparison, pathA, pathB, group, year, asked),
+        };
+        context.Out.Write(text);
+        context.Out.Flush();
+        return ExitCodes.Success;
+    }
+
+    private static string Years(Scenario s) => $"{s.StartYear}–{s.StartYear + s.Years - 1}";
+}

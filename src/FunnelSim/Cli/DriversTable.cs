@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using FunnelSim.Analysis;
+
+namespace FunnelSim.Cli;
+
+/// <summary>The drivers result as a table for people: the output, how far to trust the surrogate, the inputs ranked.</summary>
+internal static class DriversTable
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Render(DriversResult result, int top)
+    {
+        var text = new StringBuilder();
+        var o = result.Output;
+        var d = result.Distribution;
+        var run = result.Run;
+        text.AppendLine(Invariant, $"Drivers of {o.Metric} · {o.Indication} · {o.Year} — {result.Scenario.Name}");
+        text.AppendLine(Invariant, $"  output over {run.Draws:N0} draws: mean {d.Mean:#,0.0}, 90% interval {d.P5:#,0.#}–{d.P95:#,0.#}");
+        if (run.Draws < run.Iterations)
+            text.AppendLine(Invariant, $"  (the first {run.Draws:N0} of {run.Iterations:N0} iterations; raise --max-draws to use more)");
+        if (result.Note is { } note)
+        {
+            text.AppendLine(Invariant, $"  nothing to rank: {note}");
+            return text.ToString();
+        }
+        if (result.Surrogate is { } s)
+        {
+            text.AppendLine(Invariant,
+                $"  tree surrogate R² on {s.TestDraws:N0} held-out draws: {s.RSquared:0.000} ({s.Verdict}); linear regression R²: {result.LinearRSquared:0.000}");
+        }
+        text.AppendLine("  (R² is the share of the output's spread the inputs explain; the rest is patient-level chance.)");
+        text.AppendLine(Invariant, $"  {result.Parameters.Count} uncertain inputs; {result.FixedParameters} fixed parameters left out");
+        text.AppendLine();
+
+        // Numbers first, names last: the label is long and may wrap without breaking the columns.
+        var shown = result.Parameters.Take(top).ToArray();
+        int pathWidth = shown.Select(p => p.Path.Length).DefaultIfEmpty(4).Max();
+        text.AppendLine(Invariant, $"  {"#",3}  {"Spearman",8}  {"SRC",6}  {"importance",10}  {"path".PadRight(pathWidth)}  input");
+        int rank = 1;
+        foreach (var p in shown)
+        {
+            text.AppendLine(Invariant,
+                $"  {rank++,3}  {p.Spearman,8:+0.000;-0.000;0.000}  {p.StandardizedCoefficient,6:+0.00;-0.00;0.00}  {p.Importance,10:0.000}  {p.Path.PadRight(pathWidth)}  {p.Label}");
+        }
+        if (result.Parameters.Count > shown.Length)
+            text.AppendLine(Invariant, $"  … {result.Parameters.Count - shown.Length} more (--top, or all in the --out file)");
+        text.AppendLine();
+        text.AppendLine("  Spearman: rank correlation of the input's draws with the output. SRC: standardized regression coefficient");
+        text.AppendLine("  (output sds per input sd, others held fixed). importance: drop in the surrogate's held-out R² when the input");
+        text.AppendLine("  is shuffled. Sorted by importance.");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using static FunnelSim.Tests.CliHarness;
+
+namespace FunnelSim.Tests;
+
+public class CompareCommandTests
+{
+    private static readonly string Base = Scenario("us-national-base.json");
+    private static readonly string RnaReflex = Scenario("whatif-rna-reflex-testing.json");
+
+    private static IEnumerable<JsonElement> AllMetrics(JsonElement root) =>
+        root.GetProperty("indications").EnumerateArray().Append(root.GetProperty("total"))
+            .SelectMany(g => g.GetProperty("years").EnumerateArray())
+            .SelectMany(y => y.GetProperty("metrics").EnumerateObject().Select(m => m.Value));
+
+    [Fact]
+    public void IdenticalScenariosDifferByExactlyZeroInEveryMetric()
+    {
+        var outcome = Run("compare", Base, Base, "--iterations", "2000", "--format", "json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Out);
+        var metrics = AllMetrics(json.RootElement).ToArray();
+        Assert.True(metrics.Length > 300);
+        foreach (var metric in metrics)
+        {
+            var difference = metric.GetProperty("difference");
+            foreach (string key in new[] { "mean", "sd", "p5", "p50", "p95" })
+                Assert.Equal(0, difference.GetProperty(key).GetDouble());
+            Assert.Equal(0, metric.GetProperty("probabilityBGreater").GetDouble());
+            Assert.Equal(metric.GetProperty("a").GetRawText(), metric.GetProperty("b").GetRawText());
+        }
+    }
+
+    [Fact]
+    public void TheJsonHasTheContractedShapeAndThePairedIntervalIsFarNarrowerThanForIndependentRuns()
+    {
+        using var temp = new TempFolder();
+        string target = temp.File("comparison.json");
+
+        var outcome = Run("compare", Base, RnaReflex, "--iterations", "4000", "--out", target);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("B − A · total · 2030", outcome.Out);
+        using var json = JsonDocument.Parse(File.ReadAllText(target));
+        var root = json.RootElement;
+        Assert.Equal(["scenarioA", "scenarioB", "run", "indications", "total"], root.EnumerateObject().Select(p => p.Name));
+        var pdac = root.GetProperty("indications")[1];
+        Assert.Equal("pdac", pdac.GetProperty("id").GetString());
+        Assert.Equal(2030, pdac.GetProperty("years")[4].GetProperty("year").GetInt32());
+        var identified = root.GetProperty("total").GetProperty("years")[4].GetProperty("metrics").GetProperty("identified");
+        Assert.Equal(["a", "b", "difference", "probabilityBGreater"], identified.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["mean", "sd", "p5", "p50", "p95"], identified.GetProperty("difference").EnumerateObject().Select(p => p.Name));
+
+        // B − A of two independent runs would have sd √(sdA² + sdB²); pairing on shared streams removes most of it.
+        double sdA = identified.GetProperty("a").GetProperty("sd").GetDouble();
+        double sdB = identified.GetProperty("b").GetProperty("sd").GetDouble();
+        double paired = identified.GetProperty("difference").GetProperty("sd").GetDouble();
+        Assert.True(paired < Math.Sqrt(sdA * sdA + sdB * sdB) / 2, $"paired sd {paired}; A {sdA}, B {sdB}");
+        Assert.True(identified.GetProperty("probabilityBGreater").GetDouble() > 0.95);
+    }
+
+    [Fact]
+    public void PairedDifferencesAreNarrowerThanTheDifferenceOfTwoRunsWithDifferentSeeds()
+    {
+        // The same comparison, but B run on its own with another seed: the empirical spread of B(seed 2) − A(seed 1)
+        // over iterations is what an unpaired comparison would report.
+        using var temp = new TempFolder();
+        var paired = Run("compare", Base, RnaReflex, "--iterations", "3000", "--seed", "1", "--format", "csv");
+        Assert.Equal(0, paired.ExitCode);
+        string row = paired.Out.Split('\n').Single(l => l.StartsWith("total,2030,treatedNew,", StringComparison.Ordinal));
+        double pairedSd = double.Parse(row.Split(',')[10], System.Globalization.CultureInfo.InvariantCulture);
+
+        var a = Run("run", Base, "--iterations", "3000", "--seed", "1");
+        var b = Run("run", RnaReflex, "--iterations", "3000", "--seed", "2");
+        double Sd(string results) => JsonNode.Parse(results)!["total"]!["years"]![4]!["metrics"]!["treatedNew"]!["sd"]!.GetValue<double>();
+        double independentSd = Math.Sqrt(Sd(a.Out) * Sd(a.Out) + Sd(b.Out) * Sd(b.Out));
+
+        Assert.True(pairedSd < independentSd / 2, $"paired {pairedSd}, independent {independentSd}");
+    }
+
+    [Fact]
+    public void MetricsOnlyOneSideHasAreListedAndLeftOut()
+    {
+        using var temp = new TempFolder();
+        var renamed = JsonNode.Parse(File.ReadAllText(Base))!;
+        renamed["indications"]![1]!["postDetectionSteps"]![1]!["id"] = "payer-ok";
+        string b = temp.File("renamed.json");
+        File.WriteAllText(b, renamed.ToJsonString());
+
+        var outcome = Run("compare", Base, b, "--iterations", "500", "--format", "json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("note: not compared: pdac: metric 'payer-approved' is only in A", outcome.Error);
+        Assert.Contains("note: not compared: pdac: metric 'payer-ok' is only in B", outcome.Error);
+        Assert.Contains("note: not compared: total: metric 'payer-approved' is only in A", outcome.Error);
+        using var json = JsonDocument.Parse(outcome.Out);
+        var pdac = json.RootElement.GetProperty("indications")[1].GetProperty("years")[0].GetProperty("metrics");
+        Assert.False(pdac.TryGetProperty("payer-approved", out _));
+        Assert.False(pdac.TryGetProperty("payer-ok", out _));
+        Assert.True(pdac.TryGetProperty("treatedNew", out _));
+    }
+
+    [Theory]
+    [InlineData("--metric", "treatedNw", "did you mean 'treatedNew'")]
+    [InlineData("--indication", "lung", "unknown indication 'lung'")]
+    [InlineData("--year", "2031", "outside the horizon 2026–2030")]
+    public void ABadTableChoiceIsAUsageError(string option, string value, string message)
+    {
+        var outcome = Run("compare", Base, RnaReflex, option, value, "--iterations", "200");
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(message, outcome.Error);
+        Assert.Equal("", outcome.Out);
+    }
+
+    [Fact]
+    public void AnInvalidScenarioIsReportedWithItsPathAndExitsOne()
+    {
+        using var temp = new TempFolder();
+        string bad = temp.File("bad.json");
+        File.WriteAllText(bad, "{ \"schemaVersion\": 1 ");
+        var outcome = Run("compare", Base, bad);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"{bad}: error:", outcome.Error);
+        Assert.Equal(2, Run("compare", Base).ExitCode);
+    }
+
+    [Fact]
+    public void HelpExplainsPairingAndGivesAnExample()
+    {
+        var outcome = Run("compare", "--help");
+        Assert.Equal(0, outcome.ExitCode);
+        foreach (string text in new[] { "same seed", "common random numbers", "B > A", "only one has", "funnelsim compare scenarios/" })
+            Assert.Contains(text, outcome.Out);
+    }
+}
