@@ -45,6 +45,15 @@ public sealed class CompiledModel
     public IReadOnlyList<ModelParameter> ParameterList { get; }
 
     internal CompiledParameter[] Parameters { get; }
+
+    /// <summary>Per indication, the member mix's lines of business; null without a mix (<see cref="Scale"/> alone applies).</summary>
+    internal MemberMixTerm[][]? MemberMix { get; init; }
+
+    /// <summary>The costs of a budget impact analysis; null when the scenario has none.</summary>
+    internal CompiledBudget? Budget { get; init; }
+
+    /// <summary>True when results carry the budget-impact (cost) metrics.</summary>
+    public bool HasCosts => Budget is not null;
     internal CompiledIndication[] Indications { get; }
 
     /// <summary>Metric names of the total over indications.</summary>

@@ -33,6 +33,6 @@ public static class Simulator
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
         var run = new RunInfo(options.Iterations, options.Seed, "monte-carlo", EngineVersion, runners.Length, elapsed);
-        return ResultBuilder.Build(model, run, runners[0].Cells);
+        return ResultBuilder.Build(model, run, runners[0].Cells, runners[0].Budget);
     }
 }

@@ -26,4 +26,7 @@ public sealed record Scenario(
 {
     /// <summary>The only schema version this build reads and writes.</summary>
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Costs for a budget impact analysis; null: the scenario has no cost metrics.</summary>
+    public Costs? Costs { get; init; }
 }
