@@ -20,6 +20,7 @@ internal static class FunnelSimCli
             SchemaCommand.Create(context),
             DriversCommand.Create(context),
             CompareCommand.Create(context),
+            BudgetCommand.Create(context),
         };
         // The terminal UI will live here; until then the bare command explains itself.
         root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
