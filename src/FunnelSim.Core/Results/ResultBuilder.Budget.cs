@@ -15,8 +15,8 @@ internal static partial class ResultBuilder
             if (m == BudgetMetric.ImpactPerTreated) summary = summary with { Iterations = state.Money.Count(budget.Cell(group, year, m)) };
             summaries[metrics[m]] = summary;
             // PMPM is the budget impact over member-months: the same distribution, scaled exactly.
-            if (m == BudgetMetric.Impact && budget.Members is { } members)
-                summaries[MetricNames.Pmpm] = Divided(summary, members * 12);
+            if (m == BudgetMetric.ImpactPerTreated && budget.Members is { } members)
+                summaries[MetricNames.Pmpm] = Divided(summaries[MetricNames.BudgetImpact], members * 12);
         }
         if (budget.Threshold is not null)
             summaries[MetricNames.ProbabilityExceedsThreshold] = Summarize(state.Exceedances, group * model.Years + year);
