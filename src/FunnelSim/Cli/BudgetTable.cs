@@ -151,12 +151,12 @@ internal static class BudgetTable
         return currency is "" or "USD" ? $"{sign}${digits}" : $"{sign}{digits} {currency}";
     }
 
-    /// <summary>Per member per month: cents from $0.01, else two significant digits (e.g. $0.00031).</summary>
+    /// <summary>Per member per month: cents from $1, else two significant digits (e.g. $0.013, $0.00031).</summary>
     private static string Pmpm(double value)
     {
         string sign = value < 0 ? "-" : "";
         double size = Math.Abs(value);
-        string digits = size == 0 ? "0" : size >= 0.01 ? size.ToString("#,0.00", Invariant) : Significant(size, 2);
+        string digits = size == 0 ? "0" : size >= 1 ? size.ToString("#,0.00", Invariant) : Significant(size, 2);
         return $"{sign}${digits}";
     }
 
