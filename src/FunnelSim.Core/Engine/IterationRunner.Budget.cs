@@ -110,16 +110,7 @@ internal sealed partial class IterationRunner
     private void CostPatients(CompiledIndication ind, IndicationBudget costs, BudgetState state, long iteration, int offset,
         int afterPost, int count)
     {
-        int padded = (count + 3) & ~3;
-        if (state.ComparatorDays.Length < padded) state.ComparatorDays = new double[Math.Max(padded, 2 * state.ComparatorDays.Length)];
-        var comparator = state.ComparatorDays.AsSpan(0, padded);
-        // Their own stream: BIZENGRI's durations and every funnel count stay exactly as without costs.
-        var rng = Rng.ForStream(_seed, iteration, costs.ComparatorKey);
-        bool logNormal = costs.ComparatorDurationKind == DurationKind.LogNormal;
-        for (int i = 0; i < count; i++) comparator[i] = logNormal ? rng.NextStandardNormal() : rng.NextOpenDouble();
-        comparator[count..].Fill(0.5);
-        Durations(costs.ComparatorDurationKind, _start[costs.ComparatorDurationMedian] * DaysPerMonth,
-            costs.ComparatorDurationSpread >= 0 ? _start[costs.ComparatorDurationSpread] : 1, comparator);
+        var comparator = ComparatorDurations(costs, state, iteration, count);
 
         var budget = state.Budget;
         int years = _model.Years;
@@ -162,7 +153,26 @@ internal sealed partial class IterationRunner
         }
     }
 
+    /// <summary>Each patient's comparator duration in days, drawn patient by patient from the comparator's own stream.</summary>
+    private Span<double> ComparatorDurations(IndicationBudget costs, BudgetState state, long iteration, int count)
+    {
+        int padded = (count + 3) & ~3;
+        if (state.ComparatorDays.Length < padded) state.ComparatorDays = new double[Math.Max(padded, 2 * state.ComparatorDays.Length)];
+        var comparator = state.ComparatorDays.AsSpan(0, padded);
+        // Their own stream: BIZENGRI's durations and every funnel count stay exactly as without costs.
+        var rng = Rng.ForStream(_seed, iteration, costs.ComparatorKey);
+        if (costs.ComparatorDurationKind == DurationKind.LogNormal)
+            for (int i = 0; i < count; i++) comparator[i] = rng.NextStandardNormal();
+        else
+            for (int i = 0; i < count; i++) comparator[i] = rng.NextOpenDouble();
+        comparator[count..].Fill(0.5);
+        Durations(costs.ComparatorDurationKind, _start[costs.ComparatorDurationMedian] * DaysPerMonth,
+            costs.ComparatorDurationSpread >= 0 ? _start[costs.ComparatorDurationSpread] : 1, comparator);
+        return comparator;
+    }
+
     /// <summary>A false-positive patient's doses, visits and comparator months per year, for <c>budgetImpactFalsePositive</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void FalsePositiveQuantities(Span<double> q, int t, double start, double days, double comparatorEnd,
         double perDose, double perVisit, bool baseline)
     {

@@ -63,7 +63,8 @@ public static partial class ModelCompiler
                 $"{display} · comparator adverse-event cost", comparator.AdverseEvents.CostPerEvent);
             byIndication[i] = new IndicationBudget
             {
-                TestCosts = [.. scenario.Indications[i].Testing.Modalities.Select(m => testCosts[m.Id])],
+                TestCosts = [.. scenario.Indications[i].Testing.Modalities.Select(m => testCosts.TryGetValue(m.Id, out int p) ? p
+                    : throw new ArgumentException($"costs has no test cost for modality '{m.Id}'", nameof(costs)))],
                 ComparatorDrugPerMonth = comparatorDrug,
                 ComparatorAdministrationPerMonth = comparatorAdministration,
                 ComparatorDurationKind = kind,
@@ -77,6 +78,9 @@ public static partial class ModelCompiler
             };
         }
         int priceChange = Add("annualPriceChange", "annual price change", costs.AnnualPriceChange);
+        // Validation guarantees both; a scenario built in code without them is a programmer error.
+        if (Array.IndexOf(byIndication, null) is var missing and >= 0)
+            throw new ArgumentException($"costs has no comparator for indication '{indications[missing].Id}'", nameof(costs));
 
         var offsets = new int[indications.Length + 2];
         for (int g = 0; g < indications.Length; g++) offsets[g + 1] = offsets[g] + years * BudgetMetric.Indication.Length;
