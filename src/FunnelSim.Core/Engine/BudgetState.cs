@@ -13,7 +13,7 @@ internal sealed class BudgetState
         Exceeds = new long[(model.Indications.Length + 1) * model.Years];
         Money = new MoneyAccumulators(budget.CellCount);
         Exceedances = new CellAccumulators(Exceeds.Length);
-        Years = new double[YearQuantities * model.Years];
+        Quantities = new double[YearQuantities * model.Years];
     }
 
     /// <summary>Per-year quantities of one indication, <see cref="YearQuantities"/> per year index.</summary>
@@ -34,7 +34,7 @@ internal sealed class BudgetState
     public CellAccumulators Exceedances { get; }
 
     /// <summary>Scratch: monitoring visits and comparator months per year index (all patients and false positives), false positives' doses.</summary>
-    public double[] Years { get; }
+    public double[] Quantities { get; }
 
     /// <summary>Scratch: each patient's comparator duration (days), grown on demand.</summary>
     public double[] ComparatorDays { get; set; } = new double[64];

@@ -54,6 +54,7 @@ public sealed class CompiledModel
 
     /// <summary>True when results carry the budget-impact (cost) metrics.</summary>
     public bool HasCosts => Budget is not null;
+
     internal CompiledIndication[] Indications { get; }
 
     /// <summary>Metric names of the total over indications.</summary>

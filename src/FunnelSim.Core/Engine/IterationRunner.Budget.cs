@@ -36,7 +36,7 @@ internal sealed partial class IterationRunner
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
         int tested = 1 + ind.PreTestSteps.Length + ModelCompiler.TestedOffset;
-        var quantities = state.Years.AsSpan();
+        var quantities = state.Quantities.AsSpan();
         quantities.Clear();
 
         long patients = 0;
@@ -118,7 +118,7 @@ internal sealed partial class IterationRunner
         double perDose = 1 / ind.DoseIntervalDays;
         double perVisit = 1 / budget.MonitoringIntervalDays;
         bool baseline = budget.MonitoringAtStart;
-        var q = state.Years.AsSpan();
+        var q = state.Quantities.AsSpan();
         const int Q = BudgetState.YearQuantities;
         int patient = 0;
         for (int t = 0; t < years; t++)
