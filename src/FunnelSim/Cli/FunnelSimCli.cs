@@ -30,6 +30,7 @@ internal static class FunnelSimCli
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = CreateRoot(context);
+        HelpLayout.ListCommandsBriefly(root);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
