@@ -22,7 +22,7 @@ public sealed class CompiledModel
         TotalSources = totalSources;
         Years = scenario.Years;
         ParameterList = parameters
-            .Select((p, i) => new ModelParameter(i, p.Path, p.Label, p.Start, p.Target))
+            .Select((p, i) => new ModelParameter(i, p.Path, p.Label, p.Start, p.Target) { Source = p.Source })
             .ToArray();
         Scale = scenario.Population.Scale;
 

@@ -18,10 +18,11 @@ internal sealed partial class IterationRunner
     private readonly long[] _cells;     // this iteration's value of every cell
     private readonly long[] _newPatients;
 
-    public IterationRunner(CompiledModel model, ulong seed)
+    public IterationRunner(CompiledModel model, ulong seed, ParameterOverrides? overrides = null)
     {
         _model = model;
         _seed = seed;
+        if (overrides is not null) UseOverrides(overrides.Start, overrides.Target, overrides.FixesAll);
         _start = new double[model.Parameters.Length];
         _target = new double[model.Parameters.Length];
         _cells = new long[model.CellCount];
@@ -57,6 +58,17 @@ internal sealed partial class IterationRunner
     }
 
     private void DrawParameters(long iteration)
+    {
+        if (_overridesFixAll)
+        {
+            ApplyOverrides();
+            return;
+        }
+        DrawIndependent(iteration);
+        if (_overrideStart is not null) ApplyOverrides();
+    }
+
+    private void DrawIndependent(long iteration)
     {
         var parameters = _model.Parameters;
         for (int p = 0; p < parameters.Length; p++)
