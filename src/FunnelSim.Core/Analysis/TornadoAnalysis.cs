@@ -28,13 +28,12 @@ public static class TornadoAnalysis
         var moved = inputs.Where(i => ParameterOwnership.CanAffect(owners, i.ParameterIndex, group, model.Indications.Length)).ToArray();
         var means = ParameterOverrides.AtMeans(model);
 
-        var workers = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
-            () => new TornadoWorker(model, options.Seed, means, moved, cell), (worker, first, count) => worker.Run(first, count),
-            progress, cancellationToken);
+        var workers = TornadoScheduler.Run(moved.Length + 1, options.Iterations, options.EffectiveThreads,
+            () => new TornadoWorker(model, options.Seed, means, moved, cell), progress, cancellationToken);
         var all = workers[0];
         for (int w = 1; w < workers.Length; w++) all.Merge(workers[w]);
 
-        long n = all.Iterations;
+        long n = options.Iterations;
         var bars = new List<TornadoBar>();
         var noEffect = inputs.Except(moved).ToList();
         for (int i = 0; i < moved.Length; i++)

@@ -4,9 +4,8 @@ using FunnelSim.Engine;
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// One worker of a tornado. For each iteration it evaluates the output with every input at its mean, then each input
-/// at its low and its high end, all with the iteration's random streams (common random numbers), and keeps exact
-/// integer sums so workers merge to the same bits for any thread count. Allocation-free once built.
+/// One worker of a tornado. It evaluates the output with every input at its mean, or one input at its low and its high end, each
+/// iteration with its own random streams (common random numbers across evaluations), and keeps exact integer sums so workers merge to the same bits for any thread count. Allocation-free once built.
 /// </summary>
 internal sealed class TornadoWorker
 {
@@ -38,30 +37,32 @@ internal sealed class TornadoWorker
     public long[] DifferenceSums { get; }
     /// <summary>Per input, the sum of squared differences.</summary>
     public Int128[] DifferenceSquares { get; }
-    public long Iterations { get; private set; }
 
-    public void Run(long first, long count)
+    /// <summary>Evaluates one piece of work: <paramref name="evaluation"/> 0 is every input at its mean; 1 + i is
+    /// input i at its low and its high end, paired iteration by iteration.</summary>
+    public void Run(int evaluation, long first, long count)
     {
+        if (evaluation == 0)
+        {
+            for (long k = first; k < first + count; k++) Add(0, Evaluate(k));
+            return;
+        }
+        int i = evaluation - 1;
+        var input = _inputs[i];
+        double[] values = input.IsRampTarget ? _target : _start;
         for (long k = first; k < first + count; k++)
         {
-            Add(0, Evaluate(k));
-            for (int i = 0; i < _inputs.Length; i++)
-            {
-                var input = _inputs[i];
-                double[] values = input.IsRampTarget ? _target : _start;
-                values[input.ParameterIndex] = input.Low;
-                long low = Evaluate(k);
-                values[input.ParameterIndex] = input.High;
-                long high = Evaluate(k);
-                values[input.ParameterIndex] = input.Mean;
-                Add(1 + 2 * i, low);
-                Add(2 + 2 * i, high);
-                long difference = high - low;
-                DifferenceSums[i] += difference;
-                DifferenceSquares[i] += Math.BigMul(difference, difference);
-            }
-            Iterations++;
+            values[input.ParameterIndex] = input.Low;
+            long low = Evaluate(k);
+            values[input.ParameterIndex] = input.High;
+            long high = Evaluate(k);
+            Add(1 + 2 * i, low);
+            Add(2 + 2 * i, high);
+            long difference = high - low;
+            DifferenceSums[i] += difference;
+            DifferenceSquares[i] += Math.BigMul(difference, difference);
         }
+        values[input.ParameterIndex] = input.Mean;
     }
 
     public void Merge(TornadoWorker other)
@@ -76,7 +77,6 @@ internal sealed class TornadoWorker
             DifferenceSums[i] += other.DifferenceSums[i];
             DifferenceSquares[i] += other.DifferenceSquares[i];
         }
-        Iterations += other.Iterations;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
