@@ -34,7 +34,8 @@ public static class Simulator
             progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
-        var run = new RunInfo(options.Iterations, options.Seed, "monte-carlo", EngineVersion, runners.Length, elapsed);
+        var run = new RunInfo(options.Iterations, options.Seed, Validation.FormatNames.Of(model.Scenario.Simulation.Sampling),
+            EngineVersion, runners.Length, elapsed);
         return ResultBuilder.Build(model, run, runners[0].Cells);
     }
 }

@@ -35,6 +35,7 @@ internal static class FormatNames
     public static string Of(SamplingMethod sampling) => sampling switch
     {
         SamplingMethod.MonteCarlo => MonteCarlo,
+        SamplingMethod.LatinHypercube => LatinHypercube,
         _ => throw new ArgumentOutOfRangeException(nameof(sampling), sampling, null),
     };
 }

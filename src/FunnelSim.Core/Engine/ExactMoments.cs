@@ -1,4 +1,4 @@
-namespace FunnelSim.Analysis;
+namespace FunnelSim.Engine;
 
 /// <summary>Mean and Monte Carlo standard error from exact integer sums (the same bits however iterations were split).</summary>
 internal static class ExactMoments
