@@ -30,7 +30,7 @@ public static class Simulator
         long started = time.GetTimestamp();
 
         var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
-            () => new IterationRunner(model, options.Seed, options.Overrides), (runner, first, count) => runner.Run(first, count),
+            () => new IterationRunner(model, options.Seed, options.Overrides, options.Iterations), (runner, first, count) => runner.Run(first, count),
             progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;

@@ -14,6 +14,7 @@ internal static class FormatNames
     public const string LogNormal = "lognormal";
 
     public static readonly string[] Scales = [National, Plan];
+    public static readonly string[] SamplingMethods = [MonteCarlo, LatinHypercube];
     public static readonly string[] DurationFamilies = [Exponential, Weibull, LogNormal];
     public static readonly string[] RampShapes = ["linear", "s-curve", "bass"];
 
