@@ -112,19 +112,8 @@ internal static class TornadoTable
         return value.ToString(format, Invariant);
     }
 
-    /// <summary>An input value as it would be written: up to four significant decimals, thousands separated, invariant culture.</summary>
-    internal static string Value(double value)
-    {
-        double magnitude = Math.Abs(value);
-        string format = magnitude switch
-        {
-            0 => "0",
-            >= 1000 => "#,0",
-            >= 100 => "0.#",
-            >= 1 => "0.##",
-            >= 0.01 => "0.####",
-            _ => "0.######",
-        };
-        return value.ToString(format, Invariant);
-    }
+    /// <summary>An input value as it would be written: up to seven decimals, thousands separated, invariant culture.</summary>
+    internal static string Value(double value) =>
+        // Enough decimals to tell 0.99999 from 1: inputs are shown as written, not rounded to look tidy.
+        value.ToString(Math.Abs(value) >= 1000 ? "#,0.##" : "0.#######", Invariant);
 }
