@@ -53,7 +53,7 @@ internal static class TornadoCommand
             "or the 2.5th and 97.5th percentiles of an explicit distribution — with every other input at its mean. A ramp's " +
             "target is an input of its own ('PATH.ramp.to'), separate from where the ramp starts. Every bar end is the mean " +
             "over the same iterations with the same random streams for the patient-level counts (common random numbers), so " +
-            "bars differ by the inputs' effects, not by sampling noise; each swing comes with its Monte Carlo standard error. " +
+            "bars differ by the inputs' effects, not by independent sampling noise; each swing comes with its Monte Carlo standard error. " +
             "Bars are sorted by swing; inputs that cannot move the output (other indications, ramp targets before the " +
             "ramp) are listed as having no effect. Correlations and Latin hypercube sampling do not apply (no input is drawn).\n\n" +
             $"--iterations is the number of iterations per bar end (default {TornadoOptions.DefaultIterations:N0}, not the " +
@@ -69,6 +69,8 @@ internal static class TornadoCommand
             output,
         };
         common.AddTo(command);
+        common.Iterations.Description = $"Iterations per bar end (default {TornadoOptions.DefaultIterations:N0}; at most " +
+                                        $"{TornadoOptions.MaxIterations:N0}). More shrink each swing's ± MCSE as 1/√N.";
         common.Format.Description = "Without --out: print the result as json or csv instead of the table. With --out: the " +
                                     "file's format (default: from its extension, else json).";
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--top must be at least 1."); });
