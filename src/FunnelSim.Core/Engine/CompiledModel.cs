@@ -22,8 +22,9 @@ public sealed class CompiledModel
         TotalSources = totalSources;
         Years = scenario.Years;
         ParameterList = parameters
-            .Select((p, i) => new ModelParameter(i, p.Path, p.Label, p.Start, p.Target))
+            .Select((p, i) => new ModelParameter(i, p.Path, p.Label, p.Start, p.Target) { Source = p.Source })
             .ToArray();
+        Design = SamplingDesign.Create(scenario, ParameterList);
         Scale = scenario.Population.Scale;
 
         GroupOffsets = new int[indications.Length + 2];
@@ -45,6 +46,9 @@ public sealed class CompiledModel
     public IReadOnlyList<ModelParameter> ParameterList { get; }
 
     internal CompiledParameter[] Parameters { get; }
+
+    /// <summary>Latin hypercube and/or correlated draws; null for independent Monte Carlo draws.</summary>
+    internal SamplingDesign? Design { get; }
     internal CompiledIndication[] Indications { get; }
 
     /// <summary>Metric names of the total over indications.</summary>

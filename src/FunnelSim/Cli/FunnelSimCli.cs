@@ -15,6 +15,7 @@ internal static class FunnelSimCli
             "Scenario format: docs/scenario-format.md, or 'funnelsim schema'.")
         {
             RunCommand.Create(context),
+            TornadoCommand.Create(context),
             ValidateCommand.Create(context),
             BatchCommand.Create(context),
             SchemaCommand.Create(context),

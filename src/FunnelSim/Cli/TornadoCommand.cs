@@ -1,0 +1,146 @@
+using System.CommandLine;
+using FunnelSim.Analysis;
+using FunnelSim.Engine;
+
+namespace FunnelSim.Cli;
+
+/// <summary>
+/// <c>funnelsim tornado [SCENARIO] --metric M [--indication ID|total] [--year Y] [--top N]</c> plus the common options:
+/// one-way sensitivity of one output.
+/// </summary>
+internal static class TornadoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenarioArgument = new Argument<string?>("SCENARIO")
+        {
+            Description = "Scenario JSON file (default: the built-in US national base case).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var metric = new Option<string>("--metric", "-m")
+        {
+            Description = "The output's results metric, e.g. treatedNew, identified, tested, doses, or a step id such as " +
+                          "payer-approved (see the metric list in README or any results file).",
+            HelpName = "NAME",
+            Required = true,
+        };
+        var indication = new Option<string>("--indication", "-i")
+        {
+            Description = "An indication id of the scenario (e.g. nsclc, pdac, cca), or 'total' for the sum over indications.",
+            HelpName = "ID|total",
+            DefaultValueFactory = _ => TornadoOutput.Total,
+        };
+        var year = new Option<int?>("--year", "-y")
+        {
+            Description = "Calendar year of the output (default: the last year of the horizon).",
+            HelpName = "YEAR",
+        };
+        var top = new Option<int>("--top")
+        {
+            Description = "Bars shown in the table (widest first); --format json|csv always has every bar.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 15,
+        };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Also write the full result to FILE: JSON, or CSV (one row per bar) when FILE ends in .csv or " +
+                          "--format csv is given. Written atomically.",
+            HelpName = "FILE",
+        };
+        var common = new CommonOptions();
+        var command = new Command("tornado", "One-way sensitivity (tornado) of one output.\n\n" +
+            "Each uncertain input in turn is set to its low and its high end — the written 95% range of { value, low, high }, " +
+            "or the 2.5th and 97.5th percentiles of an explicit distribution — with every other input at its mean. A ramp's " +
+            "target is an input of its own ('PATH.ramp.to'), separate from where the ramp starts. Every bar end is the mean " +
+            "over the same iterations with the same random streams for the patient-level counts (common random numbers), so " +
+            "bars differ by the inputs' effects, not by independent sampling noise; each swing comes with its Monte Carlo standard error. " +
+            "Bars are sorted by swing; inputs that cannot move the output (other indications, ramp targets before the " +
+            "ramp) are listed as having no effect. Correlations and Latin hypercube sampling do not apply (no input is drawn).\n\n" +
+            $"--iterations is the number of iterations per bar end (default {TornadoOptions.DefaultIterations:N0}, not the " +
+            "scenario's simulation.iterations); --seed defaults to the scenario's. Results do not depend on --threads.\n\n" +
+            "Example: funnelsim tornado scenarios/us-national-base.json --metric treatedNew --indication pdac --year 2028\n\n" +
+            "Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error (unknown metric, indication or year), 130 cancelled.")
+        {
+            scenarioArgument,
+            metric,
+            indication,
+            year,
+            top,
+            output,
+        };
+        common.AddTo(command);
+        common.Iterations.Description = $"Iterations per bar end (default {TornadoOptions.DefaultIterations:N0}; at most " +
+                                        $"{TornadoOptions.MaxIterations:N0}). More shrink each swing's ± MCSE as 1/√N.";
+        common.Format.Description = "Without --out: print the result as json or csv instead of the table. With --out: the " +
+                                    "file's format (default: from its extension, else json).";
+        top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--top must be at least 1."); });
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument,
+            new TornadoOutput(parse.GetRequiredValue(metric), parse.GetValue(indication) ?? TornadoOutput.Total, parse.GetValue(year)),
+            top, output, common, cancellationToken)));
+        return command;
+    }
+
+    private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument, TornadoOutput target,
+        Option<int> top, Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
+    {
+        string? path = parse.GetValue(scenarioArgument);
+        var loaded = ScenarioInput.Load(path);
+        ScenarioInput.Report(context.Error, path ?? ScenarioInput.BuiltInLabel, loaded.Diagnostics);
+        if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
+
+        string? outPath = parse.GetValue(output);
+        if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+
+        var model = ModelCompiler.Compile(loaded.Scenario);
+        if (target.Check(model) is { } problem)
+        {
+            context.Error.WriteLine($"funnelsim tornado: {problem}");
+            return ExitCodes.UsageError;
+        }
+        long iterations = parse.GetValue(common.Iterations) ?? TornadoOptions.DefaultIterations;
+        if (iterations > TornadoOptions.MaxIterations)
+        {
+            context.Error.WriteLine($"funnelsim tornado: --iterations is per bar end here; at most {TornadoOptions.MaxIterations:N0}.");
+            return ExitCodes.UsageError;
+        }
+        ulong seed = parse.GetValue(common.Seed) is long s ? (ulong)s : loaded.Scenario.Simulation.Seed;
+        var options = new TornadoOptions(iterations, seed, common.ThreadCount(parse));
+
+        TornadoResult result;
+        if (context.ErrorIsTerminal)
+        {
+            using var progress = new ConsoleProgress(context.Error, "tornado");
+            result = TornadoAnalysis.Run(model, target, options, progress, cancellationToken);
+        }
+        else
+        {
+            result = TornadoAnalysis.Run(model, target, options, null, cancellationToken);
+        }
+
+        string? format = parse.GetValue(common.Format);
+        if (outPath is not null)
+        {
+            bool csv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
+            try
+            {
+                AtomicFile.WriteAllText(outPath, csv ? TornadoCsv.Write(result) : TornadoJson.Write(result));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+            context.Error.WriteLine($"wrote {outPath} ({result.Bars.Count} bars in {result.Run.ElapsedSeconds:0.00} s)");
+        }
+
+        string text = (format, outPath) switch
+        {
+            ("json", null) => TornadoJson.Write(result),
+            ("csv", null) => TornadoCsv.Write(result),
+            _ => TornadoTable.Render(result, parse.GetValue(top)),
+        };
+        context.Out.Write(text);
+        context.Out.Flush();
+        return ExitCodes.Success;
+    }
+}
