@@ -27,10 +27,10 @@ public class TornadoBenchmarks
     /// <summary>treatedNew of NSCLC in 2028: the NSCLC inputs, each at both ends.</summary>
     [Benchmark]
     public int Nsclc2028() =>
-        TornadoAnalysis.Run(_model, new TornadoOutput("treatedNew", "nsclc", 2028), new TornadoOptions(Seed: 20261124, Threads: 2)).Bars.Count;
+        TornadoAnalysis.Run(_model, new OutputSelection("treatedNew", "nsclc", 2028), new TornadoOptions(Seed: 20261124, Threads: 2)).Bars.Count;
 
     /// <summary>treatedNew summed over indications in 2030: every input of the scenario.</summary>
     [Benchmark]
     public int Total2030() =>
-        TornadoAnalysis.Run(_model, new TornadoOutput("treatedNew"), new TornadoOptions(Seed: 20261124, Threads: 2)).Bars.Count;
+        TornadoAnalysis.Run(_model, new OutputSelection("treatedNew"), new TornadoOptions(Seed: 20261124, Threads: 2)).Bars.Count;
 }

@@ -11,8 +11,8 @@ namespace FunnelSim.Analysis;
 public static class TornadoAnalysis
 {
     /// <summary>Computes the tornado of <paramref name="output"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
-    /// <exception cref="ArgumentException">The output does not name a cell of the model (see <see cref="TornadoOutput.Check"/>).</exception>
-    public static TornadoResult Run(CompiledModel model, TornadoOutput output, TornadoOptions options,
+    /// <exception cref="ArgumentException">The output does not name a cell of the model (see <see cref="OutputSelection.Check"/>).</exception>
+    public static TornadoResult Run(CompiledModel model, OutputSelection output, TornadoOptions options,
         IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(model);

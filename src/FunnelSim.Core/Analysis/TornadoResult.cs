@@ -11,7 +11,7 @@ namespace FunnelSim.Analysis;
 /// <param name="Run">Iterations, seed, threads, time.</param>
 public sealed record TornadoResult(
     string? ScenarioName,
-    TornadoOutput Output,
+    OutputSelection Output,
     double BaseOutput,
     double BaseMcse,
     IReadOnlyList<TornadoBar> Bars,

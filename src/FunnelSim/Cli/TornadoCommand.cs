@@ -17,24 +17,7 @@ internal static class TornadoCommand
             Description = "Scenario JSON file (default: the built-in US national base case).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var metric = new Option<string>("--metric", "-m")
-        {
-            Description = "The output's results metric, e.g. treatedNew, identified, tested, doses, or a step id such as " +
-                          "payer-approved (see the metric list in README or any results file).",
-            HelpName = "NAME",
-            Required = true,
-        };
-        var indication = new Option<string>("--indication", "-i")
-        {
-            Description = "An indication id of the scenario (e.g. nsclc, pdac, cca), or 'total' for the sum over indications.",
-            HelpName = "ID|total",
-            DefaultValueFactory = _ => TornadoOutput.Total,
-        };
-        var year = new Option<int?>("--year", "-y")
-        {
-            Description = "Calendar year of the output (default: the last year of the horizon).",
-            HelpName = "YEAR",
-        };
+        var choice = OutputChoiceOptions.ForOneOutput();
         var top = new Option<int>("--top")
         {
             Description = "Bars shown in the table (widest first); --format json|csv always has every bar.",
@@ -62,12 +45,10 @@ internal static class TornadoCommand
             "Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error (unknown metric, indication or year), 130 cancelled.")
         {
             scenarioArgument,
-            metric,
-            indication,
-            year,
-            top,
-            output,
         };
+        choice.AddTo(command);
+        command.Add(top);
+        command.Add(output);
         common.AddTo(command);
         common.Iterations.Description = $"Iterations per bar end (default {TornadoOptions.DefaultIterations:N0}; at most " +
                                         $"{TornadoOptions.MaxIterations:N0}). More shrink each swing's ± MCSE as 1/√N.";
@@ -75,12 +56,12 @@ internal static class TornadoCommand
                                     "file's format (default: from its extension, else json).";
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--top must be at least 1."); });
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument,
-            new TornadoOutput(parse.GetRequiredValue(metric), parse.GetValue(indication) ?? TornadoOutput.Total, parse.GetValue(year)),
+            choice.Read(parse),
             top, output, common, cancellationToken)));
         return command;
     }
 
-    private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument, TornadoOutput target,
+    private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument, OutputSelection target,
         Option<int> top, Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
@@ -92,11 +73,7 @@ internal static class TornadoCommand
         if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
 
         var model = ModelCompiler.Compile(loaded.Scenario);
-        if (target.Check(model) is { } problem)
-        {
-            context.Error.WriteLine($"funnelsim tornado: {problem}");
-            return ExitCodes.UsageError;
-        }
+        if (!OutputChoiceOptions.Check(context, "tornado", model, [target])) return ExitCodes.UsageError;
         long iterations = parse.GetValue(common.Iterations) ?? TornadoOptions.DefaultIterations;
         if (iterations > TornadoOptions.MaxIterations)
         {

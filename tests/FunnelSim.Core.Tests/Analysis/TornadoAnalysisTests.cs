@@ -45,7 +45,7 @@ public class TornadoAnalysisTests
         var model = ModelCompiler.Compile(ProductModel());
 
         // When
-        var tornado = TornadoAnalysis.Run(model, new TornadoOutput("treatedNew", "pdac"), new TornadoOptions(20_000, 7, 2));
+        var tornado = TornadoAnalysis.Run(model, new OutputSelection("treatedNew", "pdac"), new TornadoOptions(20_000, 7, 2));
 
         // Then: three bars, with the written range for the shorthand and P2.5/P97.5 for explicit distributions
         double prevalence = PrevalencePert.Mean, uptake = 0.6, prescribed = 0.75;
@@ -77,7 +77,7 @@ public class TornadoAnalysisTests
     public void BarsAreSortedBySwingAndSharedStreamsMakeTheSwingMorePreciseThanIndependentEnds()
     {
         var model = ModelCompiler.Compile(ProductModel());
-        var tornado = TornadoAnalysis.Run(model, new TornadoOutput("treatedNew", "pdac"), new TornadoOptions(5_000, 3, 2));
+        var tornado = TornadoAnalysis.Run(model, new OutputSelection("treatedNew", "pdac"), new TornadoOptions(5_000, 3, 2));
 
         Assert.Equal(tornado.Bars.OrderByDescending(b => b.Swing).Select(b => b.Input.Path), tornado.Bars.Select(b => b.Input.Path));
         foreach (var bar in tornado.Bars)
@@ -98,9 +98,9 @@ public class TornadoAnalysisTests
         var model = ModelCompiler.Compile(Scenario(years: 3, indications: [ramped, other]));
 
         // When
-        var first = TornadoAnalysis.Run(model, new TornadoOutput("treatedNew", "pdac", 2026), new TornadoOptions(1_000, 5, 1));
-        var last = TornadoAnalysis.Run(model, new TornadoOutput("treatedNew", "pdac", 2028), new TornadoOptions(1_000, 5, 1));
-        var total = TornadoAnalysis.Run(model, new TornadoOutput("incident", "total", 2028), new TornadoOptions(1_000, 5, 1));
+        var first = TornadoAnalysis.Run(model, new OutputSelection("treatedNew", "pdac", 2026), new TornadoOptions(1_000, 5, 1));
+        var last = TornadoAnalysis.Run(model, new OutputSelection("treatedNew", "pdac", 2028), new TornadoOptions(1_000, 5, 1));
+        var total = TornadoAnalysis.Run(model, new OutputSelection("incident", "total", 2028), new TornadoOptions(1_000, 5, 1));
 
         // Then
         Assert.Equal(["indications[0].testing.uptake"], first.Bars.Select(b => b.Input.Path));
@@ -117,7 +117,7 @@ public class TornadoAnalysisTests
     public void ResultsDoNotDependOnTheThreadCount()
     {
         var model = ModelCompiler.Compile(ProductModel());
-        var output = new TornadoOutput("treatedNew");
+        var output = new OutputSelection("treatedNew");
         var one = TornadoAnalysis.Run(model, output, new TornadoOptions(5_000, 11, 1));
         var four = TornadoAnalysis.Run(model, output, new TornadoOptions(5_000, 11, 4));
         Assert.Equal(one.BaseOutput, four.BaseOutput);
@@ -132,7 +132,7 @@ public class TornadoAnalysisTests
     public void AnOutputTheModelDoesNotHaveIsExplained(string metric, string indication, int? year, string message)
     {
         var model = ModelCompiler.Compile(ProductModel());
-        Assert.Contains(message, new TornadoOutput(metric, indication, year).Check(model));
-        Assert.Throws<ArgumentException>(() => TornadoAnalysis.Run(model, new TornadoOutput(metric, indication, year), new TornadoOptions(10)));
+        Assert.Contains(message, new OutputSelection(metric, indication, year).Check(model));
+        Assert.Throws<ArgumentException>(() => TornadoAnalysis.Run(model, new OutputSelection(metric, indication, year), new TornadoOptions(10)));
     }
 }
