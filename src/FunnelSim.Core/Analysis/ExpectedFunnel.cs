@@ -7,8 +7,7 @@ namespace FunnelSim.Analysis;
 /// The exact expected value of every funnel count when every parameter is held at a given value (no parameter drawn):
 /// the mean a simulation with those values converges to, without its Monte Carlo error. Given the parameters, each
 /// count is a Poisson or a chain of binomials, so its expectation is a product of the probabilities, computed with the
-/// engine's own arithmetic (growth floored at −1, ramps <c>value + (to − value)·progress(t)</c> clamped to [0, 1], the
-/// modality chain's conditional probabilities and clamps); new patients carry over through
+/// engine's own arithmetic (growth floored at −1, ramps <c>value + (to − value)·progress(t)</c> clamped to [0, 1]); new patients carry over through
 /// <see cref="ExpectedTreatment"/>. Metrics the engine adds beyond the funnel (e.g. costs) have no expectation here.
 /// </summary>
 /// <remarks>
@@ -105,31 +104,17 @@ public sealed class ExpectedFunnel
             double other = laterLine - fusion;
             double uptake = Probability(ind.Uptake, t, start, target);
             double testedFusion = fusion * uptake, testedOther = other * uptake;
-            // The engine's chain of conditional binomials, in expectation: E[tp_m] = remaining·P(m | not earlier).
-            double remainingFusion = testedFusion, remainingOther = testedOther, fusionLeft = 1, otherLeft = 1;
-            double truePositive = 0, falsePositive = 0;
+            // The engine draws the modalities as a chain of conditional binomials with P(m | not positive earlier) =
+            // share_m·sens_m / (1 − Σ_{j<m} share_j·sens_j); the products telescope, so E[positives in m] = tested·share_m·sens_m.
+            double sensitivity = 0, falsePositiveRate = 0;
             foreach (var modality in ind.Modalities)
             {
-                double positiveIfFusion = modality.Share * Probability(modality.Sensitivity, t, start, target);
-                double positiveIfOther = modality.Share * (1 - Probability(modality.Specificity, t, start, target));
-                double tp = remainingFusion * Conditional(positiveIfFusion, fusionLeft);
-                double fp = remainingOther * Conditional(positiveIfOther, otherLeft);
-                remainingFusion -= tp;
-                remainingOther -= fp;
-                fusionLeft -= positiveIfFusion;
-                otherLeft -= positiveIfOther;
-                truePositive += tp;
-                falsePositive += fp;
+                sensitivity += modality.Share * Probability(modality.Sensitivity, t, start, target);
+                falsePositiveRate += modality.Share * (1 - Probability(modality.Specificity, t, start, target));
             }
+            double truePositive = testedFusion * sensitivity, falsePositive = testedOther * falsePositiveRate;
 
-            cell[afterPre + ModelCompiler.LaterLineOffset] = laterLine;
-            cell[afterPre + ModelCompiler.FusionPositiveOffset] = fusion;
-            cell[afterPre + ModelCompiler.TestedOffset] = testedFusion + testedOther;
-            cell[afterPre + ModelCompiler.TruePositiveOffset] = truePositive;
-            cell[afterPre + ModelCompiler.FalsePositiveOffset] = falsePositive;
-            cell[afterPre + ModelCompiler.FalseNegativeOffset] = testedFusion - truePositive;
-            cell[afterPre + ModelCompiler.UntestedOffset] = fusion - testedFusion;
-            cell[afterPre + ModelCompiler.IdentifiedOffset] = truePositive + falsePositive;
+            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive);
 
             double treatedTrue = truePositive, treatedFalse = falsePositive;
             for (int s = 0; s < ind.PostDetectionSteps.Length; s++)
@@ -168,9 +153,6 @@ public sealed class ExpectedFunnel
         double to = compiled.Target is null ? from : target[parameter];
         return Math.Clamp(from + (to - from) * compiled.Progress[year], 0, 1);
     }
-
-    private static double Conditional(double probability, double left) =>
-        left > 0 ? Math.Clamp(probability / left, 0, 1) : 0;
 
     private void SumTotals(Span<double> cells)
     {
