@@ -4,60 +4,62 @@ namespace FunnelSim.Analysis;
 
 /// <summary>
 /// One-way sensitivity (tornado): each uncertain input in turn at its low and high end, every other input at its mean,
-/// for one output. Each end is the mean over the same iterations with the same random streams for the patient-level
-/// counts (common random numbers), so the difference between the ends is the input's effect, not sampling noise.
-/// Correlations and the sampling method do not apply: no input is drawn.
+/// for one output. Where the output has an exact expectation (every funnel count, see <see cref="ExpectedFunnel"/>)
+/// each end is that expectation, so bars show the input's effect and no noise at all; otherwise each end is the mean
+/// over the same iterations with the same random streams for the patient-level counts (common random numbers), with
+/// its Monte Carlo standard error. Correlations and the sampling method do not apply: no input is drawn.
 /// </summary>
 public static class TornadoAnalysis
 {
     /// <summary>Computes the tornado of <paramref name="output"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
-    /// <exception cref="ArgumentException">The output does not name a cell of the model (see <see cref="TornadoOutput.Check"/>).</exception>
-    public static TornadoResult Run(CompiledModel model, TornadoOutput output, TornadoOptions options,
+    /// <exception cref="ArgumentException">The output does not name a cell of the model (see
+    /// <see cref="OutputSelection.Check"/>), or <see cref="TornadoOptions.Method"/> asks for an expectation it has not.</exception>
+    public static TornadoResult Run(CompiledModel model, OutputSelection output, TornadoOptions options,
         IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Iterations, 1);
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
 
         var (cell, group) = output.CellIn(model);
+        var funnel = new ExpectedFunnel(model);
+        var method = options.Method ?? (funnel.IsExact(cell) ? TornadoMethod.Expectation : TornadoMethod.Simulation);
+        if (method == TornadoMethod.Expectation && !funnel.IsExact(cell))
+            throw new ArgumentException($"'{output.Metric}' has no exact expectation; use the simulation.", nameof(options));
+
         int[] owners = ParameterOwnership.Owners(model);
         var inputs = TornadoInput.Uncertain(model);
         var moved = inputs.Where(i => ParameterOwnership.CanAffect(owners, i.ParameterIndex, group, model.Indications.Length)).ToArray();
         var means = ParameterOverrides.AtMeans(model);
 
-        var workers = TornadoScheduler.Run(moved.Length + 1, options.Iterations, options.EffectiveThreads,
-            () => new TornadoWorker(model, options.Seed, means, moved, cell), progress, cancellationToken);
-        var all = workers[0];
-        for (int w = 1; w < workers.Length; w++) all.Merge(workers[w]);
-
-        long n = options.Iterations;
-        var bars = new List<TornadoBar>();
-        var noEffect = inputs.Except(moved).ToList();
-        for (int i = 0; i < moved.Length; i++)
+        double baseOutput, baseMcse = 0;
+        TornadoBar?[] evaluated;
+        int threads = 1;
+        long iterations = 0;
+        if (method == TornadoMethod.Expectation)
         {
-            if (all.DifferenceSums[i] == 0 && all.DifferenceSquares[i] == 0)
-            {
-                noEffect.Add(moved[i]);
-                continue;
-            }
-            var low = ExactMoments.Of(n, all.Sums[1 + 2 * i], all.Squares[1 + 2 * i]);
-            var high = ExactMoments.Of(n, all.Sums[2 + 2 * i], all.Squares[2 + 2 * i]);
-            var difference = ExactMoments.Of(n, all.DifferenceSums[i], all.DifferenceSquares[i]);
-            bars.Add(new TornadoBar(moved[i], low.Mean, high.Mean, low.Mcse, high.Mcse, difference.Mcse));
+            (baseOutput, evaluated) = TornadoExpectation.Evaluate(model, funnel, means, moved, cell, cancellationToken);
         }
-        var baseline = ExactMoments.Of(n, all.Sums[0], all.Squares[0]);
+        else
+        {
+            (baseOutput, baseMcse, evaluated, threads) =
+                TornadoSimulation.Evaluate(model, means, moved, cell, options, progress, cancellationToken);
+            iterations = options.Iterations;
+        }
+
+        var bars = evaluated.OfType<TornadoBar>();
+        var noEffect = inputs.Except(moved).Concat(moved.Where((_, i) => evaluated[i] is null));
         var order = inputs.Select((input, index) => (input, index)).ToDictionary(x => x.input, x => x.index);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
         return new TornadoResult(
             model.Scenario.Name,
             output with { Year = output.YearIn(model) },
-            baseline.Mean,
-            baseline.Mcse,
+            baseOutput,
+            baseMcse,
             [.. bars.OrderByDescending(b => b.Swing).ThenBy(b => order[b.Input])],
             [.. noEffect.OrderBy(i => order[i])],
-            new TornadoRun(options.Iterations, options.Seed, Simulator.EngineVersion, workers.Length, elapsed));
+            new TornadoRun(method, iterations, options.Seed, Simulator.EngineVersion, threads, elapsed));
     }
 }

@@ -5,9 +5,11 @@ using System.Text.Json;
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// Writes a tornado as JSON: <c>scenario</c>, <c>output</c> (metric, indication, year), <c>run</c>, <c>base</c>
-/// (mean, mcse), <c>bars</c> (widest first: path, label, low, high, outputAtLow, outputAtHigh, mcseAtLow, mcseAtHigh,
-/// swing, swingMcse) and <c>noEffect</c> (inputs that cannot or did not move the output: path, label).
+/// Writes a tornado as JSON: <c>scenario</c>, <c>output</c> (metric, indication, year), <c>run</c> (<c>method</c>:
+/// <c>expectation</c> or <c>simulation</c>; iterations, seed and threads for a simulation; engineVersion, elapsedSeconds),
+/// <c>base</c> (mean, and mcse for a simulation), <c>bars</c> (widest first: path, label, low, high, outputAtLow,
+/// outputAtHigh, mcseAtLow, mcseAtHigh, swing, swingMcse — the mcse fields only for a simulation) and <c>noEffect</c>
+/// (inputs that cannot or did not move the output: path, label).
 /// </summary>
 public static class TornadoJson
 {
@@ -29,16 +31,21 @@ public static class TornadoJson
             w.WriteString("indication", result.Output.Indication);
             w.WriteNumber("year", result.Output.Year ?? 0);
             w.WriteEndObject();
+            bool simulated = result.Method == TornadoMethod.Simulation;
             w.WriteStartObject("run");
-            w.WriteNumber("iterations", result.Run.Iterations);
-            w.WriteNumber("seed", result.Run.Seed);
+            w.WriteString("method", MethodName(result.Method));
+            if (simulated)
+            {
+                w.WriteNumber("iterations", result.Run.Iterations);
+                w.WriteNumber("seed", result.Run.Seed);
+            }
             w.WriteString("engineVersion", result.Run.EngineVersion);
-            w.WriteNumber("threads", result.Run.Threads);
+            if (simulated) w.WriteNumber("threads", result.Run.Threads);
             w.WriteNumber("elapsedSeconds", Math.Round(result.Run.ElapsedSeconds, 3));
             w.WriteEndObject();
             w.WriteStartObject("base");
             w.WriteNumber("mean", result.BaseOutput);
-            w.WriteNumber("mcse", result.BaseMcse);
+            if (simulated) w.WriteNumber("mcse", result.BaseMcse);
             w.WriteEndObject();
             w.WriteStartArray("bars");
             foreach (var bar in result.Bars)
@@ -50,10 +57,13 @@ public static class TornadoJson
                 w.WriteNumber("high", bar.Input.High);
                 w.WriteNumber("outputAtLow", bar.OutputAtLow);
                 w.WriteNumber("outputAtHigh", bar.OutputAtHigh);
-                w.WriteNumber("mcseAtLow", bar.McseAtLow);
-                w.WriteNumber("mcseAtHigh", bar.McseAtHigh);
+                if (simulated)
+                {
+                    w.WriteNumber("mcseAtLow", bar.McseAtLow);
+                    w.WriteNumber("mcseAtHigh", bar.McseAtHigh);
+                }
                 w.WriteNumber("swing", bar.Swing);
-                w.WriteNumber("swingMcse", bar.SwingMcse);
+                if (simulated) w.WriteNumber("swingMcse", bar.SwingMcse);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -70,4 +80,12 @@ public static class TornadoJson
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
     }
+
+    /// <summary>The method as JSON and CSV write it: <c>expectation</c> or <c>simulation</c>.</summary>
+    public static string MethodName(TornadoMethod method) => method switch
+    {
+        TornadoMethod.Expectation => "expectation",
+        TornadoMethod.Simulation => "simulation",
+        _ => throw new ArgumentOutOfRangeException(nameof(method)),
+    };
 }

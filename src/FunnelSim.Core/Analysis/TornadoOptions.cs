@@ -1,9 +1,10 @@
 namespace FunnelSim.Analysis;
 
 /// <summary>How to compute a tornado.</summary>
-/// <param name="Iterations">Iterations per bar end; every end uses the same iterations (common random numbers).</param>
-/// <param name="Seed">Master seed.</param>
-/// <param name="Threads">Worker threads (results do not depend on it); default all cores.</param>
+/// <param name="Iterations">Iterations per bar end when simulating; every end uses the same iterations (common random
+/// numbers). Unused for an exact expectation.</param>
+/// <param name="Seed">Master seed of the simulation.</param>
+/// <param name="Threads">Worker threads of the simulation (results do not depend on it); default all cores.</param>
 public sealed record TornadoOptions(long Iterations = TornadoOptions.DefaultIterations, ulong Seed = 1, int Threads = 0)
 {
     /// <summary>
@@ -14,6 +15,10 @@ public sealed record TornadoOptions(long Iterations = TornadoOptions.DefaultIter
 
     /// <summary>Most iterations per bar end accepted.</summary>
     public const long MaxIterations = 10_000_000;
+
+    /// <summary>The method to use; null (the default): the exact expectation where the output has one, else the
+    /// simulation. Asking for <see cref="TornadoMethod.Expectation"/> of an output without one is an error.</summary>
+    public TornadoMethod? Method { get; init; }
 
     /// <summary>The thread count actually used.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;

@@ -191,14 +191,7 @@ internal sealed partial class IterationRunner
                 falsePositive += fp;
             }
 
-            cell[afterPre + ModelCompiler.LaterLineOffset] = laterLine;
-            cell[afterPre + ModelCompiler.FusionPositiveOffset] = fusion;
-            cell[afterPre + ModelCompiler.TestedOffset] = testedFusion + testedOther;
-            cell[afterPre + ModelCompiler.TruePositiveOffset] = truePositive;
-            cell[afterPre + ModelCompiler.FalsePositiveOffset] = falsePositive;
-            cell[afterPre + ModelCompiler.FalseNegativeOffset] = testedFusion - truePositive;
-            cell[afterPre + ModelCompiler.UntestedOffset] = fusion - testedFusion;
-            cell[afterPre + ModelCompiler.IdentifiedOffset] = truePositive + falsePositive;
+            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive);
 
             long treatedTrue = truePositive, treatedFalse = falsePositive;
             for (int s = 0; s < postCount; s++)

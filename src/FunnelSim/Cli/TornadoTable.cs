@@ -6,7 +6,8 @@ namespace FunnelSim.Cli;
 
 /// <summary>
 /// A tornado for people: the output and its base value, then one row per input, widest swing first, with a text bar
-/// (░ from the base to the output at the input's low end, █ to its high end) and the numbers behind it.
+/// (░ from the base to the output at the input's low end, █ to its high end) and the numbers behind it. Exact
+/// expectations are shown without ±; simulated ends with the swing's Monte Carlo standard error.
 /// </summary>
 internal static class TornadoTable
 {
@@ -18,9 +19,12 @@ internal static class TornadoTable
         var text = new StringBuilder();
         var o = result.Output;
         text.AppendLine(Invariant, $"Tornado of {o.Metric} · {o.Indication} · {o.Year}{(result.ScenarioName is { } n ? $" — {n}" : "")}");
-        text.AppendLine(Invariant,
-            $"  base, every input at its mean: {Output(result.BaseOutput)} (MCSE {Output(result.BaseMcse)}); " +
-            $"{result.Run.Iterations:N0} iterations per bar end, seed {result.Run.Seed}, shared random streams");
+        bool exact = result.Method == TornadoMethod.Expectation;
+        if (exact)
+            text.AppendLine(Invariant, $"  base, every input at its mean: {Output(result.BaseOutput)}; exact expectation (no Monte Carlo error)");
+        else
+            text.AppendLine(Invariant, $"  base, every input at its mean: {Output(result.BaseOutput)} (MCSE {Output(result.BaseMcse)}); " +
+                                       $"simulation: {result.Run.Iterations:N0} iterations per bar end, seed {result.Run.Seed}, shared random streams");
         if (result.Bars.Count == 0)
         {
             text.AppendLine("  no uncertain input moves this output.");
@@ -38,12 +42,13 @@ internal static class TornadoTable
             (i + 1).ToString(Invariant),
             Chart(b, result.BaseOutput, min, max),
             $"{Output(b.OutputAtLow)} → {Output(b.OutputAtHigh)}",
-            $"{Output(b.Swing)} ± {Output(b.SwingMcse)}",
+            exact ? Output(b.Swing) : $"{Output(b.Swing)} ± {Output(b.SwingMcse)}",
             $"{Value(b.Input.Low)} → {Value(b.Input.High)}",
             b.Input.Path,
             b.Input.Label,
         }).ToList();
-        string[] header = ["#", $"{Output(min)} … {Output(max)}", "output low → high", "swing ± MCSE", "input low → high", "path", "input"];
+        string[] header = ["#", $"{Output(min)} … {Output(max)}", "output low → high", exact ? "swing" : "swing ± MCSE",
+            "input low → high", "path", "input"];
         int[] widths = Enumerable.Range(0, header.Length).Select(c => rows.Append(header).Max(r => r[c].Length)).ToArray();
         AppendRow(text, header, widths);
         foreach (var row in rows) AppendRow(text, row, widths);
@@ -52,7 +57,9 @@ internal static class TornadoTable
         text.AppendLine();
         text.AppendLine("  Each input in turn at its low and high end (the written 95% range, or the 2.5th and 97.5th percentiles of an");
         text.AppendLine("  explicit distribution), every other input at its mean. ░ base → output with the input low; █ base → output");
-        text.AppendLine("  with it high; │ the base. ± is the Monte Carlo standard error of the swing.");
+        text.AppendLine(exact
+            ? "  with it high; │ the base. Exact expectations of the output: the bars carry no sampling noise."
+            : "  with it high; │ the base. ± is the Monte Carlo standard error of the swing.");
         AppendNoEffect(text, result);
         return text.ToString();
     }
