@@ -105,6 +105,7 @@ public class CompareCommandTests
     [Theory]
     [InlineData("--metric", "treatedNw", "did you mean 'treatedNew'")]
     [InlineData("--indication", "lung", "unknown indication 'lung'")]
+    [InlineData("--indication", "pdca", "in A: unknown indication 'pdca'; did you mean 'pdac'?")]
     [InlineData("--year", "2031", "outside the horizon 2026–2030")]
     public void ABadTableChoiceIsAUsageError(string option, string value, string message)
     {

@@ -46,6 +46,7 @@ public class DriversCommandTests
     [Theory]
     [InlineData("--metric", "treatedNw", "did you mean 'treatedNew'")]
     [InlineData("--indication", "lung", "unknown indication 'lung'; this scenario has: nsclc, pdac, cca, total")]
+    [InlineData("--indication", "ccaa", "unknown indication 'ccaa'; did you mean 'cca'? this scenario has: nsclc, pdac, cca, total")]
     [InlineData("--year", "2040", "outside the horizon 2026–2030")]
     public void ABadOutputChoiceIsAUsageError(string option, string value, string message)
     {

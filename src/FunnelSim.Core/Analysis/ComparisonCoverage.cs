@@ -29,7 +29,7 @@ public static class ComparisonCoverage
             int gb = Array.IndexOf(idsB, idsA[ga]);
             if (gb >= 0) Metrics(notes, idsA[ga], a.MetricsOf(ga), b.MetricsOf(gb));
         }
-        Metrics(notes, DriversOutput.Total, a.MetricsOf(a.Indications.Length), b.MetricsOf(b.Indications.Length));
+        Metrics(notes, OutputSelection.Total, a.MetricsOf(a.Indications.Length), b.MetricsOf(b.Indications.Length));
         return notes;
     }
 

@@ -19,7 +19,7 @@ public static class ComparisonCsv
         ArgumentNullException.ThrowIfNull(comparison);
         var text = new StringBuilder().Append(Header).Append('\n');
         foreach (var indication in comparison.Indications) Rows(text, indication.Id, indication.Years);
-        Rows(text, DriversOutput.Total, comparison.Total.Years);
+        Rows(text, OutputSelection.Total, comparison.Total.Years);
         return text.ToString();
     }
 

@@ -11,10 +11,10 @@ public static class DriversAnalysis
 {
     /// <summary>
     /// Runs <paramref name="model"/> for <see cref="DriversOptions.Draws"/> iterations and ranks the uncertain inputs by
-    /// how strongly they drive <paramref name="output"/>, which must pass <see cref="DriversOutput.Check"/>.
+    /// how strongly they drive <paramref name="output"/>, which must pass <see cref="OutputSelection.Check"/>.
     /// Throws <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
-    public static DriversResult Run(CompiledModel model, DriversOutput output, DriversOptions options,
+    public static DriversResult Run(CompiledModel model, OutputSelection output, DriversOptions options,
         IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -25,7 +25,7 @@ public static class DriversAnalysis
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
 
-        int cell = output.CellIn(model);
+        var (cell, _) = output.CellIn(model);
         var resolved = output with { Year = output.YearIn(model) };
         var inputs = DriverInput.Uncertain(model);
         var (sample, workers) = DriversSample.Collect(model, inputs, cell, options.Draws, options.Seed, options.EffectiveThreads,

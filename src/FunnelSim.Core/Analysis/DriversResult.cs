@@ -14,7 +14,7 @@ namespace FunnelSim.Analysis;
 /// <param name="Note">Why nothing was ranked (no uncertain input, or an output that never varies); else null.</param>
 public sealed record DriversResult(
     Scenario Scenario,
-    DriversOutput Output,
+    OutputSelection Output,
     OutputDistribution Distribution,
     DriversRun Run,
     SurrogateFit? Surrogate,

@@ -22,8 +22,9 @@ public sealed class CompiledModel
         TotalSources = totalSources;
         Years = scenario.Years;
         ParameterList = parameters
-            .Select((p, i) => new ModelParameter(i, p.Path, p.Label, p.Start, p.Target))
+            .Select((p, i) => new ModelParameter(i, p.Path, p.Label, p.Start, p.Target) { Source = p.Source })
             .ToArray();
+        Design = SamplingDesign.Create(scenario, ParameterList);
         Scale = scenario.Population.Scale;
 
         GroupOffsets = new int[indications.Length + 2];
@@ -46,6 +47,9 @@ public sealed class CompiledModel
 
     internal CompiledParameter[] Parameters { get; }
 
+    /// <summary>Latin hypercube and/or correlated draws; null for independent Monte Carlo draws.</summary>
+    internal SamplingDesign? Design { get; }
+
     /// <summary>Per indication, the member mix's lines of business; null without a mix (<see cref="Scale"/> alone applies).</summary>
     internal MemberMixTerm[][]? MemberMix { get; init; }
 
@@ -55,6 +59,17 @@ public sealed class CompiledModel
     /// <summary>True when results carry the budget-impact (cost) metrics.</summary>
     public bool HasCosts => Budget is not null;
 
+    /// <summary>
+    /// Incidence multiplier of indication <paramref name="index"/> given the parameters' values: <see cref="Scale"/>, times
+    /// Σ share × multiplier of the member mix where there is one.
+    /// </summary>
+    internal double IndicationScale(int index, ReadOnlySpan<double> start)
+    {
+        if (MemberMix is not { } mix) return Scale;
+        double relative = 0;
+        foreach (var term in mix[index]) relative += term.Share * start[term.Multiplier];
+        return Scale * relative;
+    }
     internal CompiledIndication[] Indications { get; }
 
     /// <summary>Metric names of the total over indications.</summary>

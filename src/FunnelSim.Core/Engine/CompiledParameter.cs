@@ -30,6 +30,8 @@ internal sealed class CompiledParameter
     public Distribution? Target { get; }
     public ulong StartKey { get; }
     public ulong TargetKey { get; }
+    /// <summary>The parameter as written in the scenario (its form and written 95% range), when it came from one.</summary>
+    public Scenarios.Parameter? Source { get; init; }
     /// <summary>Ramp progress f(t) per year index; all zeros without a ramp.</summary>
     public double[] Progress { get; }
 }

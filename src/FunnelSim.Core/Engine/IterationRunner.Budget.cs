@@ -11,13 +11,7 @@ internal sealed partial class IterationRunner
 
     /// <summary>Incidence multiplier of an indication: the population's scale, times the member mix where there is one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double IndicationScale(int index)
-    {
-        if (_model.MemberMix is not { } mix) return _model.Scale;
-        double relative = 0;
-        foreach (var term in mix[index]) relative += term.Share * _start[term.Multiplier];
-        return _model.Scale * relative;
-    }
+    private double IndicationScale(int index) => _model.IndicationScale(index, _start);
 
     /// <summary>
     /// The money cells of one indication for every year. In the world with BIZENGRI each treated patient costs drug and

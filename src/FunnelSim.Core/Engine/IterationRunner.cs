@@ -13,16 +13,24 @@ internal sealed partial class IterationRunner
 
     private readonly CompiledModel _model;
     private readonly ulong _seed;
+    private readonly long _iterations;  // of the whole run: Latin hypercube strata
     private readonly double[] _start;   // each parameter's drawn start value
     private readonly double[] _target;  // each parameter's drawn ramp target (= start without a ramp)
     private readonly long[] _cells;     // this iteration's value of every cell
     private readonly long[] _newPatients;
     private readonly BudgetState? _budget;
 
-    public IterationRunner(CompiledModel model, ulong seed)
+    /// <param name="model">The model.</param>
+    /// <param name="seed">Master seed.</param>
+    /// <param name="overrides">Parameters held at given values instead of drawn.</param>
+    /// <param name="iterations">The run's iteration count, which Latin hypercube strata are laid out over (default: the
+    /// scenario's).</param>
+    public IterationRunner(CompiledModel model, ulong seed, ParameterOverrides? overrides = null, long iterations = 0)
     {
         _model = model;
         _seed = seed;
+        _iterations = iterations > 0 ? iterations : model.Scenario.Simulation.Iterations;
+        if (overrides is not null) UseOverrides(overrides.Start, overrides.Target, overrides.FixesAll);
         _start = new double[model.Parameters.Length];
         _target = new double[model.Parameters.Length];
         _cells = new long[model.CellCount];
@@ -65,6 +73,18 @@ internal sealed partial class IterationRunner
     }
 
     private void DrawParameters(long iteration)
+    {
+        if (_overridesFixAll)
+        {
+            ApplyOverrides();
+            return;
+        }
+        if (_model.Design is { } design) design.Draw(_model.Parameters, _seed, iteration, _iterations, _start, _target);
+        else DrawIndependent(iteration);
+        if (_overrideStart is not null) ApplyOverrides();
+    }
+
+    private void DrawIndependent(long iteration)
     {
         var parameters = _model.Parameters;
         for (int p = 0; p < parameters.Length; p++)
@@ -176,14 +196,7 @@ internal sealed partial class IterationRunner
                 falsePositive += fp;
             }
 
-            cell[afterPre + ModelCompiler.LaterLineOffset] = laterLine;
-            cell[afterPre + ModelCompiler.FusionPositiveOffset] = fusion;
-            cell[afterPre + ModelCompiler.TestedOffset] = testedFusion + testedOther;
-            cell[afterPre + ModelCompiler.TruePositiveOffset] = truePositive;
-            cell[afterPre + ModelCompiler.FalsePositiveOffset] = falsePositive;
-            cell[afterPre + ModelCompiler.FalseNegativeOffset] = testedFusion - truePositive;
-            cell[afterPre + ModelCompiler.UntestedOffset] = fusion - testedFusion;
-            cell[afterPre + ModelCompiler.IdentifiedOffset] = truePositive + falsePositive;
+            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive);
 
             long treatedTrue = truePositive, treatedFalse = falsePositive;
             for (int s = 0; s < postCount; s++)

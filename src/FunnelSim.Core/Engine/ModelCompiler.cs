@@ -131,7 +131,7 @@ public static partial class ModelCompiler
             target = ramp.To.Distribution;
             for (int t = 0; t < years; t++) progress[t] = RampCurve.Progress(ramp.Shape, t, ramp.Years);
         }
-        parameters.Add(new CompiledParameter(name, path, label, parameter.Distribution, target, progress));
+        parameters.Add(new CompiledParameter(name, path, label, parameter.Distribution, target, progress) { Source = parameter });
         return parameters.Count - 1;
     }
 

@@ -13,6 +13,9 @@ namespace FunnelSim.Engine;
 /// <param name="RampTarget">Distribution of the ramp's <c>to</c>, when the parameter ramps.</param>
 public sealed record ModelParameter(int Index, string Path, string Label, Distribution Start, Distribution? RampTarget)
 {
+    /// <summary>The parameter as written in the scenario (form, written 95% range, ramp), when it came from one.</summary>
+    public Scenarios.Parameter? Source { get; init; }
+
     /// <summary>True when no draw of this parameter varies between iterations.</summary>
     public bool IsFixed => Start is FixedDistribution && RampTarget is null or FixedDistribution;
 }

@@ -24,15 +24,18 @@ public static class Simulator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Iterations < 1) throw new ArgumentOutOfRangeException(nameof(options), "at least one iteration");
+        if (options.Overrides is { } overrides && overrides.Start.Length != model.Parameters.Length)
+            throw new ArgumentException("the overrides belong to another model", nameof(options));
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
 
         var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
-            () => new IterationRunner(model, options.Seed), (runner, first, count) => runner.Run(first, count),
+            () => new IterationRunner(model, options.Seed, options.Overrides, options.Iterations), (runner, first, count) => runner.Run(first, count),
             progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
-        var run = new RunInfo(options.Iterations, options.Seed, "monte-carlo", EngineVersion, runners.Length, elapsed);
+        var run = new RunInfo(options.Iterations, options.Seed, Validation.FormatNames.Of(model.Scenario.Simulation.Sampling),
+            EngineVersion, runners.Length, elapsed);
         return ResultBuilder.Build(model, run, runners[0].Cells, runners[0].Budget);
     }
 }

@@ -7,4 +7,8 @@ namespace FunnelSim.Results;
 /// <param name="EngineVersion">Engine version.</param>
 /// <param name="Threads">Worker threads used (does not change results).</param>
 /// <param name="ElapsedSeconds">Wall-clock time of the run.</param>
-public sealed record RunInfo(long Iterations, ulong Seed, string Sampling, string EngineVersion, int Threads, double ElapsedSeconds);
+public sealed record RunInfo(long Iterations, ulong Seed, string Sampling, string EngineVersion, int Threads, double ElapsedSeconds)
+{
+    /// <summary>How a run to a precision target ended (<c>--precision</c>); null for a run of fixed length.</summary>
+    public ConvergenceInfo? Convergence { get; init; }
+}

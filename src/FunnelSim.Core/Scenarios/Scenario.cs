@@ -27,6 +27,9 @@ public sealed record Scenario(
     /// <summary>The only schema version this build reads and writes.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>Rank correlations between parameters' draws (JSON: top-level <c>correlations</c>); empty when independent.</summary>
+    public ImmutableArray<Correlation> Correlations { get; init; } = [];
+
     /// <summary>Costs for a budget impact analysis; null: the scenario has no cost metrics.</summary>
     public Costs? Costs { get; init; }
 }

@@ -19,4 +19,9 @@ public enum SamplingMethod
 {
     /// <summary>Independent pseudo-random draws (JSON: <c>monte-carlo</c>).</summary>
     MonteCarlo,
+    /// <summary>
+    /// Latin hypercube draws (JSON: <c>latin-hypercube</c>): over the run's N iterations each parameter takes each of
+    /// N equal-probability strata exactly once. N must be fixed before the run starts.
+    /// </summary>
+    LatinHypercube,
 }

@@ -14,6 +14,7 @@ internal static class FormatNames
     public const string LogNormal = "lognormal";
 
     public static readonly string[] Scales = [National, Plan];
+    public static readonly string[] SamplingMethods = [MonteCarlo, LatinHypercube];
     public static readonly string[] DurationFamilies = [Exponential, Weibull, LogNormal];
     public static readonly string[] RampShapes = ["linear", "s-curve", "bass"];
 
@@ -35,6 +36,7 @@ internal static class FormatNames
     public static string Of(SamplingMethod sampling) => sampling switch
     {
         SamplingMethod.MonteCarlo => MonteCarlo,
+        SamplingMethod.LatinHypercube => LatinHypercube,
         _ => throw new ArgumentOutOfRangeException(nameof(sampling), sampling, null),
     };
 }

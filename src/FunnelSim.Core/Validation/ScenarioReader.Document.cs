@@ -8,7 +8,7 @@ namespace FunnelSim.Validation;
 public static partial class ScenarioReader
 {
     private static readonly string[] ScenarioProperties =
-        ["$schema", "schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications", "costs"];
+        ["$schema", "schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications", "costs", "correlations"];
     private static readonly string[] NationalProperties = ["scale"];
     private static readonly string[] PlanProperties = ["scale", "members", "referencePopulation", "riskAdjustment", "memberMix"];
     private static readonly string[] SimulationProperties = ["iterations", "seed", "sampling"];
@@ -45,15 +45,17 @@ public static partial class ScenarioReader
         var indications = set.Required("indications") is { } i ? ReadIndications(c, i, set.PathOf("indications")) : null;
         bool hasCosts = set.Optional("costs") is not null;
         var costs = set.Optional("costs") is { } k ? ReadCosts(c, k, set.PathOf("costs")) : null;
+        var correlations = set.Optional("correlations") is { } r ? ReadCorrelations(c, r, set.PathOf("correlations")) : [];
 
         if (version is null || startYear is null || years is null || population is null || simulation is null || indications is null
-            || hasCosts && costs is null)
+            || hasCosts && costs is null || correlations is null)
             return null;
         var scenario = new Scenario(version.Value, name, description, (int)startYear, (int)years, population, simulation, indications.Value)
         {
             Costs = costs,
         };
-        return CheckBudgetReferences(c, scenario) ? scenario : null;
+        if (!CheckBudgetReferences(c, scenario)) return null;
+        return correlations.Count == 0 ? scenario : WithCorrelations(c, scenario, correlations, set.PathOf("correlations"));
     }
 
     private static int? ReadSchemaVersion(ReadContext c, JsonElement e, string path)
@@ -96,20 +98,18 @@ public static partial class ScenarioReader
         if (OpenObject(c, e, path, SimulationProperties) is not { } set) return null;
         long? iterations = set.Optional("iterations") is { } i ? ReadInteger(c, i, set.PathOf("iterations"), Iterations) : 10_000;
         long? seed = set.Optional("seed") is { } s ? ReadInteger(c, s, set.PathOf("seed"), Seeds) : 1;
-        bool sampling = set.Optional("sampling") is not { } m || ReadSampling(c, m, set.PathOf("sampling"));
+        SamplingMethod? sampling = set.Optional("sampling") is { } m ? ReadSampling(c, m, set.PathOf("sampling")) : SamplingMethod.MonteCarlo;
         if (iterations is < FewIterations)
             c.Warning(set.PathOf("iterations"), $"only {iterations} iterations: results will be noisy; use {FewIterations} or more");
-        if (iterations is null || seed is null || !sampling) return null;
-        return new SimulationSettings(iterations.Value, (ulong)seed.Value, SamplingMethod.MonteCarlo);
+        if (iterations is null || seed is null || sampling is not { } method) return null;
+        return new SimulationSettings(iterations.Value, (ulong)seed.Value, method);
     }
 
-    private static bool ReadSampling(ReadContext c, JsonElement e, string path)
-    {
-        if (e.ValueKind == JsonValueKind.String && e.GetString() == FormatNames.LatinHypercube)
+    private static SamplingMethod? ReadSampling(ReadContext c, JsonElement e, string path) =>
+        ReadKeyword(c, e, path, FormatNames.SamplingMethods) switch
         {
-            c.Error(path, $"sampling '{FormatNames.LatinHypercube}' is not supported yet; use '{FormatNames.MonteCarlo}'");
-            return false;
-        }
-        return ReadKeyword(c, e, path, [FormatNames.MonteCarlo]) is not null;
-    }
+            null => null,
+            FormatNames.LatinHypercube => SamplingMethod.LatinHypercube,
+            _ => SamplingMethod.MonteCarlo,
+        };
 }

@@ -50,7 +50,23 @@ public static partial class ScenarioWriter
         foreach (var indication in scenario.Indications) WriteIndication(writer, indication);
         writer.WriteEndArray();
         if (scenario.Costs is { } costs) WriteCosts(writer, costs);
+        WriteCorrelations(writer, scenario.Correlations);
         writer.WriteEndObject();
+    }
+
+    private static void WriteCorrelations(Utf8JsonWriter writer, System.Collections.Immutable.ImmutableArray<Correlation> correlations)
+    {
+        if (correlations.IsDefaultOrEmpty) return;
+        writer.WriteStartArray("correlations");
+        foreach (var correlation in correlations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("a", correlation.A);
+            writer.WriteString("b", correlation.B);
+            writer.WriteNumber("rho", correlation.Rho);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WritePopulation(Utf8JsonWriter writer, Population population)

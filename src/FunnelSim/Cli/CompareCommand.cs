@@ -15,23 +15,7 @@ internal static class CompareCommand
     {
         var a = new Argument<string>("A") { Description = "Scenario A, the reference (e.g. scenarios/us-national-base.json)." };
         var b = new Argument<string>("B") { Description = "Scenario B, the alternative (e.g. scenarios/whatif-rna-reflex-testing.json)." };
-        var indication = new Option<string>("--indication", "-i")
-        {
-            Description = "Indication of the printed table: an id both scenarios have, or 'total' (the sum over each scenario's indications).",
-            HelpName = "ID|total",
-            DefaultValueFactory = _ => DriversOutput.Total,
-        };
-        var year = new Option<int?>("--year", "-y")
-        {
-            Description = "Calendar year of the printed table (default: the last year both scenarios cover).",
-            HelpName = "YEAR",
-        };
-        var metrics = new Option<string[]>("--metric", "-m")
-        {
-            Description = "Metric(s) of the printed table; repeat for more (default: " + string.Join(", ", ComparisonTable.HeadlineMetrics) + ").",
-            HelpName = "NAME",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var choice = OutputChoiceOptions.ForTable(ComparisonTable.HeadlineMetrics);
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Write every indication × year × metric to FILE: JSON (scenarioA, scenarioB, run, indications[], total), " +
@@ -51,21 +35,18 @@ internal static class CompareCommand
         {
             a,
             b,
-            indication,
-            year,
-            metrics,
-            output,
         };
+        choice.AddTo(command);
+        command.Add(output);
         common.AddTo(command);
         common.Format.Description = "Without --out: print json or csv instead of the table. With --out: the file's format " +
                                     "(default: from its extension, else json).";
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse,
-            new Inputs(a, b, indication, year, metrics, output), common, cancellationToken)));
+            new Inputs(a, b, choice, output), common, cancellationToken)));
         return command;
     }
 
-    private sealed record Inputs(Argument<string> A, Argument<string> B, Option<string> Indication, Option<int?> Year,
-        Option<string[]> Metrics, Option<string?> Output);
+    private sealed record Inputs(Argument<string> A, Argument<string> B, OutputChoiceOptions Choice, Option<string?> Output);
 
     private static int Execute(CliContext context, ParseResult parse, Inputs inputs, CommonOptions common,
         CancellationToken cancellationToken)
@@ -99,20 +80,13 @@ internal static class CompareCommand
             context.Error.WriteLine($"funnelsim compare: A ({Years(scenarioA)}) and B ({Years(scenarioB)}) share no calendar year; nothing to compare.");
             return ExitCodes.InvalidInput;
         }
-        string group = parse.GetValue(inputs.Indication) ?? DriversOutput.Total;
-        int year = parse.GetValue(inputs.Year) ?? lastShared;
-        string[] asked = parse.GetValue(inputs.Metrics) is { Length: > 0 } m ? m : ComparisonTable.HeadlineMetrics;
-        foreach (var (model, side) in new[] { (modelA, "A"), (modelB, "B") })
-        {
-            foreach (string metric in asked)
-            {
-                if (new DriversOutput(metric, group, year).Check(model) is { } problem)
-                {
-                    context.Error.WriteLine($"funnelsim compare: in {side}: {problem}");
-                    return ExitCodes.UsageError;
-                }
-            }
-        }
+        string group = inputs.Choice.IndicationOf(parse);
+        int year = parse.GetValue(inputs.Choice.Year) ?? lastShared;
+        string[] asked = inputs.Choice.Metrics(parse);
+        var rows = asked.Select(metric => new OutputSelection(metric, group, year)).ToArray();
+        if (!OutputChoiceOptions.Check(context, "compare", modelA, rows, "in A: ")
+            || !OutputChoiceOptions.Check(context, "compare", modelB, rows, "in B: "))
+            return ExitCodes.UsageError;
 
         var options = new RunOptions(settings.Iterations, settings.Seed, common.ThreadCount(parse));
         ComparisonResult comparison;

@@ -15,7 +15,7 @@ internal static class ComparisonTable
     public static string Render(ComparisonResult comparison, string labelA, string labelB, string indication, int year,
         IReadOnlyList<string> metrics)
     {
-        var years = indication == DriversOutput.Total
+        var years = indication == OutputSelection.Total
             ? comparison.Total.Years
             : comparison.Indications.Single(i => i.Id == indication).Years;
         var compared = years.Single(y => y.Year == year).Metrics;

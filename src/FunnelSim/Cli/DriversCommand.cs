@@ -17,7 +17,7 @@ internal static class DriversCommand
             Description = "Scenario JSON file (default: the built-in US national base case).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var choice = new OutputChoiceOptions();
+        var choice = OutputChoiceOptions.ForOneOutput();
         var top = new Option<int>("--top")
         {
             Description = "Rows of the table printed; the --out file always has every input.",
@@ -83,11 +83,7 @@ internal static class DriversCommand
         var scenario = common.Apply(parse, loaded.Scenario);
         var model = ModelCompiler.Compile(scenario);
         var target = choice.Read(parse);
-        if (target.Check(model) is { } problem)
-        {
-            context.Error.WriteLine($"funnelsim drivers: {problem}");
-            return ExitCodes.UsageError;
-        }
+        if (!OutputChoiceOptions.Check(context, "drivers", model, [target])) return ExitCodes.UsageError;
         var options = new DriversOptions(scenario.Simulation.Iterations, scenario.Simulation.Seed, common.ThreadCount(parse),
             parse.GetValue(maxDraws));
         if (options.Draws < DriversOptions.MinDraws)

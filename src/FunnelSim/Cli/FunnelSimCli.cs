@@ -15,6 +15,7 @@ internal static class FunnelSimCli
             "Scenario format: docs/scenario-format.md, or 'funnelsim schema'.")
         {
             RunCommand.Create(context),
+            TornadoCommand.Create(context),
             ValidateCommand.Create(context),
             BatchCommand.Create(context),
             SchemaCommand.Create(context),
@@ -31,6 +32,7 @@ internal static class FunnelSimCli
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = CreateRoot(context);
+        HelpLayout.ListCommandsBriefly(root);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

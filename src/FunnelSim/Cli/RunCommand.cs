@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace FunnelSim.Cli;
 
-/// <summary><c>funnelsim run [SCENARIO] [--iterations N] [--seed S] [--threads T] [--out FILE] [--format json|csv]</c></summary>
+/// <summary><c>funnelsim run [SCENARIO] [--iterations N | --precision P [--max-iterations N]] [--seed S] [--threads T] [--out FILE] [--format json|csv]</c></summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -28,12 +28,15 @@ internal static class RunCommand
             output,
         };
         common.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument, output, common, cancellationToken)));
+        var precision = new PrecisionOptions();
+        precision.AddTo(command, common);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument, output, common,
+            precision, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument,
-        Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
+        Option<string?> output, CommonOptions common, PrecisionOptions precision, CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
         if (path is not null && path.StartsWith('-') && !File.Exists(path))
@@ -52,7 +55,15 @@ internal static class RunCommand
 
         var scenario = common.Apply(parse, loaded.Scenario);
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath);
-        var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken);
+        var target = precision.Read(parse);
+        if (target is not null && scenario.Simulation.Sampling == Scenarios.SamplingMethod.LatinHypercube)
+        {
+            context.Error.WriteLine($"funnelsim run: --precision: {Engine.PrecisionRun.LatinHypercubeRefusal}.");
+            return ExitCodes.UsageError;
+        }
+        var result = target is null
+            ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
+            : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
         string text = ResultFormats.Render(result, format);
 
         if (outPath is null)

@@ -15,4 +15,23 @@ internal static class ScenarioRunner
         using var progress = new ConsoleProgress(context.Error, label);
         return Simulator.Run(model, options, progress, cancellationToken);
     }
+
+    /// <summary>Runs until <paramref name="target"/> is met or its cap reached, and says on standard error how it ended.</summary>
+    public static SimulationResult RunToPrecision(CliContext context, Scenario scenario, PrecisionTarget target, int threads,
+        CancellationToken cancellationToken)
+    {
+        var model = ModelCompiler.Compile(scenario);
+        SimulationResult result;
+        if (context.ErrorIsTerminal)
+        {
+            using var progress = new ConsoleProgress(context.Error, "running");
+            result = PrecisionRun.Run(model, scenario.Simulation.Seed, target, threads, progress, cancellationToken);
+        }
+        else
+        {
+            result = PrecisionRun.Run(model, scenario.Simulation.Seed, target, threads, null, cancellationToken);
+        }
+        context.Error.WriteLine(PrecisionReport.Describe(result.Run));
+        return result;
+    }
 }

@@ -22,7 +22,7 @@ public class DriversAnalysisTests
             postDetection: [Step("prescribed", new Parameter(ParameterForm.Shorthand, new UniformDistribution(0.5, 0.52),
                 Ramp: new Ramp(Uncertain(new UniformDistribution(0.7, 0.72)), 2, RampShape.Linear)))])]);
 
-    private static readonly DriversOutput Identified = new(MetricNames.Identified, "x");
+    private static readonly OutputSelection Identified = new(MetricNames.Identified, "x");
 
     [Fact]
     public void TheDominantParameterRanksFirstByEveryMethodAndTheSurrogateFitsWell()
@@ -111,7 +111,7 @@ public class DriversAnalysisTests
     public void AFullyFixedScenarioHasNothingToRankAndSaysWhy()
     {
         var model = ModelCompiler.Compile(Scenario(iterations: 500));
-        var result = DriversAnalysis.Run(model, new DriversOutput(MetricNames.TreatedNew), new DriversOptions(500, 1));
+        var result = DriversAnalysis.Run(model, new OutputSelection(MetricNames.TreatedNew), new DriversOptions(500, 1));
         Assert.Empty(result.Parameters);
         Assert.Null(result.Surrogate);
         Assert.Contains("fixed", result.Note);
@@ -125,7 +125,7 @@ public class DriversAnalysisTests
     public void TheOutputChoiceIsCheckedAgainstTheModel(string metric, string indication, int? year, string? expected)
     {
         var model = ModelCompiler.Compile(PrevalenceDominates());
-        string? problem = new DriversOutput(metric, indication, year).Check(model);
+        string? problem = new OutputSelection(metric, indication, year).Check(model);
         if (expected is null) Assert.Null(problem);
         else Assert.Contains(expected, problem);
     }

@@ -18,7 +18,7 @@ public class InvalidValueTests
     [InlineData("simulation", """{ "iterations": 0 }""", "simulation.iterations", "must be between 1 and 100000000; got 0")]
     [InlineData("simulation", """{ "seed": -1 }""", "simulation.seed", "must be between 0 and 9007199254740991 (2^53 − 1); got -1")]
     [InlineData("simulation", """{ "seed": 9007199254740992 }""", "simulation.seed", "must be between 0 and 9007199254740991")]
-    [InlineData("simulation", """{ "sampling": "latin-hypercube" }""", "simulation.sampling", "'latin-hypercube' is not supported yet")]
+    [InlineData("simulation", """{ "sampling": "latin-hypercub" }""", "simulation.sampling", "did you mean 'latin-hypercube'?")]
     [InlineData("simulation", """{ "sampling": "monte-karlo" }""", "simulation.sampling", "did you mean 'monte-carlo'?")]
     [InlineData("population", """{ "scale": "plan", "members": 0, "referencePopulation": 10 }""", "population.members", "must be between 1 and 1000000000")]
     [InlineData("population", """{ "scale": "plan", "members": 10, "referencePopulation": 100, "riskAdjustment": 0 }""", "population.riskAdjustment", "must be above 0 and at most 100; got 0")]

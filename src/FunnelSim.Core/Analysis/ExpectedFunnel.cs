@@ -1,0 +1,209 @@
+using FunnelSim.Engine;
+using FunnelSim.Results;
+
+namespace FunnelSim.Analysis;
+
+/// <summary>
+/// The exact expected value of every funnel count when every parameter is held at a given value (no parameter drawn):
+/// the mean a simulation with those values converges to, without its Monte Carlo error. Given the parameters, each
+/// count is a Poisson or a chain of binomials, so its expectation is a product of the probabilities, computed with the
+/// engine's own arithmetic (growth floored at −1, ramps <c>value + (to − value)·progress(t)</c> clamped to [0, 1]); new patients carry over through
+/// <see cref="ExpectedTreatment"/>. Metrics the engine adds beyond the funnel (e.g. costs) have no expectation here.
+/// </summary>
+/// <remarks>
+/// Per indication and year index t, with P(x) a probability at year t:
+/// incident = incidence·scale·(1 + max(g, −1))^t; each pre-test step multiplies by its P; laterLine L is the last;
+/// fusionPositive F = L·P(prevalence); tested = L·P(uptake); truePositive = F·P(uptake)·Σ_m share_m·P(sens_m);
+/// falsePositive = (L − F)·P(uptake)·Σ_m share_m·(1 − P(spec_m)); falseNegative = F·P(uptake) − TP;
+/// untestedFusionPositive = F·(1 − P(uptake)); identified = TP + FP; each post-detection step multiplies the
+/// true- and false-positive streams by its P; treatedNew = their sum. onTreatment and doses in year y sum over the
+/// start years t ≤ y the new patients of t times the per-patient expectation y − t years on.
+/// One instance reuses scratch buffers: use it from one thread at a time.
+/// </remarks>
+public sealed class ExpectedFunnel
+{
+    private readonly CompiledModel _model;
+    private readonly bool[] _exact;
+    private readonly double[] _newPatients, _doses, _onTreatment;
+
+    /// <summary>Prepares the expectations of <paramref name="model"/>'s cells.</summary>
+    public ExpectedFunnel(CompiledModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _exact = ExactCells(model);
+        _newPatients = new double[model.Years];
+        _doses = new double[model.Years];
+        _onTreatment = new double[model.Years];
+    }
+
+    /// <summary>True when <paramref name="output"/> (which must pass <see cref="OutputSelection.Check"/>) has an exact
+    /// expectation here: every funnel count and its total; not metrics outside the funnel.</summary>
+    public bool HasExpectation(OutputSelection output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return IsExact(output.CellIn(_model).Cell);
+    }
+
+    /// <summary>
+    /// The expectation of <paramref name="output"/> with every parameter held as in <paramref name="held"/>, which must
+    /// hold all of them (e.g. <see cref="ParameterOverrides.AtMeans"/> and <see cref="ParameterOverrides.With"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The output has no expectation, or a parameter is left to be drawn.</exception>
+    public double Of(OutputSelection output, ParameterOverrides held)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(held);
+        var (cell, _) = output.CellIn(_model);
+        if (!IsExact(cell)) throw new ArgumentException($"'{output.Metric}' has no exact expectation.", nameof(output));
+        if (!held.FixesAll) throw new ArgumentException("every parameter must be held at a value.", nameof(held));
+        var cells = new double[_model.CellCount];
+        Compute(held.Start, held.Target, cells);
+        return cells[cell];
+    }
+
+    /// <summary>True when cell <paramref name="cell"/> has an exact expectation.</summary>
+    internal bool IsExact(int cell) => _exact[cell];
+
+    /// <summary>
+    /// Writes every exact cell's expectation into <paramref name="cells"/> (length <c>CellCount</c>; other cells are left
+    /// as they are), with parameter p at <paramref name="start"/>[p] and its ramp target at <paramref name="target"/>[p]
+    /// (ignored without a ramp, as in the engine). Allocates nothing.
+    /// </summary>
+    internal void Compute(ReadOnlySpan<double> start, ReadOnlySpan<double> target, Span<double> cells)
+    {
+        var indications = _model.Indications;
+        for (int i = 0; i < indications.Length; i++)
+            ComputeIndication(indications[i], _model.IndicationScale(i, start), start, target, cells[_model.GroupOffsets[i]..]);
+        SumTotals(cells);
+    }
+
+    private void ComputeIndication(CompiledIndication ind, double scale, ReadOnlySpan<double> start, ReadOnlySpan<double> target,
+        Span<double> cells)
+    {
+        int metrics = ind.Metrics.Length;
+        int afterPre = 1 + ind.PreTestSteps.Length;
+        int afterPost = afterPre + ModelCompiler.PreTestBlock + ind.PostDetectionSteps.Length;
+        double incidence = start[ind.Incidence] * scale;
+        double growth = Math.Max(start[ind.Growth], -1);
+        double growthFactor = 1;
+        for (int t = 0; t < _model.Years; t++)
+        {
+            var cell = cells.Slice(t * metrics, metrics);
+            double lambda = incidence * growthFactor;
+            double n = lambda > 0 ? lambda : 0; // the Poisson sampler draws 0 for λ ≤ 0
+            growthFactor *= 1 + growth;
+            cell[0] = n;
+            for (int s = 0; s < ind.PreTestSteps.Length; s++)
+            {
+                n *= Probability(ind.PreTestSteps[s], t, start, target);
+                cell[1 + s] = n;
+            }
+
+            double laterLine = n;
+            double fusion = laterLine * Probability(ind.Prevalence, t, start, target);
+            double other = laterLine - fusion;
+            double uptake = Probability(ind.Uptake, t, start, target);
+            double testedFusion = fusion * uptake, testedOther = other * uptake;
+            // The engine draws the modalities as a chain of conditional binomials with P(m | not positive earlier) =
+            // share_m·sens_m / (1 − Σ_{j<m} share_j·sens_j); the products telescope, so E[positives in m] = tested·share_m·sens_m.
+            double sensitivity = 0, falsePositiveRate = 0;
+            foreach (var modality in ind.Modalities)
+            {
+                sensitivity += modality.Share * Probability(modality.Sensitivity, t, start, target);
+                falsePositiveRate += modality.Share * (1 - Probability(modality.Specificity, t, start, target));
+            }
+            double truePositive = testedFusion * sensitivity, falsePositive = testedOther * falsePositiveRate;
+
+            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive);
+
+            double treatedTrue = truePositive, treatedFalse = falsePositive;
+            for (int s = 0; s < ind.PostDetectionSteps.Length; s++)
+            {
+                double p = Probability(ind.PostDetectionSteps[s], t, start, target);
+                treatedTrue *= p;
+                treatedFalse *= p;
+                cell[afterPre + ModelCompiler.PreTestBlock + s] = treatedTrue + treatedFalse;
+            }
+            cell[afterPost + ModelCompiler.TreatedNewOffset] = treatedTrue + treatedFalse;
+            cell[afterPost + ModelCompiler.TreatedTruePositiveOffset] = treatedTrue;
+            cell[afterPost + ModelCompiler.TreatedFalsePositiveOffset] = treatedFalse;
+            _newPatients[t] = treatedTrue + treatedFalse;
+        }
+
+        double spread = ind.DurationSpread >= 0 ? start[ind.DurationSpread] : 1;
+        ExpectedTreatment.PerPatient(ind.DurationKind, start[ind.DurationMedian], spread, ind.DoseIntervalDays, _doses, _onTreatment);
+        for (int y = 0; y < _model.Years; y++)
+        {
+            double doses = 0, onTreatment = 0;
+            for (int t = 0; t <= y; t++)
+            {
+                doses += _newPatients[t] * _doses[y - t];
+                onTreatment += _newPatients[t] * _onTreatment[y - t];
+            }
+            cells[y * metrics + afterPost + ModelCompiler.DosesOffset] = doses;
+            cells[y * metrics + afterPost + ModelCompiler.OnTreatmentOffset] = onTreatment;
+        }
+    }
+
+    /// <summary>As the engine: the start value moved towards the ramp target by the ramp's progress, clamped.</summary>
+    private double Probability(int parameter, int year, ReadOnlySpan<double> start, ReadOnlySpan<double> target)
+    {
+        var compiled = _model.Parameters[parameter];
+        double from = start[parameter];
+        double to = compiled.Target is null ? from : target[parameter];
+        return Math.Clamp(from + (to - from) * compiled.Progress[year], 0, 1);
+    }
+
+    private void SumTotals(Span<double> cells)
+    {
+        int totalGroup = _model.Indications.Length;
+        int totalMetrics = _model.TotalMetrics.Length;
+        for (int t = 0; t < _model.Years; t++)
+        {
+            for (int m = 0; m < totalMetrics; m++)
+            {
+                int[] sources = _model.TotalSources[m];
+                double sum = 0;
+                for (int i = 0; i < sources.Length; i++)
+                    sum += cells[_model.GroupOffsets[i] + t * _model.Indications[i].Metrics.Length + sources[i]];
+                cells[_model.GroupOffsets[totalGroup] + t * totalMetrics + m] = sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Which cells are funnel counts this class computes: checked by name, so a metric the engine adds later (a cost)
+    /// is never mistaken for one; a total is exact when every indication's source is.
+    /// </summary>
+    private static bool[] ExactCells(CompiledModel model)
+    {
+        var exact = new bool[model.CellCount];
+        var exactMetric = new bool[model.Indications.Length][];
+        for (int i = 0; i < model.Indications.Length; i++)
+        {
+            var ind = model.Indications[i];
+            int afterPre = 1 + ind.PreTestSteps.Length;
+            string[] funnel = [
+                MetricNames.Incident, .. ind.Metrics.AsSpan(1, ind.PreTestSteps.Length),
+                MetricNames.LaterLine, MetricNames.FusionPositive, MetricNames.Tested, MetricNames.TruePositive,
+                MetricNames.FalsePositive, MetricNames.FalseNegative, MetricNames.UntestedFusionPositive, MetricNames.Identified,
+                .. ind.Metrics.AsSpan(afterPre + ModelCompiler.PreTestBlock, ind.PostDetectionSteps.Length),
+                MetricNames.TreatedNew, MetricNames.TreatedNewTruePositive, MetricNames.TreatedNewFalsePositive,
+                MetricNames.OnTreatment, MetricNames.Doses,
+            ];
+            exactMetric[i] = ind.Metrics.Select((name, m) => m < funnel.Length && funnel[m] == name).ToArray();
+        }
+        var totalExact = model.TotalSources
+            .Select(sources => sources.Select((metric, i) => exactMetric[i][metric]).All(x => x))
+            .ToArray();
+        for (int g = 0; g <= model.Indications.Length; g++)
+        {
+            bool[] byMetric = g < model.Indications.Length ? exactMetric[g] : totalExact;
+            for (int t = 0; t < model.Years; t++)
+                for (int m = 0; m < byMetric.Length; m++)
+                    exact[model.GroupOffsets[g] + t * byMetric.Length + m] = byMetric[m];
+        }
+        return exact;
+    }
+}

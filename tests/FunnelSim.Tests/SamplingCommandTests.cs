@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using static FunnelSim.Tests.CliHarness;
+
+namespace FunnelSim.Tests;
+
+public class SamplingCommandTests
+{
+    private static string LatinHypercubeWithCorrelations(TempFolder folder, string uptakePath = "indications[1].testing.uptake")
+    {
+        var scenario = JsonNode.Parse(File.ReadAllText(Scenario("us-national-base.json")))!;
+        scenario["simulation"]!["sampling"] = "latin-hypercube";
+        scenario["correlations"] = JsonNode.Parse($$"""[{ "a": "indications[0].testing.uptake", "b": "{{uptakePath}}", "rho": 0.6 }]""");
+        string file = folder.File("lhs.json");
+        File.WriteAllText(file, scenario.ToJsonString());
+        return file;
+    }
+
+    [Fact]
+    public void ALatinHypercubeRunWithCorrelationsSaysSoAndEchoesThem()
+    {
+        using var folder = new TempFolder();
+        var outcome = Run("run", LatinHypercubeWithCorrelations(folder), "--iterations", "600", "--threads", "2");
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Out);
+        Assert.Equal("latin-hypercube", json.RootElement.GetProperty("run").GetProperty("sampling").GetString());
+        var correlation = json.RootElement.GetProperty("scenario").GetProperty("correlations")[0];
+        Assert.Equal("indications[1].testing.uptake", correlation.GetProperty("b").GetString());
+        Assert.Equal(0.6, correlation.GetProperty("rho").GetDouble());
+    }
+
+    [Fact]
+    public void PrecisionIsRefusedForLatinHypercubeWithTheReason()
+    {
+        using var folder = new TempFolder();
+        var outcome = Run("run", LatinHypercubeWithCorrelations(folder), "--precision", "1%");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("--precision: a precision target needs Monte Carlo sampling", outcome.Error);
+        Assert.Equal("", outcome.Out);
+    }
+
+    [Fact]
+    public void AMisspeltCorrelationPathIsAnInvalidScenario()
+    {
+        using var folder = new TempFolder();
+        var outcome = Run("validate", LatinHypercubeWithCorrelations(folder, "indications[1].testing.uptak"));
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error: correlations[0].b", outcome.Out + outcome.Error);
+        Assert.Contains("did you mean 'indications[1].testing.uptake'?", outcome.Out + outcome.Error);
+    }
+}
