@@ -59,7 +59,12 @@ public class PmpmTests
 
         MonteCarloAssert.MeanIs(1000 * (0.7 * 0.4 + 0.3 * 3.8), result.Indications[0].Years[0].Metrics["incident"], "a");
         MonteCarloAssert.MeanIs(1000 * (0.7 * 0.5 + 0.3 * 3.8), result.Indications[1].Years[0].Metrics["incident"], "b");
-        var paths = ModelCompiler.Compile(scenario).ParameterList.Select(p => p.Path).ToList();
+        // The exact expectations (tornado) scale the same way.
+        var model = ModelCompiler.Compile(scenario);
+        var expected = new global::FunnelSim.Analysis.ExpectedFunnel(model);
+        Assert.Equal(1000 * (0.7 * 0.5 + 0.3 * 3.8),
+            expected.Of(new global::FunnelSim.Analysis.OutputSelection("incident", "b", 2026), ParameterOverrides.AtMeans(model)), 1e-9);
+        var paths = model.ParameterList.Select(p => p.Path).ToList();
         Assert.Contains("population.memberMix.commercial.indicationMultipliers.b", paths);
         Assert.Contains("population.memberMix.medicare.incidenceMultiplier", paths);
     }
