@@ -15,6 +15,10 @@ internal sealed class EditPage : IResultsPage
         Headline = new HeadlineView { X = Pos.Right(Outline), Y = Pos.AnchorEnd(), Width = Dim.Fill(), Height = 8 };
         Editor = new FieldEditorView { X = Pos.Right(Outline), Y = 0, Width = Dim.Fill(), Height = Dim.Fill(Headline) };
         Content = new View { Title = "_Edit", Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
+        // Inside a tab, Tab should move between the outline and the fields, not on to the next tab.
+        Outline.TabStop = TabBehavior.TabStop;
+        Editor.TabStop = TabBehavior.TabStop;
+        Headline.TabStop = TabBehavior.NoStop;
         Content.Add(Outline, Editor, Headline);
         Outline.NodeSelected += (_, node) => { if (_workbench is { } w) Editor.Edit(w.Document, node); };
     }

@@ -132,11 +132,19 @@ internal sealed class FieldEditorView : FrameView
         if (reshaped) Reshaped?.Invoke(this, EventArgs.Empty);
     }
 
-    private static string Breadcrumb(OutlineNode node) => node.Kind switch
+    private string Breadcrumb(OutlineNode node)
     {
-        OutlineKind.Settings => "scenario settings",
-        _ => node.Path.Replace("indications", "indication").Replace(".", " › "),
-    };
+        if (node.Kind == OutlineKind.Settings) return "scenario settings";
+        var parts = new List<string>();
+        string path = "";
+        foreach (object segment in JsonNodePath.Parse(node.Path))
+        {
+            path = segment is int i ? JsonNodePath.Item(path, i) : JsonNodePath.Child(path, (string)segment);
+            if (segment is int) parts[^1] = _document?.Text($"{path}.id") is { } id ? (parts.Count == 1 ? id.ToUpperInvariant() : id) : parts[^1];
+            else parts.Add((string)segment);
+        }
+        return string.Join(" › ", parts);
+    }
 
     private static string Hint(OutlineNode node) => node.Kind switch
     {

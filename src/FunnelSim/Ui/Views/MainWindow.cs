@@ -76,7 +76,9 @@ internal sealed partial class MainWindow : Runnable
     protected override void OnIsRunningChanged(bool newIsRunning)
     {
         base.OnIsRunningChanged(newIsRunning);
-        if (newIsRunning) _workbench.StartQuickRun();
+        if (!newIsRunning) return;
+        EditPage.Outline.Tree.SetFocus();
+        _workbench.StartQuickRun();
     }
 
     protected override bool OnIsRunningChanging(bool oldIsRunning, bool newIsRunning)

@@ -44,7 +44,7 @@ internal sealed class OutlineView : FrameView
         var target = all.FirstOrDefault(n => n.Path == path) ?? roots[0];
         ExpandTo(all, target);
         Tree.SelectedObject = target;
-        Tree.EnsureVisible(target);
+        ScrollTo(target);
         Tree.SetNeedsDraw();
     }
 
@@ -57,7 +57,14 @@ internal sealed class OutlineView : FrameView
                       .MaxBy(n => n.Path.Length) ?? all[0];
         ExpandTo(all, node);
         Tree.SelectedObject = node;
-        Tree.EnsureVisible(node);
+        ScrollTo(node);
+    }
+
+    // Before the first layout the viewport has no height, and scrolling then would hide the first rows.
+    private void ScrollTo(OutlineNode node)
+    {
+        if (Tree.Viewport.Height > 0) Tree.EnsureVisible(node);
+        else Tree.ScrollOffsetVertical = 0;
     }
 
     private void ExpandTo(List<OutlineNode> all, OutlineNode target)
