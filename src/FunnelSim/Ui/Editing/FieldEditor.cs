@@ -40,8 +40,10 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
     /// <summary>The text a field shows now.</summary>
     public string GetText(EditorField field)
     {
-        if (field.Key == "shape" && node.Kind == OutlineKind.Parameter) return ParameterFields.ShapeOf(document.Find(node.Path));
-        if (field.Key == "ramp" && node.Kind == OutlineKind.Parameter) return document.Text(field.Path) ?? (document.Find(ParameterFields.RampPath(node.Path)) is null ? "none" : "linear");
+        if (ParameterOf(field) is { } parameter)
+            return field.Key == "shape"
+                ? ParameterFields.ShapeOf(document.Find(parameter))
+                : document.Text(field.Path) ?? (document.Find(ParameterFields.RampPath(parameter)) is null ? "none" : "linear");
         if (field.Key == "population" ) return document.Text(field.Path) ?? "national";
         return document.Find(field.Path) switch
         {
@@ -61,11 +63,11 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
     {
         reshaped = false;
         if (GetText(field) == text) return null;
-        if (node.Kind == OutlineKind.Parameter && field.Key is "shape" or "ramp")
+        if (ParameterOf(field) is { } parameter)
         {
             reshaped = true;
-            if (field.Key == "shape") ParameterFields.ChangeShape(document, node.Path, text);
-            else ParameterFields.ChangeRamp(document, node.Path, text);
+            if (field.Key == "shape") ParameterFields.ChangeShape(document, parameter, text);
+            else ParameterFields.ChangeRamp(document, parameter, text);
             return null;
         }
         if (field.Key == "population")
@@ -100,6 +102,14 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
                 return null;
         }
     }
+
+    /// <summary>The parameter path behind a form or ramp choice (a step shows its probability's fields too).</summary>
+    private static string? ParameterOf(EditorField field) => (field.Key, field.Kind) switch
+    {
+        ("shape", FieldKind.Choice) => field.Path,
+        ("ramp", FieldKind.Choice) when field.Path.EndsWith(".ramp.shape", StringComparison.Ordinal) => field.Path[..^".ramp.shape".Length],
+        _ => null,
+    };
 
     private IReadOnlyList<EditorField> ItemFields()
     {

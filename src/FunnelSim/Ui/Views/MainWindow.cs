@@ -62,6 +62,9 @@ internal sealed partial class MainWindow : Runnable
 
     public string Message => _message.Text;
 
+    /// <summary>Ask before quitting with unsaved edits (tests that dispose the window turn it off).</summary>
+    public bool ConfirmOnQuit { get; set; } = true;
+
     /// <summary>Shows a one-line message above the status bar.</summary>
     public void Say(string text) => _message.Text = text;
 
@@ -84,7 +87,7 @@ internal sealed partial class MainWindow : Runnable
     protected override bool OnIsRunningChanging(bool oldIsRunning, bool newIsRunning)
     {
         // Stopping: give unsaved edits a chance (Esc and Ctrl+Q both end here).
-        if (oldIsRunning && !newIsRunning && !ConfirmDiscard("Quit")) return true;
+        if (oldIsRunning && !newIsRunning && ConfirmOnQuit && !ConfirmDiscard("Quit")) return true;
         return base.OnIsRunningChanging(oldIsRunning, newIsRunning);
     }
 
