@@ -8,9 +8,9 @@ internal static class HelpText
           F1            this help                   F5      full run (progress; Esc cancels)
           F6            pin / unpin the baseline    F8      list all problems
           F3 / Shift+F3 next / previous indication  F7 / Shift+F7  next / previous year
-          F4            next histogram metric       F9      menu
+          F4            next histogram metric       F10     menu
           Ctrl+N new    Ctrl+O open    Ctrl+S save    Ctrl+E export results    Ctrl+Q quit
-          Tab / Shift+Tab   move between panes and fields;  Ctrl+PgDn / Ctrl+PgUp next / previous tab
+          Tab / Shift+Tab   move between panes and fields;  Ctrl+T or Ctrl+PgDn / Ctrl+PgUp: next / previous tab
           In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality, Del remove,
                             Alt+↑ / Alt+↓ move it, F2 rename (jumps to its Id)
           Mouse: click nodes, fields, tabs, menus and the status bar.

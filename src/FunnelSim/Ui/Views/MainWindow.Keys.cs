@@ -16,7 +16,7 @@ internal sealed partial class MainWindow
             new MenuItem("_New", "the built-in base case", () => NewScenario(), Key.N.WithCtrl),
             new MenuItem("_Open…", "a scenario file", () => OpenScenario(), Key.O.WithCtrl),
             new MenuItem("_Save", "", () => SaveScenario(saveAs: false), Key.S.WithCtrl),
-            new MenuItem("Save _As…", "", () => SaveScenario(saveAs: true), Key.A.WithCtrl),
+            new MenuItem("Save _As…", "", () => SaveScenario(saveAs: true), Key.Empty),
             new MenuItem("_Export results…", "JSON or CSV", () => ExportResults(), Key.E.WithCtrl),
             new MenuItem("_Quit", "", () => RequestStop(), Key.Q.WithCtrl),
         ]),
@@ -42,9 +42,10 @@ internal sealed partial class MainWindow
         Global(Key.F1, "Help", ShowHelp),
         Global(Key.F5, "Run", RunFull),
         Global(Key.F6, "Pin", TogglePin),
-        Global(Key.F3, "Indication", () => NextIndication(+1)),
+        Global(Key.F3, "Indic.", () => NextIndication(+1)),
         Global(Key.F7, "Year", () => NextYear(+1)),
         Global(Key.F8, "Problems", ShowProblems),
+        Global(Key.T.WithCtrl, "Tab", () => NextTab(+1)),
         Global(Key.S.WithCtrl, "Save", () => SaveScenario(saveAs: false)),
         Global(Key.Q.WithCtrl, "Quit", () => RequestStop()),
         Global(Key.F3.WithShift, "", () => NextIndication(-1), visible: false),
@@ -53,7 +54,8 @@ internal sealed partial class MainWindow
         Global(Key.F2, "", Rename, visible: false),
         Global(Key.N.WithCtrl, "", NewScenario, visible: false),
         Global(Key.O.WithCtrl, "", OpenScenario, visible: false),
-        Global(Key.A.WithCtrl, "", () => SaveScenario(saveAs: true), visible: false),
+        Global(Key.PageDown.WithCtrl, "", () => NextTab(+1), visible: false),
+        Global(Key.PageUp.WithCtrl, "", () => NextTab(-1), visible: false),
         Global(Key.E.WithCtrl, "", ExportResults, visible: false),
     ]);
 
@@ -103,6 +105,12 @@ internal sealed partial class MainWindow
     private void NextYear(int step)
     {
         if (_workbench.Latest is { } latest) _selection.NextYear(latest.Result, step);
+    }
+
+    private void NextTab(int step)
+    {
+        int at = Pages.ToList().FindIndex(p => p.Content == Tabs.Value);
+        Tabs.Value = Pages[((at + step) % Pages.Count + Pages.Count) % Pages.Count].Content;
     }
 
     private void NextHistogramMetric()

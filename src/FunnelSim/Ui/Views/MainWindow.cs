@@ -116,7 +116,11 @@ internal sealed partial class MainWindow : Runnable
         }
     }
 
-    private void UpdateTitle() =>
-        Title = $"FunnelSim — {_workbench.Document.Title}{(_workbench.Document.IsDirty ? " *" : "")}" +
-                (_workbench.Baseline is { } b ? $"  [baseline: {b.Label}]" : "");
+    private void UpdateTitle()
+    {
+        string document = $"{_workbench.Document.Title}{(_workbench.Document.IsDirty ? " *" : "")}";
+        Title = $"FunnelSim — {document}" + (_workbench.Baseline is { } b ? $"  [baseline: {b.Label}]" : "");
+        // The window has no border of its own; the outline's title names the file and shows unsaved edits.
+        EditPage.Outline.Title = $"_Outline: {document}";
+    }
 }
