@@ -12,7 +12,7 @@ internal static class FunnelSimCli
             "FunnelSim — Monte Carlo projections of patients eligible for and treated with BIZENGRI (zenocutuzumab) " +
             "in NRG1 fusion-positive NSCLC, pancreatic adenocarcinoma and cholangiocarcinoma.\n\n" +
             "Start with 'funnelsim run' (the built-in US national base case) or 'funnelsim run SCENARIO.json'. " +
-            "Scenario format: docs/scenario-format.md, or 'funnelsim schema'.")
+            "With no command, opens the terminal UI (as 'funnelsim ui'). Scenario format: docs/scenario-format.md, or 'funnelsim schema'.")
         {
             RunCommand.Create(context),
             TornadoCommand.Create(context),
@@ -22,9 +22,10 @@ internal static class FunnelSimCli
             DriversCommand.Create(context),
             CompareCommand.Create(context),
             BudgetCommand.Create(context),
+            UiCommand.Create(context),
         };
-        // The terminal UI will live here; until then the bare command explains itself.
-        root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
+        // With no command, the terminal UI opens on the built-in base case.
+        root.SetAction(_ => UiCommand.Start(context, null));
         return root;
     }
 

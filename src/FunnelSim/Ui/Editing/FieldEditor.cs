@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FunnelSim.Ui.Editing;
+
+/// <summary>
+/// The fields of the selected outline node and how typing into them changes the scenario. Numbers are written as
+/// JSON numbers, text as strings; an entry that is not a number is refused here (returned as a message) and never
+/// written, so the document only ever holds what the validator can judge.
+/// </summary>
+public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
+{
+    /// <summary>The node being edited.</summary>
+    public OutlineNode Node => node;
+
+    /// <summary>The fields, in display order. Changes when a shape, ramp or duration family changes.</summary>
+    public IReadOnlyList<EditorField> Fields() => node.Kind switch
+    {
+        OutlineKind.Settings =>
+        [
+            new("name", "Name", "name", FieldKind.Text, Optional: true),
+            new("startYear", "Start year", "startYear", FieldKind.Integer),
+            new("years", "Years (horizon)", "years", FieldKind.Integer),
+            new("iterations", "Iterations", "simulation.iterations", FieldKind.Integer),
+            new("seed", "Seed", "simulation.seed", FieldKind.Integer),
+        ],
+        OutlineKind.Population => PopulationFields(),
+        OutlineKind.Indication or OutlineKind.Step or OutlineKind.Modality => ItemFields(),
+        OutlineKind.Parameter => ParameterFields.For(document, node.Path),
+        OutlineKind.Treatment =>
+        [
+            new("distribution", "Duration family", $"{node.Path}.durationMonths.distribution", FieldKind.Choice,
+                Choices: ["exponential", "weibull", "lognormal"]),
+            new("doseIntervalDays", "Dose interval (days)", $"{node.Path}.doseIntervalDays", FieldKind.Number, Optional: true),
+        ],
+        _ => [],
+    };
+
+    /// <summary>The text a field shows now.</summary>
+    public string GetText(EditorField field)
+    {
+        if (ParameterOf(field) is { } parameter)
+            return field.Key == "shape"
+                ? ParameterFields.ShapeOf(document.Find(parameter))
+                : document.Text(field.Path) ?? (document.Find(ParameterFields.RampPath(parameter)) is null ? "none" : "linear");
+        if (field.Key == "population" ) return document.Text(field.Path) ?? "national";
+        return document.Find(field.Path) switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => NumberText.Format(v.GetValue<double>()),
+            JsonValue v when v.TryGetValue(out string? s) => s,
+            JsonValue v => v.ToJsonString(),
+            null => "",
+            var other => other.ToJsonString(),
+        };
+    }
+
+    /// <summary>
+    /// Applies typed text. Returns null when written, or a message when the text cannot be written (not a number).
+    /// Returns true in <paramref name="reshaped"/> when the set of fields changed.
+    /// </summary>
+    public string? SetText(EditorField field, string text, out bool reshaped)
+    {
+        reshaped = false;
+        if (GetText(field) == text) return null;
+        if (ParameterOf(field) is { } parameter)
+        {
+            reshaped = true;
+            if (field.Key == "shape") ParameterFields.ChangeShape(document, parameter, text);
+            else ParameterFields.ChangeRamp(document, parameter, text);
+            return null;
+        }
+        if (field.Key == "population")
+        {
+            reshaped = true;
+            ChangePopulation(text);
+            return null;
+        }
+        if (field.Key == "distribution" && node.Kind == OutlineKind.Treatment)
+        {
+            reshaped = true;
+            ChangeDuration(text);
+            return null;
+        }
+        if (text.Trim().Length == 0 && field.Optional)
+        {
+            document.Set(field.Path, null);
+            return null;
+        }
+        switch (field.Kind)
+        {
+            case FieldKind.Number or FieldKind.Integer:
+                if (!NumberText.TryParse(text, out double number))
+                    return text.Trim().Length == 0 ? "enter a number" : $"'{text.Trim()}' is not a number";
+                document.Set(field.Path, field.Kind == FieldKind.Integer && number == Math.Floor(number) && Math.Abs(number) < 9.1e15
+                    ? JsonValue.Create((long)number)
+                    : JsonValue.Create(number));
+                return null;
+            default:
+                bool structural = field.Key is "id";
+                document.Set(field.Path, JsonValue.Create(text), structural);
+                return null;
+        }
+    }
+
+    /// <summary>The parameter path behind a form or ramp choice (a step shows its probability's fields too).</summary>
+    private static string? ParameterOf(EditorField field) => (field.Key, field.Kind) switch
+    {
+        ("shape", FieldKind.Choice) => field.Path,
+        ("ramp", FieldKind.Choice) when field.Path.EndsWith(".ramp.shape", StringComparison.Ordinal) => field.Path[..^".ramp.shape".Length],
+        _ => null,
+    };
+
+    private IReadOnlyList<EditorField> ItemFields()
+    {
+        var fields = new List<EditorField>
+        {
+            new("id", "Id", $"{node.Path}.id", FieldKind.Text),
+            new("name", "Name", $"{node.Path}.name", FieldKind.Text, Optional: true),
+        };
+        if (node.Kind == OutlineKind.Modality) fields.Add(new("share", "Share of tested", $"{node.Path}.share", FieldKind.Number));
+        if (node.Kind == OutlineKind.Step) fields.AddRange(ParameterFields.For(document, $"{node.Path}.probability", "Probability: "));
+        return fields;
+    }
+
+    private IReadOnlyList<EditorField> PopulationFields()
+    {
+        var fields = new List<EditorField>
+        {
+            new("population", "Scale", "population.scale", FieldKind.Choice, Choices: ["national", "plan"]),
+        };
+        if (document.Text("population.scale") == "plan")
+        {
+            fields.Add(new("members", "Members", "population.members", FieldKind.Number));
+            fields.Add(new("referencePopulation", "Reference population", "population.referencePopulation", FieldKind.Number));
+            fields.Add(new("riskAdjustment", "Risk adjustment", "population.riskAdjustment", FieldKind.Number, Optional: true));
+        }
+        return fields;
+    }
+
+    private void ChangePopulation(string scale)
+    {
+        var population = scale == "plan"
+            ? new JsonObject { ["scale"] = "plan", ["members"] = 1_000_000, ["referencePopulation"] = 340_000_000, ["riskAdjustment"] = 1 }
+            : new JsonObject { ["scale"] = "national" };
+        document.Set("population", population, structural: true);
+    }
+
+    private void ChangeDuration(string family)
+    {
+        string path = $"{node.Path}.durationMonths";
+        JsonNode? median = document.Find($"{path}.median")?.DeepClone() ?? JsonValue.Create(6.0);
+        var duration = new JsonObject { ["distribution"] = family, ["median"] = median };
+        if (family == "weibull") duration["shape"] = document.Find($"{path}.shape")?.DeepClone() ?? JsonValue.Create(1.0);
+        if (family == "lognormal") duration["sdLog"] = document.Find($"{path}.sdLog")?.DeepClone() ?? JsonValue.Create(0.8);
+        document.Set(path, duration, structural: true);
+    }
+
+    internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,123 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FunnelSim.Scenarios;
+using FunnelSim.Validation;
+
+namespace FunnelSim.Ui.Editing;
+
+/// <summary>
+/// The scenario being edited: a mutable JSON document, re-read by the core's <see cref="ScenarioReader"/> after every
+/// edit. The reader's diagnostic paths name the edited nodes one to one, so problems appear beside the field that
+/// caused them in the command line's own words, and what is saved is exactly what <c>funnelsim run</c> reads.
+/// </summary>
+public sealed class ScenarioDocument
+{
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly JsonObject _root;
+
+    private ScenarioDocument(JsonObject root, string? filePath)
+    {
+        _root = root;
+        FilePath = filePath;
+        Validation = ScenarioReader.Read(ToJson());
+    }
+
+    /// <summary>Raised after every change of the content (not after a save).</summary>
+    public event EventHandler<DocumentChange>? Changed;
+
+    /// <summary>The file this document was opened from or saved to; null for a new, unsaved scenario.</summary>
+    public string? FilePath { get; private set; }
+
+    /// <summary>True when there are edits not yet saved.</summary>
+    public bool IsDirty { get; private set; }
+
+    /// <summary>The core's verdict on the current content: the scenario when valid, and every diagnostic.</summary>
+    public ScenarioLoadResult Validation { get; private set; }
+
+    /// <summary>The scenario when it can be run (warnings allowed).</summary>
+    public Scenario? Scenario => Validation.IsValid ? Validation.Scenario : null;
+
+    /// <summary>A short name for titles: the file name, else the scenario's name.</summary>
+    public string Title => FilePath is not null ? Path.GetFileName(FilePath) : Text("name") ?? "untitled";
+
+    /// <summary>The built-in US national base case, not yet saved anywhere.</summary>
+    public static ScenarioDocument BaseCase()
+    {
+        var load = BuiltInScenarios.LoadUsNationalBase();
+        return new ScenarioDocument(Parse(ScenarioWriter.Write(load.Scenario!))!, null);
+    }
+
+    /// <summary>A document from JSON text, or null when the text is not a JSON object.</summary>
+    public static ScenarioDocument? FromJson(string json, string? filePath) =>
+        Parse(json) is { } root ? new ScenarioDocument(root, filePath) : null;
+
+    /// <summary>The root JSON, read-only use.</summary>
+    public JsonNode? Find(string path) => path.Length == 0 ? _root : JsonNodePath.Find(_root, path);
+
+    /// <summary>The string at <paramref name="path"/>, or null.</summary>
+    public string? Text(string path) => Find(path) is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+
+    /// <summary>The number of items of the array at <paramref name="path"/>.</summary>
+    public int Count(string path) => Find(path) is JsonArray a ? a.Count : 0;
+
+    /// <summary>Replaces (or with null removes) the node at <paramref name="path"/>, then revalidates.</summary>
+    public void Set(string path, JsonNode? value, bool structural = false)
+    {
+        JsonNodePath.Set(_root, path, value);
+        Commit(path, structural);
+    }
+
+    /// <summary>Makes any change to the JSON, then revalidates once.</summary>
+    public void Edit(string path, Action<JsonObject> change, bool structural = true)
+    {
+        change(_root);
+        Commit(path, structural);
+    }
+
+    /// <summary>The current content as indented JSON.</summary>
+    public string ToJson() => _root.ToJsonString(Indented) + "\n";
+
+    /// <summary>
+    /// The text to save: a valid scenario in the command line's canonical form (<see cref="ScenarioWriter"/>), so a
+    /// saved file reads back to the same scenario; an invalid one as it stands, so no work is lost.
+    /// </summary>
+    public string SaveText() => Scenario is { } scenario ? ScenarioWriter.Write(scenario) + "\n" : ToJson();
+
+    /// <summary>Records that the content now lives in <paramref name="path"/>.</summary>
+    public void MarkSaved(string path)
+    {
+        FilePath = path;
+        IsDirty = false;
+    }
+
+    /// <summary>The diagnostics at <paramref name="path"/> or inside it.</summary>
+    public IEnumerable<Diagnostic> DiagnosticsAt(string path, bool includeChildren = true) =>
+        Validation.Diagnostics.Where(d => d.Path == path
+            || (includeChildren && path.Length > 0 && (d.Path.StartsWith(path + ".", StringComparison.Ordinal)
+                                                       || d.Path.StartsWith(path + "[", StringComparison.Ordinal))));
+
+    private void Commit(string path, bool structural)
+    {
+        IsDirty = true;
+        Validation = ScenarioReader.Read(ToJson());
+        Changed?.Invoke(this, new DocumentChange(path, structural));
+    }
+
+    private static JsonObject? Parse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = ScenarioReader.MaxDepth }) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using FunnelSim.Analysis;
+
+namespace FunnelSim.Ui.Presentation;
+
+/// <summary>
+/// Baseline, current and their paired difference (mean and 90% interval of the per-iteration difference) for one
+/// indication and year, with the share of iterations in which the current scenario is higher.
+/// </summary>
+public static class CompareTable
+{
+    /// <summary>The table for the selection, from a comparison made with the core's paired runs.</summary>
+    public static TableRows Build(ComparisonResult comparison, string indication, int year)
+    {
+        var years = indication == ResultSelection.Total
+            ? comparison.Total.Years
+            : comparison.Indications.FirstOrDefault(i => i.Id == indication)?.Years;
+        var compared = years?.FirstOrDefault(y => y.Year == year);
+        if (compared is null) return TableRows.Message($"{indication} {year} is not in both scenarios");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var metric in FunnelMetrics.Table)
+        {
+            if (!compared.Metrics.TryGetValue(metric.Name, out var m)) continue;
+            rows.Add([
+                metric.Label,
+                Numbers.Count(m.A.Mean),
+                Numbers.Count(m.B.Mean),
+                Numbers.Signed(m.Difference.Mean),
+                Numbers.SignedRange(m.Difference.P5, m.Difference.P95),
+                Numbers.Percent(m.ProbabilityBGreater),
+            ]);
+        }
+        return new TableRows(["Metric", "Baseline", "Current", "Difference", "90% interval", "P(higher)"], rows);
+    }
+}

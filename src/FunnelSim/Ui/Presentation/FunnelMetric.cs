@@ -1,0 +1,4 @@
+namespace FunnelSim.Ui.Presentation;
+
+/// <summary>A result metric as the user reads it: its name in the results and a label.</summary>
+public sealed record FunnelMetric(string Name, string Label);

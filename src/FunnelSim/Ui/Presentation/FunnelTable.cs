@@ -1,0 +1,47 @@
+using FunnelSim.Results;
+
+namespace FunnelSim.Ui.Presentation;
+
+/// <summary>
+/// The funnel metrics of one indication (or the total) in one year: mean, 90% interval (P5–P95), and the share each
+/// stage is of the stage it is read against (e.g. true positives as a share of the fusion-positive patients).
+/// </summary>
+public static class FunnelTable
+{
+    private static readonly Dictionary<string, (string Base, string Label)> Shares = new(StringComparer.Ordinal)
+    {
+        [MetricNames.LaterLine] = (MetricNames.Incident, "of incident"),
+        [MetricNames.FusionPositive] = (MetricNames.LaterLine, "of later line"),
+        [MetricNames.Tested] = (MetricNames.LaterLine, "of later line"),
+        [MetricNames.Identified] = (MetricNames.Tested, "of tested"),
+        [MetricNames.TruePositive] = (MetricNames.FusionPositive, "of NRG1+"),
+        [MetricNames.FalsePositive] = (MetricNames.Identified, "of identified"),
+        [MetricNames.UntestedFusionPositive] = (MetricNames.FusionPositive, "of NRG1+"),
+        [MetricNames.FalseNegative] = (MetricNames.FusionPositive, "of NRG1+"),
+        [MetricNames.TreatedNew] = (MetricNames.Identified, "of identified"),
+    };
+
+    /// <summary>The table for the selection.</summary>
+    public static TableRows Build(SimulationResult result, ResultSelection selection)
+    {
+        selection.Fit(result);
+        var years = result.YearsOf(selection.Indication);
+        if (years is null) return TableRows.Message("no results for this indication");
+        var metrics = years[selection.YearIndex].Metrics;
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var metric in FunnelMetrics.Table)
+        {
+            if (!metrics.TryGetValue(metric.Name, out var s)) continue;
+            rows.Add([metric.Label, Numbers.Count(s.Mean), Numbers.Range(s.P5, s.P95), Share(metrics, metric.Name)]);
+        }
+        return new TableRows(["Metric", "Mean", "P5–P95", "Share (of means)"], rows);
+    }
+
+    private static string Share(IReadOnlyDictionary<string, MetricSummary> metrics, string name)
+    {
+        if (!Shares.TryGetValue(name, out var share) || !metrics.TryGetValue(share.Base, out var baseline)
+            || baseline.Mean <= 0 || !metrics.TryGetValue(name, out var value))
+            return "";
+        return $"{Numbers.Percent(value.Mean / baseline.Mean)} {share.Label}";
+    }
+}

@@ -1,0 +1,42 @@
+using FunnelSim.Analysis;
+using FunnelSim.Results;
+using FunnelSim.Ui.Running;
+
+namespace FunnelSim.Ui.Presentation;
+
+/// <summary>
+/// The live what-if headline: identified and treated per indication in the first and last year (means); with a
+/// baseline, each cell also shows the paired difference from it.
+/// </summary>
+public static class HeadlineTable
+{
+    /// <summary>The table as aligned text lines.</summary>
+    public static IReadOnlyList<string> Lines(WhatIf whatIf)
+    {
+        var result = whatIf.Result;
+        var years = result.Total.Years;
+        int first = years[0].Year, last = years[^1].Year;
+        var headers = new List<string> { "", $"Identified {first}", $"{last}", $"Treated {first}", $"{last}" };
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var indication in result.Indications)
+            rows.Add(Row(indication.Id.ToUpperInvariant(), indication.Years, Compared(whatIf.Comparison, indication.Id)));
+        rows.Add(Row("Total", years, whatIf.Comparison?.Total.Years));
+        return TextTable.Render(headers, rows);
+    }
+
+    private static IReadOnlyList<YearComparison>? Compared(ComparisonResult? comparison, string id) =>
+        comparison?.Indications.FirstOrDefault(i => i.Id == id)?.Years;
+
+    private static IReadOnlyList<string> Row(string label, IReadOnlyList<YearResult> years, IReadOnlyList<YearComparison>? compared)
+    {
+        string Cell(int yearIndex, string metric)
+        {
+            var year = years[yearIndex];
+            string text = year.Metrics.TryGetValue(metric, out var summary) ? Numbers.Count(summary.Mean) : "–";
+            var delta = compared?.FirstOrDefault(c => c.Year == year.Year)?.Metrics.GetValueOrDefault(metric);
+            return delta is null ? text : $"{text} ({Numbers.Signed(delta.Difference.Mean)})";
+        }
+        int last = years.Count - 1;
+        return [label, Cell(0, MetricNames.Identified), Cell(last, MetricNames.Identified), Cell(0, MetricNames.TreatedNew), Cell(last, MetricNames.TreatedNew)];
+    }
+}

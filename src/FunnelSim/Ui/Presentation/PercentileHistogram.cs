@@ -1,0 +1,66 @@
+using FunnelSim.Results;
+
+namespace FunnelSim.Ui.Presentation;
+
+/// <summary>
+/// A histogram of one metric drawn from its reported percentiles. The results carry min, P5, P10, P25, P50, P75, P90,
+/// P95 and max, so the share of iterations between two neighbours is known exactly (5%, 5%, 15%, 25%, 25%, 15%, 5%,
+/// 5%); each band is drawn at its density (share ÷ width). Finer detail inside a band is not known and not invented.
+/// </summary>
+public static class PercentileHistogram
+{
+    private static readonly double[] Shares = [0.05, 0.05, 0.15, 0.25, 0.25, 0.15, 0.05, 0.05];
+    private static readonly char[] Blocks = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+    /// <summary>The chart as lines: a title, <paramref name="height"/> rows of bars, and an axis.</summary>
+    public static IReadOnlyList<string> Lines(string title, MetricSummary s, int width, int height)
+    {
+        width = Math.Max(20, width);
+        height = Math.Max(3, height);
+        var lines = new List<string> { title, "" };
+        double[] knots = [s.Min, s.P5, s.P10, s.P25, s.P50, s.P75, s.P90, s.P95, s.Max];
+        if (s.Max <= s.Min)
+        {
+            lines.Add($"every iteration gave {Numbers.Count(s.Min)}");
+            return lines;
+        }
+        var density = new double[width];
+        double step = (s.Max - s.Min) / width;
+        for (int c = 0; c < width; c++)
+        {
+            double from = s.Min + c * step, to = from + step;
+            for (int b = 0; b < Shares.Length; b++)
+            {
+                double bandWidth = knots[b + 1] - knots[b];
+                double overlap = Math.Min(to, knots[b + 1]) - Math.Max(from, knots[b]);
+                if (overlap <= 0) continue;
+                // A band of zero width (many iterations at one value) puts its whole share in the column holding it.
+                density[c] += bandWidth <= 0 ? Shares[b] : Shares[b] * overlap / bandWidth;
+            }
+        }
+        for (int b = 0; b < Shares.Length; b++)
+        {
+            if (knots[b + 1] > knots[b]) continue;
+            int c = Math.Clamp((int)((knots[b] - s.Min) / step), 0, width - 1);
+            density[c] += Shares[b];
+        }
+        double peak = density.Max();
+        for (int row = height - 1; row >= 0; row--)
+        {
+            var line = new char[width];
+            for (int c = 0; c < width; c++)
+            {
+                double eighths = density[c] / peak * height * 8 - row * 8;
+                line[c] = Blocks[Math.Clamp((int)Math.Round(eighths), 0, 8)];
+            }
+            lines.Add(new string(line).TrimEnd());
+        }
+        lines.Add(new string('─', width));
+        string left = Numbers.Count(s.Min), right = Numbers.Count(s.Max);
+        string middle = $"median {Numbers.Count(s.P50)}";
+        int gap = Math.Max(1, width - left.Length - right.Length - middle.Length);
+        lines.Add(left + new string(' ', gap / 2) + middle + new string(' ', gap - gap / 2) + right);
+        lines.Add($"mean {Numbers.Count(s.Mean)}   90% of iterations between {Numbers.Range(s.P5, s.P95)}");
+        return lines;
+    }
+}

@@ -1,0 +1,41 @@
+using FunnelSim.Ui.Presentation;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace FunnelSim.Ui.Views;
+
+/// <summary>The live what-if numbers and the validation summary under the editor.</summary>
+internal sealed class HeadlineView : FrameView
+{
+    private readonly TextLinesView _lines = new() { CanFocus = false };
+
+    public HeadlineView()
+    {
+        Title = "Live what-if";
+        Add(_lines);
+    }
+
+    public void Refresh(Workbench workbench)
+    {
+        var validation = workbench.Document.Validation;
+        int errors = validation.Errors.Count(), warnings = validation.Warnings.Count();
+        string status = errors > 0
+            ? $"{errors} error(s), {warnings} warning(s): fix to run (F8 lists them)"
+            : warnings > 0 ? $"valid, {warnings} warning(s) (F8 lists them)" : "valid";
+        var quick = workbench.Quick;
+        Title = quick is null
+            ? "Live what-if"
+            : $"Live what-if: {Workbench.QuickIterations:N0} iterations, {quick.Result.Run.ElapsedSeconds * 1000:0} ms" +
+              (quick.Comparison is null ? "" : $" (Δ vs baseline '{workbench.Baseline?.Label}')");
+        bool stale = quick is not null && quick.Revision != workbench.Revision;
+        _lines.Show((_, _) =>
+        {
+            var lines = new List<string>();
+            if (quick is not null) lines.AddRange(HeadlineTable.Lines(quick));
+            else lines.Add(workbench.QuickError ?? "running…");
+            lines.Add((workbench.QuickError is { } error && quick is not null ? error + " — showing the last valid run; " : stale ? "updating… " : "")
+                      + status);
+            return lines;
+        });
+    }
+}

@@ -1,0 +1,33 @@
+namespace FunnelSim.Ui.Views;
+
+/// <summary>The F1 help: every key, and a short guide to the model.</summary>
+internal static class HelpText
+{
+    public const string Keys = """
+        KEYS
+          F1            this help                   F5      full run (progress; Esc cancels)
+          F6            pin / unpin the baseline    F8      list all problems
+          F3 / Shift+F3 next / previous indication  F7 / Shift+F7  next / previous year
+          F4            next histogram metric       F10     menu
+          Ctrl+N new    Ctrl+O open    Ctrl+S save    Ctrl+E export results    Ctrl+Q quit
+          Tab / Shift+Tab   move between panes and fields;  Ctrl+T or Ctrl+PgDn / Ctrl+PgUp: next / previous tab
+          In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality, Del remove,
+                            Alt+↑ / Alt+↓ move it, F2 rename (jumps to its Id)
+          Mouse: click nodes, fields, tabs, menus and the status bar.
+        """;
+
+    public const string Model = """
+        THE MODEL
+          Each iteration draws every uncertain input once, then per indication and year:
+          incident cases ~ Poisson(incidence·(1+growth)^t) → pre-test steps (binomial) → later-line
+          patients → NRG1 fusion-positive (prevalence) → tested (uptake, split across modalities)
+          → identified = true + false positives → post-detection steps (prescribed, approved)
+          → new patients treated → time on treatment and doses across the years.
+          Lost: fusion-positive never tested; tested but missed (false negatives).
+          Runs share random numbers (same seed), so an edit shows its own effect, not noise.
+          Numbers: a plain number is fixed; 'mean + 95% range' reads sd = (high − low)/3.92 as a Beta
+          (probabilities), log-normal (amounts) or normal (growth); or pick an explicit distribution.
+          A probability may ramp to a target over some years (linear, s-curve, Bass).
+          Errors block runs; warnings do not. Files are the same JSON the command line reads.
+        """;
+}

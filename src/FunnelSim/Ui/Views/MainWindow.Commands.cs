@@ -1,0 +1,163 @@
+using FunnelSim.Engine;
+using FunnelSim.Ui.Editing;
+using FunnelSim.Ui.Files;
+using Terminal.Gui.Views;
+
+namespace FunnelSim.Ui.Views;
+
+// Files, runs, baseline, problems and help.
+internal sealed partial class MainWindow
+{
+    private void NewScenario()
+    {
+        if (!ConfirmDiscard("New")) return;
+        _workbench.Replace(ScenarioDocument.BaseCase());
+        _workbench.StartQuickRun();
+        Say("New scenario from the built-in US national base case.");
+    }
+
+    private void OpenScenario()
+    {
+        if (App is null || !ConfirmDiscard("Open")) return;
+        string? path = PathPrompt.Ask(App, "Open scenario", "Scenario file (JSON):", _workbench.Document.FilePath ?? "", _recent.Load());
+        if (path is not null) Open(path);
+    }
+
+    /// <summary>Opens <paramref name="path"/>; problems are shown, never thrown.</summary>
+    public void Open(string path)
+    {
+        var (document, problems) = ScenarioFiles.Open(path);
+        if (document is null)
+        {
+            Say($"Could not open {path}.");
+            if (App is not null) ListDialog.Show(App, $"Cannot open {Path.GetFileName(path)}", problems.Select(p => p.ToString()).ToList());
+            return;
+        }
+        _recent.Add(path);
+        _workbench.Replace(document);
+        _workbench.StartQuickRun();
+        int errors = problems.Count(p => p.IsError);
+        Say(errors == 0 ? $"Opened {path}." : $"Opened {path} with {errors} error(s): fix them in the editor (F8 lists them).");
+    }
+
+    private void SaveScenario(bool saveAs)
+    {
+        var document = _workbench.Document;
+        string? path = document.FilePath;
+        if (saveAs || path is null)
+        {
+            if (App is null) return;
+            path = PathPrompt.Ask(App, "Save scenario as", "File name (JSON):", path ?? Path.Combine(Environment.CurrentDirectory, "scenario.json"), []);
+            if (path is null) return;
+        }
+        if (!document.Validation.IsValid && App is not null
+            && MessageBox.Query(App, "Save", $"The scenario has {document.Validation.Errors.Count()} error(s). Save it anyway, as it stands?", "Cancel", "Save") != 1)
+            return;
+        if (ScenarioFiles.Save(document, path) is { } error)
+        {
+            Say(error);
+            if (App is not null) MessageBox.ErrorQuery(App, "Save failed", error, "OK");
+            return;
+        }
+        _recent.Add(path);
+        UpdateTitle();
+        Say($"Saved {path}.");
+    }
+
+    private void ExportResults()
+    {
+        if (_workbench.Latest is not { } latest)
+        {
+            Say("Nothing to export yet: run the scenario first (F5).");
+            return;
+        }
+        if (App is null) return;
+        string stem = Path.GetFileNameWithoutExtension(_workbench.Document.FilePath ?? "scenario");
+        string? path = PathPrompt.Ask(App, "Export results", "File (.json or .csv):", Path.Combine(Environment.CurrentDirectory, stem + ".results.json"), []);
+        if (path is null) return;
+        string kind = latest.Quick ? "live what-if (few iterations)" : "full run";
+        Say(ScenarioFiles.Export(latest.Result, path) is { } error ? error : $"Exported the {kind} results to {path}.");
+    }
+
+    private void RunFull()
+    {
+        if (App is null) return;
+        if (_workbench.Document.Scenario is null)
+        {
+            Say("The scenario has errors; fix them before running (F8 lists them).");
+            ShowProblems();
+            return;
+        }
+        using var dialog = new RunDialog(_workbench.Baseline is null ? "Running the scenario" : "Running the scenario and the comparison with the baseline");
+        var app = App;
+        var progress = new Reporter(p => app.Invoke(() => dialog.Report(p)));
+        var run = _workbench.RunFullAsync(progress, dialog.CancellationToken);
+        run.ContinueWith(_ => app.Invoke(() => { if (dialog.IsRunning) dialog.RequestStop(); }), TaskScheduler.Default);
+        app.Run(dialog);
+        if (run.IsCanceled || dialog.CancellationToken.IsCancellationRequested && !run.IsCompletedSuccessfully)
+            Say("Run cancelled; the previous results stay.");
+        else if (run.Exception is { } e)
+            Say($"Run failed: {e.GetBaseException().Message}");
+        else if (run.IsCompletedSuccessfully)
+            Say($"Full run: {run.Result.Result.Run.Iterations:N0} iterations in {run.Result.Result.Run.ElapsedSeconds:0.00} s.");
+    }
+
+    private void TogglePin()
+    {
+        if (_workbench.Baseline is not null)
+        {
+            _workbench.Unpin();
+            Say("Baseline cleared.");
+        }
+        else if (_workbench.Pin())
+        {
+            Say($"Pinned '{_workbench.Baseline!.Label}' as the baseline: edit, then read the differences in the Compare tab.");
+        }
+        else
+        {
+            Say("The scenario has errors; only a valid scenario can be pinned.");
+        }
+        UpdateTitle();
+    }
+
+    private void ShowProblems()
+    {
+        if (App is null) return;
+        var diagnostics = _workbench.Document.Validation.Diagnostics;
+        if (diagnostics.IsEmpty)
+        {
+            Say("No problems: the scenario is valid.");
+            return;
+        }
+        int? chosen = ListDialog.Show(App, "Problems (Enter goes to the field)", diagnostics.Select(d => d.ToString()).ToList());
+        if (chosen is int index)
+        {
+            Tabs.Value = EditPage.Content;
+            EditPage.Outline.Select(diagnostics[index].Path);
+            if (EditPage.Outline.Selected is { } node) EditPage.Editor.Edit(_workbench.Document, node);
+        }
+    }
+
+    private void ShowHelp()
+    {
+        if (App is not null) ListDialog.Show(App, "FunnelSim help", [.. (HelpText.Keys + "\n" + HelpText.Model).Split('\n')], selectable: false);
+    }
+
+    /// <summary>True when there are no unsaved edits or the user chose to go on (saving or discarding them).</summary>
+    private bool ConfirmDiscard(string action)
+    {
+        if (!_workbench.Document.IsDirty || App is null) return true;
+        int? answer = MessageBox.Query(App, action, $"'{_workbench.Document.Title}' has unsaved changes.", "Cancel", "Discard", "Save");
+        if (answer == 2)
+        {
+            SaveScenario(saveAs: false);
+            return !_workbench.Document.IsDirty;
+        }
+        return answer == 1;
+    }
+
+    private sealed class Reporter(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
+    }
+}

@@ -1,0 +1,121 @@
+using FunnelSim.Ui.Editing;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace FunnelSim.Ui.Views;
+
+// Menu, status bar and keys: every command is reachable from the keyboard and listed in the status bar or the menu.
+internal sealed partial class MainWindow
+{
+    private MenuBar CreateMenu() => new(
+    [
+        new MenuBarItem("_File",
+        [
+            new MenuItem("_New", "the built-in base case", () => NewScenario(), Key.N.WithCtrl),
+            new MenuItem("_Open…", "a scenario file", () => OpenScenario(), Key.O.WithCtrl),
+            new MenuItem("_Save", "", () => SaveScenario(saveAs: false), Key.S.WithCtrl),
+            new MenuItem("Save _As…", "", () => SaveScenario(saveAs: true), Key.Empty),
+            new MenuItem("_Export results…", "JSON or CSV", () => ExportResults(), Key.E.WithCtrl),
+            new MenuItem("_Quit", "", () => RequestStop(), Key.Q.WithCtrl),
+        ]),
+        new MenuBarItem("_Edit",
+        [
+            new MenuItem("_Add step/modality", "Ins in the outline", () => ListAction(ListEditing.Add), Key.Empty),
+            new MenuItem("_Remove step/modality", "Del in the outline", () => ListAction(ListEditing.Remove), Key.Empty),
+            new MenuItem("Move _up", "Alt+↑ in the outline", () => ListAction((d, n) => ListEditing.Move(d, n, -1)), Key.Empty),
+            new MenuItem("Move _down", "Alt+↓ in the outline", () => ListAction((d, n) => ListEditing.Move(d, n, +1)), Key.Empty),
+            new MenuItem("Re_name (edit id)", "F2", () => Rename(), Key.Empty),
+        ]),
+        new MenuBarItem("_Run",
+        [
+            new MenuItem("_Full run", "", () => RunFull(), Key.F5),
+            new MenuItem("_Pin / unpin baseline", "", () => TogglePin(), Key.F6),
+            new MenuItem("_Problems…", "", () => ShowProblems(), Key.F8),
+        ]),
+        new MenuBarItem("_Help", [new MenuItem("_Keys and model", "", () => ShowHelp(), Key.F1)]),
+    ]);
+
+    private StatusBar CreateStatusBar() => new(
+    [
+        Global(Key.F1, "Help", ShowHelp),
+        Global(Key.F5, "Run", RunFull),
+        Global(Key.F6, "Pin", TogglePin),
+        Global(Key.F3, "Indic.", () => NextIndication(+1)),
+        Global(Key.F7, "Year", () => NextYear(+1)),
+        Global(Key.F8, "Problems", ShowProblems),
+        Global(Key.T.WithCtrl, "Tab", () => NextTab(+1)),
+        Global(Key.S.WithCtrl, "Save", () => SaveScenario(saveAs: false)),
+        Global(Key.Q.WithCtrl, "Quit", () => RequestStop()),
+        Global(Key.F3.WithShift, "", () => NextIndication(-1), visible: false),
+        Global(Key.F7.WithShift, "", () => NextYear(-1), visible: false),
+        Global(Key.F4, "", NextHistogramMetric, visible: false),
+        Global(Key.F2, "", Rename, visible: false),
+        Global(Key.N.WithCtrl, "", NewScenario, visible: false),
+        Global(Key.O.WithCtrl, "", OpenScenario, visible: false),
+        Global(Key.PageDown.WithCtrl, "", () => NextTab(+1), visible: false),
+        Global(Key.PageUp.WithCtrl, "", () => NextTab(-1), visible: false),
+        Global(Key.E.WithCtrl, "", ExportResults, visible: false),
+    ]);
+
+    private static Shortcut Global(Key key, string title, Action action, bool visible = true) =>
+        new(key, title, action) { BindKeyToApplication = true, Visible = visible };
+
+    private void OnOutlineKey(object? sender, Key key)
+    {
+        Func<ScenarioDocument, OutlineNode, string?>? action = key.KeyCode switch
+        {
+            KeyCode.Insert => ListEditing.Add,
+            KeyCode.Delete => ListEditing.Remove,
+            _ when key == Key.CursorUp.WithAlt => (d, n) => ListEditing.Move(d, n, -1),
+            _ when key == Key.CursorDown.WithAlt => (d, n) => ListEditing.Move(d, n, +1),
+            _ => null,
+        };
+        if (action is null) return;
+        ListAction(action);
+        key.Handled = true;
+    }
+
+    private void ListAction(Func<ScenarioDocument, OutlineNode, string?> action)
+    {
+        if (EditPage.Outline.Selected is not { } node || !ListEditing.Applies(node))
+        {
+            Say("Select a step, a modality or one of their lists in the outline first.");
+            return;
+        }
+        if (action(_workbench.Document, node) is { } select)
+        {
+            EditPage.Outline.Rebuild(_workbench.Document, select);
+            if (EditPage.Outline.Selected is { } selected) EditPage.Editor.Edit(_workbench.Document, selected);
+        }
+    }
+
+    private void Rename()
+    {
+        Tabs.Value = EditPage.Content;
+        if (!EditPage.Editor.FocusField("id")) Say("Select an indication, step or modality to rename it (its Id).");
+    }
+
+    private void NextIndication(int step)
+    {
+        if (_workbench.Latest is { } latest) _selection.NextIndication(latest.Result, step);
+    }
+
+    private void NextYear(int step)
+    {
+        if (_workbench.Latest is { } latest) _selection.NextYear(latest.Result, step);
+    }
+
+    private void NextTab(int step)
+    {
+        int at = Pages.ToList().FindIndex(p => p.Content == Tabs.Value);
+        Tabs.Value = Pages[((at + step) % Pages.Count + Pages.Count) % Pages.Count].Content;
+    }
+
+    private void NextHistogramMetric()
+    {
+        Histogram.MetricIndex++;
+        RefreshPages();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using FunnelSim.Ui;
+using FunnelSim.Ui.Editing;
+using FunnelSim.Ui.Files;
+using FunnelSim.Ui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Time;
+
+namespace FunnelSim.Tests.Ui;
+
+/// <summary>
+/// A headless application with the main window at a given size. Background results are queued and applied on the
+/// test thread by <see cref="Settle"/>, as <c>app.Invoke</c> would apply them on the UI thread.
+/// </summary>
+internal sealed class UiHarness : IDisposable
+{
+    private readonly ConcurrentQueue<Action> _posted = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("funnelsim-ui-").FullName;
+
+    public UiHarness(int width = 120, int height = 40, ScenarioDocument? document = null)
+    {
+        App = Application.Create(new VirtualTimeProvider());
+        App.Init(DriverRegistry.Names.ANSI);
+        App.Driver!.SetScreenSize(width, height);
+        Workbench = new Workbench(document ?? ScenarioDocument.BaseCase(), _posted.Enqueue);
+        Recent = new RecentFiles(Path.Combine(_folder, "recent.json"));
+        Window = new MainWindow(Workbench, Recent) { ConfirmOnQuit = false };
+        App.Begin(Window);
+        Settle();
+    }
+
+    public IApplication App { get; }
+    public Workbench Workbench { get; }
+    public RecentFiles Recent { get; }
+    public MainWindow Window { get; }
+
+    public string File(string name) => Path.Combine(_folder, name);
+
+    /// <summary>Waits for the what-if run, applies what it posted, and redraws.</summary>
+    public void Settle()
+    {
+        Workbench.QuickRunTask.Wait(TimeSpan.FromSeconds(30));
+        while (_posted.TryDequeue(out var action)) action();
+        App.LayoutAndDraw(forceRedraw: true);
+    }
+
+    public string Screen
+    {
+        get
+        {
+            App.LayoutAndDraw(forceRedraw: true);
+            return App.Driver!.ToString() ?? "";
+        }
+    }
+
+    public void Dispose()
+    {
+        Window.Dispose();
+        Workbench.Dispose();
+        App.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

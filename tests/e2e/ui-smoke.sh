@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# End-to-end check of the terminal UI in a real terminal (tmux): open the base case at 120x40, edit PDAC testing
+# uptake and see the treated count move, run in full, pin a baseline, change a second parameter and read the
+# difference, save, reopen; then check that the UI is usable at 80x24. Skips (exit 0) when tmux is missing.
+# Usage: tests/e2e/ui-smoke.sh        (from the repository root; builds src/FunnelSim first)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! command -v tmux >/dev/null; then echo "ui-smoke: tmux not found; skipped"; exit 0; fi
+
+dotnet build src/FunnelSim -v quiet -nologo >/dev/null
+bin="$PWD/src/FunnelSim/bin/Debug/net10.0/funnelsim"
+work=$(mktemp -d)
+session="funnelsim-e2e-$$"
+export XDG_CONFIG_HOME="$work/config"   # the recent-files list goes here, not into the user's own config
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+screen() { tmux capture-pane -p -t "$session"; }
+keys() { tmux send-keys -t "$session" "$@"; sleep 0.4; }
+fail() { echo "ui-smoke: FAIL: $*"; echo "----- screen -----"; screen; exit 1; }
+# wait_for TEXT [SECONDS]: until the screen shows TEXT
+wait_for() {
+  local deadline=$((SECONDS + ${2:-20}))
+  until screen | grep -qF -- "$1"; do
+    [ $SECONDS -lt $deadline ] || fail "did not see '$1'"
+    sleep 0.2
+  done
+}
+pdac_row() { screen | grep -m1 -E '│PDAC +[0-9]' | tr -s ' ' | sed 's/│//g'; }
+start() { # start WIDTH HEIGHT [ARGS…]
+  local w=$1 h=$2; shift 2
+  tmux new-session -d -s "$session" -x "$w" -y "$h" -c "$work" "$bin $* 2>$work/stderr.txt"
+}
+
+echo "ui-smoke: 120x40 — base case"
+start 120 40
+wait_for "Treated 2026"
+wait_for "valid"
+before=$(pdac_row)
+echo "  PDAC before: $before"
+
+echo "ui-smoke: edit PDAC testing uptake (mean 0.45 → 0.55)"
+keys Down Down Down Right                # PDAC, expanded
+keys Down Down Down Down Down Right      # Testing, expanded
+keys Down                                # Uptake
+wait_for "Editor: PDAC › testing › uptake"
+keys Tab Tab                             # Form → Mean
+keys End BSpace BSpace BSpace BSpace 0.55
+sleep 1.5
+after=$(pdac_row)
+echo "  PDAC after:  $after"
+[ "$before" != "$after" ] || fail "the PDAC headline did not change"
+screen | grep -qE '│NSCLC' || fail "no NSCLC row"
+
+echo "ui-smoke: full run"
+keys F5
+wait_for "Full run: 20,000 iterations" 60
+
+echo "ui-smoke: pin, change the uptake ramp target, read the difference"
+keys F6
+wait_for "Pinned '"
+keys Tab Tab Tab Tab                     # Mean → Low → High → Ramp → Ramp to
+keys End BSpace BSpace BSpace BSpace 0.8
+sleep 1.5
+screen | grep -qE '│PDAC .*\(\+' || fail "the headline shows no difference from the baseline"
+keys C-t C-t C-t C-t C-t                 # Edit → … → Compare
+wait_for "90% interval"
+keys F3                                  # NSCLC → PDAC
+keys F7 F7 F7 F7                         # 2026 → 2030
+wait_for "PDAC, 2030"
+screen | grep -E 'Treated \(new\)' | grep -qE '\+[0-9]' || fail "no positive treated difference in the Compare tab"
+screen | grep -E 'Treated \(new\)' | head -1
+
+echo "ui-smoke: save"
+keys C-s
+wait_for "Save scenario as"
+keys End
+tmux send-keys -t "$session" -N 200 BSpace
+keys "$work/whatif.json" Enter
+wait_for "Saved $work/whatif.json"
+keys C-q
+sleep 1
+tmux has-session -t "$session" 2>/dev/null && fail "Ctrl+Q did not quit after saving"
+"$bin" validate "$work/whatif.json" | grep -q "ok" || fail "the saved file does not validate"
+grep -q '"to": 0.8' "$work/whatif.json" || fail "the saved file lacks the edit"
+
+echo "ui-smoke: reopen"
+start 120 40 ui "$work/whatif.json"
+wait_for "Outline: whatif.json"
+wait_for "Treated 2026"
+keys C-q
+sleep 1
+
+echo "ui-smoke: 80x24"
+start 80 24
+wait_for "Treated 2026"
+for text in "Outline" "F1" "F5" "NSCLC" "Total"; do screen | grep -qF "$text" || fail "80x24 lacks '$text'"; done
+screen
+keys C-q
+sleep 1
+tmux has-session -t "$session" 2>/dev/null && fail "the app did not quit"
+echo "ui-smoke: passed"
