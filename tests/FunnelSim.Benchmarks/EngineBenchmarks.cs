@@ -7,6 +7,7 @@ namespace FunnelSim.Benchmarks;
 /// <summary>
 /// The US national base case (3 indications × 5 years). Throughput targets: ≥ 80,000 iterations/s on 2 cores and
 /// ≥ 1.8× faster on 2 threads than on 1; 10,000 iterations (compile + run, as the terminal UI does) in ≤ 200 ms.
+/// <see cref="Costs"/> measures the budget-impact work (two worlds, money summaries) against the funnel alone.
 /// Iterations per second = Iterations / mean time.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,11 +19,16 @@ public class EngineBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
+    /// <summary>With the base case's costs (budget impact) or without them (the funnel alone).</summary>
+    [Params(true, false)]
+    public bool Costs { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _scenario = BuiltInScenarios.LoadUsNationalBase().Scenario
             ?? throw new InvalidOperationException("the built-in base case does not load");
+        if (!Costs) _scenario = _scenario with { Costs = null };
         _model = ModelCompiler.Compile(_scenario);
     }
 

@@ -40,7 +40,7 @@ public class DriversCommandTests
         string[] lines = outcome.Out.TrimEnd('\n').Split('\n');
         Assert.Equal("rank,path,label,spearman,standardizedCoefficient,importance,spearmanRank,regressionRank,importanceRank", lines[0]);
         Assert.StartsWith("1,indications[", lines[1], StringComparison.Ordinal);
-        Assert.Equal(52, lines.Length); // the base case: 51 uncertain inputs
+        Assert.Equal(72, lines.Length); // the base case: 51 uncertain funnel inputs and 20 uncertain costs
     }
 
     [Theory]

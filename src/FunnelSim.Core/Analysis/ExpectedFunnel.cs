@@ -74,16 +74,17 @@ public sealed class ExpectedFunnel
     {
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
-            ComputeIndication(indications[i], start, target, cells[_model.GroupOffsets[i]..]);
+            ComputeIndication(indications[i], _model.IndicationScale(i, start), start, target, cells[_model.GroupOffsets[i]..]);
         SumTotals(cells);
     }
 
-    private void ComputeIndication(CompiledIndication ind, ReadOnlySpan<double> start, ReadOnlySpan<double> target, Span<double> cells)
+    private void ComputeIndication(CompiledIndication ind, double scale, ReadOnlySpan<double> start, ReadOnlySpan<double> target,
+        Span<double> cells)
     {
         int metrics = ind.Metrics.Length;
         int afterPre = 1 + ind.PreTestSteps.Length;
         int afterPost = afterPre + ModelCompiler.PreTestBlock + ind.PostDetectionSteps.Length;
-        double incidence = start[ind.Incidence] * _model.Scale;
+        double incidence = start[ind.Incidence] * scale;
         double growth = Math.Max(start[ind.Growth], -1);
         double growthFactor = 1;
         for (int t = 0; t < _model.Years; t++)

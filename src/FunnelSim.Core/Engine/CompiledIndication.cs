@@ -13,6 +13,8 @@ internal sealed class CompiledIndication
     public required int[] PreTestSteps { get; init; }
     public required int Prevalence { get; init; }
     public required int Uptake { get; init; }
+    /// <summary>Testing uptake in the world without BIZENGRI (budget impact); −1 when not given.</summary>
+    public int UptakeWithoutBizengri { get; init; } = -1;
     public required CompiledModality[] Modalities { get; init; }
     public required int[] PostDetectionSteps { get; init; }
     public required DurationKind DurationKind { get; init; }

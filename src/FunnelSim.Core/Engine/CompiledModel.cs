@@ -49,6 +49,27 @@ public sealed class CompiledModel
 
     /// <summary>Latin hypercube and/or correlated draws; null for independent Monte Carlo draws.</summary>
     internal SamplingDesign? Design { get; }
+
+    /// <summary>Per indication, the member mix's lines of business; null without a mix (<see cref="Scale"/> alone applies).</summary>
+    internal MemberMixTerm[][]? MemberMix { get; init; }
+
+    /// <summary>The costs of a budget impact analysis; null when the scenario has none.</summary>
+    internal CompiledBudget? Budget { get; init; }
+
+    /// <summary>True when results carry the budget-impact (cost) metrics.</summary>
+    public bool HasCosts => Budget is not null;
+
+    /// <summary>
+    /// Incidence multiplier of indication <paramref name="index"/> given the parameters' values: <see cref="Scale"/>, times
+    /// Σ share × multiplier of the member mix where there is one.
+    /// </summary>
+    internal double IndicationScale(int index, ReadOnlySpan<double> start)
+    {
+        if (MemberMix is not { } mix) return Scale;
+        double relative = 0;
+        foreach (var term in mix[index]) relative += term.Share * start[term.Multiplier];
+        return Scale * relative;
+    }
     internal CompiledIndication[] Indications { get; }
 
     /// <summary>Metric names of the total over indications.</summary>

@@ -48,12 +48,18 @@ internal sealed partial class IterationRunner
     }
 
     /// <summary>Turns each patient's draw into a duration in days, in place.</summary>
-    private void Durations(CompiledIndication ind, int count)
+    private void Durations(CompiledIndication ind, int count) =>
+        Durations(ind.DurationKind, _start[ind.DurationMedian] * DaysPerMonth,
+            ind.DurationSpread >= 0 ? _start[ind.DurationSpread] : 1, _patientDraw.AsSpan(0, (count + 3) & ~3));
+
+    /// <summary>
+    /// Turns draws (uniforms on (0, 1), or standard normals for the log-normal) into durations in days, in place, four at
+    /// a time; <paramref name="draws"/> is a multiple of 4 long. <paramref name="median"/> is in days.
+    /// </summary>
+    private static void Durations(DurationKind kind, double median, double spread, Span<double> draws)
     {
-        double median = _start[ind.DurationMedian] * DaysPerMonth;
-        double spread = ind.DurationSpread >= 0 ? _start[ind.DurationSpread] : 1;
-        var draws = _patientDraw.AsSpan(0, (count + 3) & ~3);
-        switch (ind.DurationKind)
+        int count = draws.Length;
+        switch (kind)
         {
             case DurationKind.LogNormal:
             {

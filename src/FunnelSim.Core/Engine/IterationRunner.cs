@@ -18,6 +18,7 @@ internal sealed partial class IterationRunner
     private readonly double[] _target;  // each parameter's drawn ramp target (= start without a ramp)
     private readonly long[] _cells;     // this iteration's value of every cell
     private readonly long[] _newPatients;
+    private readonly BudgetState? _budget;
 
     /// <param name="model">The model.</param>
     /// <param name="seed">Master seed.</param>
@@ -35,6 +36,8 @@ internal sealed partial class IterationRunner
         _cells = new long[model.CellCount];
         _newPatients = new long[model.Years];
         Cells = new CellAccumulators(model.CellCount);
+
+        _budget = model.Budget is { } budget ? new BudgetState(model, budget) : null;
     }
 
     public CellAccumulators Cells { get; }
@@ -54,6 +57,7 @@ internal sealed partial class IterationRunner
         {
             Simulate(k);
             Cells.Add(_cells);
+            _budget?.Add();
         }
     }
 
@@ -63,8 +67,9 @@ internal sealed partial class IterationRunner
         DrawParameters(iteration);
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
-            SimulateIndication(indications[i], iteration, _model.GroupOffsets[i]);
+            SimulateIndication(indications[i], i, iteration, _model.GroupOffsets[i]);
         SumTotals();
+        if (_budget is not null) SumBudgetTotals();
     }
 
     private void DrawParameters(long iteration)
@@ -114,7 +119,7 @@ internal sealed partial class IterationRunner
         left > 0 ? Math.Clamp(probability / left, 0, 1) : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SimulateIndication(CompiledIndication ind, long iteration, int offset)
+    private void SimulateIndication(CompiledIndication ind, int index, long iteration, int offset)
     {
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
@@ -124,7 +129,7 @@ internal sealed partial class IterationRunner
         int afterPost = afterPre + ModelCompiler.PreTestBlock + postCount;
         ulong seed = _seed;
 
-        double incidence = _start[ind.Incidence] * _model.Scale;
+        double incidence = _start[ind.Incidence] * IndicationScale(index);
         double growth = Math.Max(_start[ind.Growth], -1);
 
         var incidentRng = Rng.ForStream(seed, iteration, ind.IncidentKey);
@@ -211,6 +216,7 @@ internal sealed partial class IterationRunner
         }
 
         Treat(ind, iteration, offset, afterPost);
+        if (_budget is not null) CostIndication(ind, index, iteration, offset, afterPost);
     }
 
     private void SumTotals()
@@ -231,5 +237,9 @@ internal sealed partial class IterationRunner
         }
     }
 
-    public void Merge(IterationRunner other) => Cells.Merge(other.Cells);
+    public void Merge(IterationRunner other)
+    {
+        Cells.Merge(other.Cells);
+        if (_budget is not null) _budget.Merge(other._budget!);
+    }
 }

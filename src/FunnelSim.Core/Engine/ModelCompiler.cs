@@ -6,7 +6,7 @@ using FunnelSim.Scenarios;
 namespace FunnelSim.Engine;
 
 /// <summary>Compiles a validated <see cref="Scenario"/> into a <see cref="CompiledModel"/>.</summary>
-public static class ModelCompiler
+public static partial class ModelCompiler
 {
     // Offsets of the fixed metrics inside an indication's metric list, after the pre-test steps.
     internal const int LaterLineOffset = 0, FusionPositiveOffset = 1, TestedOffset = 2, TruePositiveOffset = 3,
@@ -22,11 +22,18 @@ public static class ModelCompiler
         var parameters = new List<CompiledParameter>();
         var indications = new CompiledIndication[scenario.Indications.Length];
 
+        // Parameters in document order: the population's member mix, the indications, then the costs.
+        var memberMix = CompileMemberMix(scenario, parameters);
         for (int i = 0; i < indications.Length; i++)
             indications[i] = CompileIndication(scenario.Indications[i], i, scenario.Years, parameters);
+        var budget = scenario.Costs is { } costs ? CompileBudget(scenario, costs, indications, parameters) : null;
 
         var (totalMetrics, totalSources) = TotalLayout(indications);
-        return new CompiledModel(scenario, [.. parameters], indications, totalMetrics, totalSources);
+        return new CompiledModel(scenario, [.. parameters], indications, totalMetrics, totalSources)
+        {
+            MemberMix = memberMix,
+            Budget = budget,
+        };
     }
 
     private static CompiledIndication CompileIndication(Indication indication, int index, int years, List<CompiledParameter> parameters)
@@ -48,6 +55,9 @@ public static class ModelCompiler
             $"preTestSteps[{k}].probability", StepLabel(s), s.Probability)).ToArray();
         int prevalence = Add("prevalence", "prevalence", "NRG1 fusion prevalence", indication.Prevalence);
         int uptake = Add("testing/uptake", "testing.uptake", "testing uptake", indication.Testing.Uptake);
+        int uptakeWithout = indication.Testing.UptakeWithoutBizengri is { } without
+            ? Add("testing/uptakeWithoutBizengri", "testing.uptakeWithoutBizengri", "testing uptake without BIZENGRI", without)
+            : -1;
         var modalities = indication.Testing.Modalities.Select((m, k) => new CompiledModality(
             m.Share,
             Add($"testing/modalities/{m.Id}/sensitivity", $"testing.modalities[{k}].sensitivity",
@@ -92,6 +102,7 @@ public static class ModelCompiler
             PreTestSteps = preTest,
             Prevalence = prevalence,
             Uptake = uptake,
+            UptakeWithoutBizengri = uptakeWithout,
             Modalities = modalities,
             PostDetectionSteps = postDetection,
             DurationKind = kind,

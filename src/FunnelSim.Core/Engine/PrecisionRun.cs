@@ -58,7 +58,7 @@ public static class PrecisionRun
             Convergence = new ConvergenceInfo(Metric, target.RelativeError, precision.Worst, precision.Where, reason,
                 target.MaxIterations, chunks),
         };
-        return ResultBuilder.Build(model, run, all.Cells);
+        return ResultBuilder.Build(model, run, all.Cells, all.Budget);
     }
 
     /// <summary>Why a Latin hypercube scenario cannot run to a precision target.</summary>

@@ -36,6 +36,6 @@ public static class Simulator
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
         var run = new RunInfo(options.Iterations, options.Seed, Validation.FormatNames.Of(model.Scenario.Simulation.Sampling),
             EngineVersion, runners.Length, elapsed);
-        return ResultBuilder.Build(model, run, runners[0].Cells);
+        return ResultBuilder.Build(model, run, runners[0].Cells, runners[0].Budget);
     }
 }

@@ -20,14 +20,29 @@ public static class MetricNames
     public const string TreatedNewFalsePositive = "treatedNewFalsePositive";
     public const string OnTreatment = "onTreatment";
     public const string Doses = "doses";
+    public const string CostDrug = "costDrug";
+    public const string CostAdministration = "costAdministration";
+    public const string CostMonitoring = "costMonitoring";
+    public const string CostAdverseEvents = "costAdverseEvents";
+    public const string CostTesting = "costTesting";
+    public const string CostWith = "costWith";
+    public const string CostComparator = "costComparator";
+    public const string CostTestingWithout = "costTestingWithout";
+    public const string CostWithout = "costWithout";
+    public const string BudgetImpact = "budgetImpact";
+    public const string BudgetImpactFalsePositive = "budgetImpactFalsePositive";
+    public const string BudgetImpactPerTreated = "budgetImpactPerTreated";
+    public const string Pmpm = "pmpm";
+    public const string CumulativeBudgetImpact = "cumulativeBudgetImpact";
+    public const string ProbabilityExceedsThreshold = "probabilityExceedsThreshold";
 #pragma warning restore CS1591
 
-    /// <summary>Cost metric names reserved now for budget impact, so no step id can take them later.</summary>
+    /// <summary>The budget-impact metric names (present when a scenario has costs); no step id may take them.</summary>
     public static readonly IReadOnlyList<string> ReservedCostMetrics =
     [
-        "costWith", "costWithout", "budgetImpact", "costDrug", "costAdministration", "costMonitoring",
-        "costAdverseEvents", "costTesting", "costComparator", "budgetImpactPerTreated", "pmpm",
-        "cumulativeBudgetImpact",
+        CostWith, CostWithout, BudgetImpact, CostDrug, CostAdministration, CostMonitoring,
+        CostAdverseEvents, CostTesting, CostComparator, BudgetImpactPerTreated, Pmpm,
+        CumulativeBudgetImpact, CostTestingWithout, BudgetImpactFalsePositive, ProbabilityExceedsThreshold,
     ];
 
     /// <summary>Every fixed metric name, in report order (step metrics are inserted by id).</summary>

@@ -18,6 +18,12 @@ public sealed record MetricSummary(
     double Min,
     double Max)
 {
+    /// <summary>
+    /// For a conditional metric (<c>budgetImpactPerTreated</c>), the number of iterations it is defined in and
+    /// summarises; null for every other metric, which covers every iteration.
+    /// </summary>
+    public long? Iterations { get; init; }
+
     /// <summary>The probabilities of the reported percentiles, ascending.</summary>
     public static ReadOnlySpan<double> Probabilities => [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
 }

@@ -3,14 +3,14 @@ using FunnelSim.Engine;
 namespace FunnelSim.Results;
 
 /// <summary>Turns merged accumulators into <see cref="MetricSummary"/> records.</summary>
-internal static class ResultBuilder
+internal static partial class ResultBuilder
 {
-    public static SimulationResult Build(CompiledModel model, RunInfo run, CellAccumulators cells)
+    public static SimulationResult Build(CompiledModel model, RunInfo run, CellAccumulators cells, BudgetState? budget = null)
     {
         var indications = new List<IndicationResult>();
         for (int g = 0; g < model.Indications.Length; g++)
-            indications.Add(new IndicationResult(model.Indications[g].Id, model.Indications[g].Name, Years(model, g, cells)));
-        var total = new TotalResult(Years(model, model.Indications.Length, cells));
+            indications.Add(new IndicationResult(model.Indications[g].Id, model.Indications[g].Name, Years(model, g, cells, budget)));
+        var total = new TotalResult(Years(model, model.Indications.Length, cells, budget));
         var scenario = model.Scenario with
         {
             Simulation = model.Scenario.Simulation with { Iterations = run.Iterations, Seed = run.Seed },
@@ -18,7 +18,7 @@ internal static class ResultBuilder
         return new SimulationResult(scenario, run, indications, total);
     }
 
-    private static List<YearResult> Years(CompiledModel model, int group, CellAccumulators cells)
+    private static List<YearResult> Years(CompiledModel model, int group, CellAccumulators cells, BudgetState? budget)
     {
         string[] metrics = model.MetricsOf(group);
         var years = new List<YearResult>();
@@ -27,6 +27,7 @@ internal static class ResultBuilder
             var summaries = new Dictionary<string, MetricSummary>(metrics.Length);
             for (int m = 0; m < metrics.Length; m++)
                 summaries[metrics[m]] = Summarize(cells, model.GroupOffsets[group] + t * metrics.Length + m);
+            if (budget is not null) AddBudget(summaries, model, budget, group, t);
             years.Add(new YearResult(model.Scenario.StartYear + t, summaries));
         }
         return years;

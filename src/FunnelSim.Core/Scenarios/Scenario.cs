@@ -29,4 +29,7 @@ public sealed record Scenario(
 
     /// <summary>Rank correlations between parameters' draws (JSON: top-level <c>correlations</c>); empty when independent.</summary>
     public ImmutableArray<Correlation> Correlations { get; init; } = [];
+
+    /// <summary>Costs for a budget impact analysis; null: the scenario has no cost metrics.</summary>
+    public Costs? Costs { get; init; }
 }

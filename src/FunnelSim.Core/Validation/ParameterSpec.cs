@@ -13,6 +13,12 @@ internal sealed record ParameterSpec(ParameterKind Kind, NumberRange Range)
     public static readonly ParameterSpec MedianMonths = new(ParameterKind.Positive, new NumberRange(0, 600, MinExclusive: true, Meaning: "months"));
     public static readonly ParameterSpec WeibullShape = new(ParameterKind.Positive, new NumberRange(0, 20, MinExclusive: true));
     public static readonly ParameterSpec SdLog = new(ParameterKind.Positive, new NumberRange(0, 5, MinExclusive: true));
+    public static readonly ParameterSpec Money = new(ParameterKind.Amount, new NumberRange(0, MaxMoney, Meaning: "a cost in the scenario's currency"));
+    public static readonly ParameterSpec PriceChange = new(ParameterKind.Rate, new NumberRange(-0.5, 0.5, Meaning: "price change per year"));
+    public static readonly ParameterSpec IncidenceMultiplier = new(ParameterKind.Positive, new NumberRange(0, 100, MinExclusive: true, Meaning: "relative incidence"));
+
+    /// <summary>Largest unit cost accepted: keeps every yearly sum of cents far inside 64-bit integers.</summary>
+    public const double MaxMoney = 100_000_000;
 
     private static readonly ImmutableArray<string> ProbabilityFamilies = ["beta", "uniform", "triangular", "pert", "fixed"];
     private static readonly ImmutableArray<string> AmountFamilies = ["lognormal", "gamma", "beta", "uniform", "triangular", "pert", "fixed"];

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using FunnelSim.Scenarios;
 
@@ -7,9 +8,9 @@ namespace FunnelSim.Validation;
 public static partial class ScenarioReader
 {
     private static readonly string[] ScenarioProperties =
-        ["$schema", "schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications", "correlations"];
+        ["$schema", "schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications", "costs", "correlations"];
     private static readonly string[] NationalProperties = ["scale"];
-    private static readonly string[] PlanProperties = ["scale", "members", "referencePopulation", "riskAdjustment"];
+    private static readonly string[] PlanProperties = ["scale", "members", "referencePopulation", "riskAdjustment", "memberMix"];
     private static readonly string[] SimulationProperties = ["iterations", "seed", "sampling"];
 
     private static readonly NumberRange StartYears = new(1990, 2100, Meaning: "calendar year");
@@ -42,12 +43,18 @@ public static partial class ScenarioReader
             ? ReadSimulation(c, s, set.PathOf("simulation"))
             : new SimulationSettings(10_000, 1, SamplingMethod.MonteCarlo);
         var indications = set.Required("indications") is { } i ? ReadIndications(c, i, set.PathOf("indications")) : null;
-        var correlations = set.Optional("correlations") is { } k ? ReadCorrelations(c, k, set.PathOf("correlations")) : [];
+        bool hasCosts = set.Optional("costs") is not null;
+        var costs = set.Optional("costs") is { } k ? ReadCosts(c, k, set.PathOf("costs")) : null;
+        var correlations = set.Optional("correlations") is { } r ? ReadCorrelations(c, r, set.PathOf("correlations")) : [];
 
         if (version is null || startYear is null || years is null || population is null || simulation is null || indications is null
-            || correlations is null)
+            || hasCosts && costs is null || correlations is null)
             return null;
-        var scenario = new Scenario(version.Value, name, description, (int)startYear, (int)years, population, simulation, indications.Value);
+        var scenario = new Scenario(version.Value, name, description, (int)startYear, (int)years, population, simulation, indications.Value)
+        {
+            Costs = costs,
+        };
+        if (!CheckBudgetReferences(c, scenario)) return null;
         return correlations.Count == 0 ? scenario : WithCorrelations(c, scenario, correlations, set.PathOf("correlations"));
     }
 
@@ -73,11 +80,17 @@ public static partial class ScenarioReader
         double? members = RequiredNumber(c, set, "members", Members);
         double? reference = RequiredNumber(c, set, "referencePopulation", ReferencePopulations);
         double? risk = set.Has("riskAdjustment") ? OptionalNumber(c, set, "riskAdjustment", RiskAdjustments) : 1.0;
-        if (members is null || reference is null || risk is null) return null;
+        ImmutableArray<MemberGroup>? mix = set.Optional("memberMix") is { } m ? ReadMemberMix(c, m, set.PathOf("memberMix")) : [];
+        if (set.Has("riskAdjustment") && set.Has("memberMix"))
+        {
+            c.Error(set.PathOf("memberMix"), "give either riskAdjustment or memberMix, not both: the member mix sets the plan's relative incidence");
+            return null;
+        }
+        if (members is null || reference is null || risk is null || mix is null) return null;
         if (members > reference)
             c.Warning(set.PathOf("members"),
                 $"members ({InvariantFormat.Number(members.Value)}) exceed referencePopulation ({InvariantFormat.Number(reference.Value)}): the plan is larger than the population its incidences refer to");
-        return new PlanPopulation(members.Value, reference.Value, risk.Value);
+        return new PlanPopulation(members.Value, reference.Value, risk.Value) { MemberMix = mix.Value };
     }
 
     private static SimulationSettings? ReadSimulation(ReadContext c, JsonElement e, string path)

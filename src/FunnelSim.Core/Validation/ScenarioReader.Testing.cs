@@ -7,7 +7,7 @@ namespace FunnelSim.Validation;
 // Testing, modalities and treatment.
 public static partial class ScenarioReader
 {
-    private static readonly string[] TestingProperties = ["uptake", "modalities"];
+    private static readonly string[] TestingProperties = ["uptake", "uptakeWithoutBizengri", "modalities"];
     private static readonly string[] ModalityProperties = ["id", "name", "description", "share", "sensitivity", "specificity"];
     private static readonly string[] TreatmentProperties = ["durationMonths", "doseIntervalDays"];
     private static readonly NumberRange Shares = new(0, 1, Meaning: "share of tested patients");
@@ -19,8 +19,12 @@ public static partial class ScenarioReader
     {
         if (OpenObject(c, e, path, TestingProperties) is not { } set) return null;
         var uptake = RequiredParameter(c, set, "uptake", ParameterSpec.Probability);
+        var without = set.Optional("uptakeWithoutBizengri") is { } w
+            ? ReadParameter(c, w, set.PathOf("uptakeWithoutBizengri"), ParameterSpec.Probability)
+            : null;
         var modalities = set.Required("modalities") is { } m ? ReadModalities(c, m, set.PathOf("modalities")) : null;
-        return uptake is null || modalities is null ? null : new Testing(uptake, modalities.Value);
+        if (uptake is null || modalities is null || set.Has("uptakeWithoutBizengri") && without is null) return null;
+        return new Testing(uptake, modalities.Value) { UptakeWithoutBizengri = without };
     }
 
     private static ImmutableArray<Modality>? ReadModalities(ReadContext c, JsonElement e, string path)

@@ -49,6 +49,7 @@ public static partial class ScenarioWriter
         writer.WriteStartArray("indications");
         foreach (var indication in scenario.Indications) WriteIndication(writer, indication);
         writer.WriteEndArray();
+        if (scenario.Costs is { } costs) WriteCosts(writer, costs);
         WriteCorrelations(writer, scenario.Correlations);
         writer.WriteEndObject();
     }
@@ -77,7 +78,8 @@ public static partial class ScenarioWriter
                 writer.WriteString("scale", FormatNames.Plan);
                 writer.WriteNumber("members", plan.Members);
                 writer.WriteNumber("referencePopulation", plan.ReferencePopulation);
-                writer.WriteNumber("riskAdjustment", plan.RiskAdjustment);
+                if (plan.MemberMix.IsDefaultOrEmpty) writer.WriteNumber("riskAdjustment", plan.RiskAdjustment);
+                else WriteMemberMix(writer, plan);
                 break;
             default:
                 writer.WriteString("scale", FormatNames.National);
@@ -98,6 +100,7 @@ public static partial class ScenarioWriter
         WriteParameter(writer, "prevalence", indication.Prevalence);
         writer.WriteStartObject("testing");
         WriteParameter(writer, "uptake", indication.Testing.Uptake);
+        if (indication.Testing.UptakeWithoutBizengri is { } without) WriteParameter(writer, "uptakeWithoutBizengri", without);
         writer.WriteStartArray("modalities");
         foreach (var modality in indication.Testing.Modalities)
         {
@@ -135,8 +138,15 @@ public static partial class ScenarioWriter
     private static void WriteTreatment(Utf8JsonWriter writer, Treatment treatment)
     {
         writer.WriteStartObject("treatment");
+        WriteDuration(writer, treatment.DurationMonths);
+        writer.WriteNumber("doseIntervalDays", treatment.DoseIntervalDays);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDuration(Utf8JsonWriter writer, DurationModel duration)
+    {
         writer.WriteStartObject("durationMonths");
-        switch (treatment.DurationMonths)
+        switch (duration)
         {
             case WeibullDuration weibull:
                 writer.WriteString("distribution", FormatNames.Weibull);
@@ -153,8 +163,6 @@ public static partial class ScenarioWriter
                 WriteParameter(writer, "median", exponential.Median);
                 break;
         }
-        writer.WriteEndObject();
-        writer.WriteNumber("doseIntervalDays", treatment.DoseIntervalDays);
         writer.WriteEndObject();
     }
 

@@ -21,6 +21,7 @@ internal static class FunnelSimCli
             SchemaCommand.Create(context),
             DriversCommand.Create(context),
             CompareCommand.Create(context),
+            BudgetCommand.Create(context),
             UiCommand.Create(context),
         };
         // With no command, the terminal UI opens on the built-in base case.

@@ -81,7 +81,7 @@ internal static class TornadoTable
     {
         if (result.NoEffect.Count == 0) return;
         text.AppendLine(Invariant,
-            $"  {Plural(result.NoEffect.Count, "more input")} without effect on this output (other indications, later funnel stages, or ramp targets before their ramp).");
+            $"  {Plural(result.NoEffect.Count, "more input")} without effect on this output (other indications, later funnel stages, ramp targets before their ramp, or costs).");
     }
 
     /// <summary>The bar on a scale from <paramref name="min"/> to <paramref name="max"/>, the base marked │.</summary>

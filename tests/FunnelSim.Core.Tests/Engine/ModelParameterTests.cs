@@ -53,6 +53,6 @@ public partial class ModelParameterTests
         return node;
     }
 
-    [GeneratedRegex(@"(?<name>[A-Za-z]+)|\[(?<index>\d+)\]")]
+    [GeneratedRegex(@"(?<name>[A-Za-z0-9_-]+)|\[(?<index>\d+)\]")]
     private static partial Regex PathPart();
 }

@@ -17,6 +17,8 @@ public sealed class ScenarioFilesTests
         "us-national-base.json",
         "whatif-rna-reflex-testing.json",
         "whatif-low-testing-uptake.json",
+        "payer-commercial-1m.json",
+        "payer-medicare-advantage-1m.json",
     ];
 
     private static readonly Lazy<string> ScenariosDirectory = new(() => Support.RepositoryFiles.ScenariosDirectory);
@@ -87,6 +89,12 @@ public sealed class ScenarioFilesTests
         "share above 1",
         "schemaVersion 2",
         "missing members in a plan population",
+        "negative drug cost",
+        "discount rate 1",
+        "unknown cost property",
+        "comparator without a duration",
+        "member mix with risk adjustment",
+        "unknown line of business",
     ];
 
     [Theory]
@@ -128,6 +136,16 @@ public sealed class ScenarioFilesTests
             case "schemaVersion 2": root["schemaVersion"] = 2; break;
             case "missing members in a plan population":
                 root["population"] = new JsonObject { ["scale"] = "plan", ["referencePopulation"] = 340_000_000 };
+                break;
+            case "negative drug cost": root["costs"]!["drugPerDose"]!["value"] = -1; break;
+            case "discount rate 1": root["costs"]!["discountRate"] = 1; break;
+            case "unknown cost property": root["costs"]!["drugPerDos"] = 1; break;
+            case "comparator without a duration": root["costs"]!["comparators"]!["nsclc"]!.AsObject().Remove("durationMonths"); break;
+            case "member mix with risk adjustment":
+                root["population"] = JsonNode.Parse("""{ "scale": "plan", "members": 1000000, "referencePopulation": 340000000, "riskAdjustment": 0.4, "memberMix": { "commercial": { "share": 1 } } }""");
+                break;
+            case "unknown line of business":
+                root["population"] = JsonNode.Parse("""{ "scale": "plan", "members": 1000000, "referencePopulation": 340000000, "memberMix": { "medicare-advantage": { "share": 1 } } }""");
                 break;
             default: throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null);
         }

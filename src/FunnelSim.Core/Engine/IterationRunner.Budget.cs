@@ -1,0 +1,232 @@
+using System.Runtime.CompilerServices;
+using FunnelSim.Sampling;
+
+namespace FunnelSim.Engine;
+
+// Costs in the two worlds, with and without BIZENGRI, for the same patients.
+internal sealed partial class IterationRunner
+{
+    /// <summary>This worker's budget-impact state; null when the scenario has no costs.</summary>
+    public BudgetState? Budget => _budget;
+
+    /// <summary>Incidence multiplier of an indication: the population's scale, times the member mix where there is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double IndicationScale(int index) => _model.IndicationScale(index, _start);
+
+    /// <summary>
+    /// The money cells of one indication for every year. In the world with BIZENGRI each treated patient costs drug and
+    /// administration per counted dose, a monitoring visit every k months on treatment (and at the start, if so set),
+    /// and adverse-event management once in the start year; in the world without, the same patient costs the
+    /// comparator per month of its own drawn duration, split across years, and its adverse events once. Tests count
+    /// in the year of testing in both worlds, at the modality mix's mean cost per test. Year index t is weighted by
+    /// (1 + price change)^t / (1 + discount rate)^t. Amounts are rounded to whole cents per cell.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CostIndication(CompiledIndication ind, int index, long iteration, int offset, int afterPost)
+    {
+        var state = _budget!;
+        var budget = state.Budget;
+        var costs = budget.Indications[index];
+        int years = _model.Years;
+        int metrics = ind.Metrics.Length;
+        int tested = 1 + ind.PreTestSteps.Length + ModelCompiler.TestedOffset;
+        var quantities = state.Quantities.AsSpan();
+        quantities.Clear();
+
+        long patients = 0;
+        for (int t = 0; t < years; t++) patients += _newPatients[t];
+        if (patients > 0) CostPatients(ind, costs, state, iteration, offset, afterPost, (int)patients);
+
+        double drug = _start[budget.DrugPerDose];
+        double administration = _start[budget.AdministrationPerInfusion];
+        double visit = _start[budget.MonitoringPerVisit];
+        double adverse = _start[budget.AdverseEventProbability] * _start[budget.AdverseEventCost];
+        double comparatorMonth = _start[costs.ComparatorDrugPerMonth] + _start[costs.ComparatorAdministrationPerMonth];
+        double comparatorAdverse = _start[costs.ComparatorAdverseEventProbability] * _start[costs.ComparatorAdverseEventCost];
+        double test = 0;
+        for (int m = 0; m < ind.Modalities.Length; m++) test += ind.Modalities[m].Share * _start[costs.TestCosts[m]];
+        double step = (1 + _start[budget.AnnualPriceChange]) / (1 + budget.DiscountRate);
+        var testedWithoutRng = costs.UptakeWithoutBizengri >= 0 ? Rng.ForStream(_seed, iteration, costs.TestedWithoutKey) : default;
+
+        var values = state.Values.AsSpan();
+        double factor = 1;
+        for (int t = 0; t < years; t++, factor *= step)
+        {
+            var cell = _cells.AsSpan(offset + t * metrics, metrics);
+            long testedWith = cell[tested];
+            long testedWithout = testedWith;
+            if (costs.UptakeWithoutBizengri >= 0)
+            {
+                // The world without tests a subset of those the world with tests (thinning keeps the worlds paired).
+                double uptake = Probability(ind.Uptake, t);
+                double ratio = uptake > 0 ? Math.Min(1, Probability(costs.UptakeWithoutBizengri, t) / uptake) : 0;
+                testedWithout = BinomialSampler.Sample(ref testedWithoutRng, testedWith, ratio);
+            }
+            long starts = cell[afterPost + ModelCompiler.TreatedNewOffset];
+            long startsFalse = cell[afterPost + ModelCompiler.TreatedFalsePositiveOffset];
+            var q = quantities.Slice(t * BudgetState.YearQuantities, BudgetState.YearQuantities);
+
+            long doses = cell[afterPost + ModelCompiler.DosesOffset];
+            long drugCents = Cents(doses * drug * factor);
+            long administrationCents = Cents(doses * administration * factor);
+            long monitoringCents = Cents(q[BudgetState.Visits] * visit * factor);
+            long adverseCents = Cents(starts * adverse * factor);
+            long testingCents = Cents(testedWith * test * factor);
+            long comparatorCents = Cents((q[BudgetState.ComparatorMonths] * comparatorMonth + starts * comparatorAdverse) * factor);
+            long testingWithoutCents = Cents(testedWithout * test * factor);
+            long with = drugCents + administrationCents + monitoringCents + adverseCents + testingCents;
+            long without = comparatorCents + testingWithoutCents;
+            long falseWith = Cents(q[BudgetState.DosesFalsePositive] * (drug + administration) * factor)
+                             + Cents(q[BudgetState.VisitsFalsePositive] * visit * factor) + Cents(startsFalse * adverse * factor);
+            long falseWithout = Cents((q[BudgetState.ComparatorMonthsFalsePositive] * comparatorMonth + startsFalse * comparatorAdverse) * factor);
+            long onTreatment = cell[afterPost + ModelCompiler.OnTreatmentOffset];
+
+            var money = values.Slice(budget.Cell(index, t, 0), BudgetMetric.Indication.Length);
+            money[BudgetMetric.Drug] = drugCents;
+            money[BudgetMetric.Administration] = administrationCents;
+            money[BudgetMetric.Monitoring] = monitoringCents;
+            money[BudgetMetric.AdverseEvents] = adverseCents;
+            money[BudgetMetric.Testing] = testingCents;
+            money[BudgetMetric.With] = with;
+            money[BudgetMetric.Comparator] = comparatorCents;
+            money[BudgetMetric.TestingWithout] = testingWithoutCents;
+            money[BudgetMetric.Without] = without;
+            money[BudgetMetric.Impact] = with - without;
+            money[BudgetMetric.ImpactFalsePositive] = falseWith - falseWithout;
+            money[BudgetMetric.ImpactPerTreated] = PerTreated(with - without, onTreatment);
+        }
+    }
+
+    /// <summary>
+    /// Per patient: monitoring visits per calendar year (counted arithmetically, as doses are) and months on the
+    /// comparator per calendar year; for the false positives also their doses. All patients' doses are the dose metric.
+    /// </summary>
+    private void CostPatients(CompiledIndication ind, IndicationBudget costs, BudgetState state, long iteration, int offset,
+        int afterPost, int count)
+    {
+        var comparator = ComparatorDurations(costs, state, iteration, count);
+
+        var budget = state.Budget;
+        int years = _model.Years;
+        int metrics = ind.Metrics.Length;
+        double perDose = 1 / ind.DoseIntervalDays;
+        double perVisit = 1 / budget.MonitoringIntervalDays;
+        bool baseline = budget.MonitoringAtStart;
+        var q = state.Quantities.AsSpan();
+        const int Q = BudgetState.YearQuantities;
+        int patient = 0;
+        for (int t = 0; t < years; t++)
+        {
+            long truePositive = _cells[offset + t * metrics + afterPost + ModelCompiler.TreatedTruePositiveOffset];
+            long newPatients = _newPatients[t];
+            if (!baseline) q[t * Q + BudgetState.Visits] -= newPatients; // visit 0 falls on the start day, in year t
+            for (long k = 0; k < newPatients; k++, patient++)
+            {
+                double start = _patientStart[patient];
+                double days = _patientDraw[patient];
+                double comparatorEnd = start + comparator[patient];
+                long visits = (long)Math.Ceiling(days * perVisit);
+                double end = start + days > comparatorEnd ? start + days : comparatorEnd;
+                long visitsBefore = 0;
+                double from = start;
+                for (int y = t; y < years; y++)
+                {
+                    double yearEnd = (y + 1) * DaysPerYear;
+                    long visitsUpTo = (long)Math.Ceiling((yearEnd - start) * perVisit);
+                    if (visitsUpTo > visits) visitsUpTo = visits;
+                    double months = ((comparatorEnd < yearEnd ? comparatorEnd : yearEnd) - from) * (1 / DaysPerMonth);
+                    q[y * Q + BudgetState.Visits] += visitsUpTo - visitsBefore;
+                    q[y * Q + BudgetState.ComparatorMonths] += months > 0 ? months : 0;
+                    visitsBefore = visitsUpTo;
+                    if (end <= yearEnd) break;
+                    from = yearEnd;
+                }
+                // Which of the year's patients are the false positives does not matter (they are exchangeable): the last ones.
+                if (k >= truePositive) FalsePositiveQuantities(q, t, start, days, comparatorEnd, perDose, perVisit, baseline);
+            }
+        }
+    }
+
+    /// <summary>Each patient's comparator duration in days, drawn patient by patient from the comparator's own stream.</summary>
+    private Span<double> ComparatorDurations(IndicationBudget costs, BudgetState state, long iteration, int count)
+    {
+        int padded = (count + 3) & ~3;
+        if (state.ComparatorDays.Length < padded) state.ComparatorDays = new double[Math.Max(padded, 2 * state.ComparatorDays.Length)];
+        var comparator = state.ComparatorDays.AsSpan(0, padded);
+        // Their own stream: BIZENGRI's durations and every funnel count stay exactly as without costs.
+        var rng = Rng.ForStream(_seed, iteration, costs.ComparatorKey);
+        if (costs.ComparatorDurationKind == DurationKind.LogNormal)
+            for (int i = 0; i < count; i++) comparator[i] = rng.NextStandardNormal();
+        else
+            for (int i = 0; i < count; i++) comparator[i] = rng.NextOpenDouble();
+        comparator[count..].Fill(0.5);
+        Durations(costs.ComparatorDurationKind, _start[costs.ComparatorDurationMedian] * DaysPerMonth,
+            costs.ComparatorDurationSpread >= 0 ? _start[costs.ComparatorDurationSpread] : 1, comparator);
+        return comparator;
+    }
+
+    /// <summary>A false-positive patient's doses, visits and comparator months per year, for <c>budgetImpactFalsePositive</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FalsePositiveQuantities(Span<double> q, int t, double start, double days, double comparatorEnd,
+        double perDose, double perVisit, bool baseline)
+    {
+        const int Q = BudgetState.YearQuantities;
+        long doses = (long)Math.Ceiling(days * perDose);
+        long visits = (long)Math.Ceiling(days * perVisit);
+        long dosesBefore = 0, visitsBefore = 0;
+        if (!baseline) q[t * Q + BudgetState.VisitsFalsePositive]--;
+        for (int y = t; y < _model.Years; y++)
+        {
+            double yearStart = y * DaysPerYear, yearEnd = (y + 1) * DaysPerYear;
+            long dosesUpTo = Math.Clamp((long)Math.Ceiling((yearEnd - start) * perDose), 0, doses);
+            long visitsUpTo = Math.Min((long)Math.Ceiling((yearEnd - start) * perVisit), visits);
+            q[y * Q + BudgetState.DosesFalsePositive] += dosesUpTo - dosesBefore;
+            q[y * Q + BudgetState.VisitsFalsePositive] += visitsUpTo - visitsBefore;
+            q[y * Q + BudgetState.ComparatorMonthsFalsePositive] +=
+                Math.Max(0, Math.Min(comparatorEnd, yearEnd) - Math.Max(start, yearStart)) / DaysPerMonth;
+            dosesBefore = dosesUpTo;
+            visitsBefore = visitsUpTo;
+        }
+    }
+
+    /// <summary>The total over indications of every money cell, the total per treated patient, the cumulative impact, and the threshold indicators.</summary>
+    private void SumBudgetTotals()
+    {
+        var state = _budget!;
+        var budget = state.Budget;
+        var values = state.Values.AsSpan();
+        int groups = _model.Indications.Length;
+        int years = _model.Years;
+        long cumulative = 0;
+        for (int t = 0; t < years; t++)
+        {
+            var total = values.Slice(budget.Cell(groups, t, 0), BudgetMetric.Total.Length);
+            total.Clear();
+            long onTreatment = 0;
+            for (int g = 0; g < groups; g++)
+            {
+                var indication = values.Slice(budget.Cell(g, t, 0), BudgetMetric.Indication.Length);
+                for (int m = 0; m < BudgetMetric.ImpactPerTreated; m++) total[m] += indication[m];
+                var ind = _model.Indications[g];
+                onTreatment += _cells[_model.GroupOffsets[g] + t * ind.Metrics.Length + ind.Metrics.Length
+                                      - ModelCompiler.PostBlock + ModelCompiler.OnTreatmentOffset];
+            }
+            total[BudgetMetric.ImpactPerTreated] = PerTreated(total[BudgetMetric.Impact], onTreatment);
+            cumulative += total[BudgetMetric.Impact];
+            total[BudgetMetric.Cumulative] = cumulative;
+        }
+        if (budget.Threshold is not { } threshold) return;
+        // impact > threshold ⇔ cents > 100·threshold ⇔ cents > ⌊100·threshold⌋ for whole cents.
+        long limit = (long)Math.Floor(threshold * 100);
+        for (int g = 0; g <= groups; g++)
+            for (int t = 0; t < years; t++)
+                state.Exceeds[g * years + t] = values[budget.Cell(g, t, BudgetMetric.Impact)] > limit ? 1 : 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Cents(double amount) => (long)Math.Round(amount * 100);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long PerTreated(long impact, long onTreatment) =>
+        onTreatment > 0 ? (long)Math.Round((double)impact / onTreatment) : MoneyAccumulators.Undefined;
+}

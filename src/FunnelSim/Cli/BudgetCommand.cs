@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using FunnelSim.Results;
+
+namespace FunnelSim.Cli;
+
+/// <summary>
+/// <c>funnelsim budget SCENARIO [--iterations N] [--seed S] [--threads T] [--threshold AMOUNT] [--out FILE] [--format json|csv]</c>:
+/// a payer's budget impact table (years as columns; mean and 90% interval).
+/// </summary>
+internal static class BudgetCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenarioArgument = new Argument<string>("SCENARIO")
+        {
+            Description = "Scenario JSON file with a 'costs' block, e.g. scenarios/payer-commercial-1m.json.",
+        };
+        var threshold = new Option<double?>("--threshold")
+        {
+            Description = "Annual budget impact to plan against, in the scenario's currency (e.g. 500000, 500,000 or 500_000): the table " +
+                          "adds the probability that each year's budget impact exceeds it. Overrides costs.budgetThreshold.",
+            HelpName = "AMOUNT",
+            CustomParser = ParseAmount,
+        };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Also write the budget results (every indication and the total, each year, counts and cost metrics) to " +
+                          "FILE: JSON, or CSV when FILE ends in .csv or --format csv is given. Written atomically.",
+            HelpName = "FILE",
+        };
+        var common = new CommonOptions();
+        var command = new Command("budget", "Budget impact for a payer, ISPOR style: cost with BIZENGRI minus cost without, " +
+            "per year, with PMPM for a plan.\n\n" +
+            "The world without BIZENGRI treats the same patients with the comparator of the scenario's costs. The table shows, per " +
+            "calendar year, the mean and 90% interval (P5–P95) of patients eligible and treated, each cost line, the budget impact " +
+            "and PMPM (budget impact / (members × 12)), and with --threshold the probability that the year's budget impact exceeds it.\n\n" +
+            "Example: funnelsim budget scenarios/payer-commercial-1m.json --threshold 500000\n\n" +
+            "Exit codes: 0 success, 1 invalid scenario, a scenario without costs or a file error, 2 usage error, 130 cancelled.")
+        {
+            scenarioArgument,
+            threshold,
+            output,
+        };
+        common.AddTo(command);
+        common.Format.Description = "Without --out: print json or csv instead of the table. With --out: the file's format " +
+                                    "(default: from its extension, else json).";
+        command.SetAction((parse, cancellationToken) => Task.FromResult(
+            Execute(context, parse, scenarioArgument, threshold, output, common, cancellationToken)));
+        return command;
+    }
+
+    private static int Execute(CliContext context, ParseResult parse, Argument<string> scenarioArgument, Option<double?> threshold,
+        Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
+    {
+        string path = parse.GetRequiredValue(scenarioArgument);
+        var loaded = ScenarioInput.Load(path);
+        ScenarioInput.Report(context.Error, path, loaded.Diagnostics);
+        if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
+        if (loaded.Scenario.Costs is not { } costs)
+        {
+            context.Error.WriteLine($"funnelsim budget: {path} has no 'costs' block, so there is no budget impact to show. Add costs " +
+                                    "(drug per dose, tests, a comparator per indication; see docs/scenario-format.md, \"Costs\"), or start " +
+                                    "from scenarios/payer-commercial-1m.json.");
+            return ExitCodes.InvalidInput;
+        }
+
+        string? outPath = parse.GetValue(output);
+        if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+
+        var scenario = common.Apply(parse, loaded.Scenario);
+        if (parse.GetValue(threshold) is { } amount) scenario = scenario with { Costs = costs with { BudgetThreshold = amount } };
+        var result = BudgetReport.Select(ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken));
+
+        string? format = parse.GetValue(common.Format);
+        if (outPath is not null)
+        {
+            var chosen = ResultFormats.Choose(format, outPath);
+            try
+            {
+                AtomicFile.WriteAllText(outPath, ResultFormats.Render(result, chosen));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+            context.Error.WriteLine($"wrote {outPath} ({result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s)");
+        }
+        string text = (format, outPath) switch
+        {
+            ("json", null) => ResultJson.Write(result),
+            ("csv", null) => ResultCsv.Write(result),
+            _ => BudgetTable.Render(result, path),
+        };
+        context.Out.Write(text);
+        context.Out.Flush();
+        return ExitCodes.Success;
+    }
+
+    /// <summary>An amount such as <c>500000</c>, <c>500,000</c>, <c>500_000</c> or <c>-250000.50</c>.</summary>
+    private static double? ParseAmount(ArgumentResult result)
+    {
+        string raw = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        string digits = raw.Replace("_", "").Replace(",", "").TrimStart('$');
+        if (double.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value)
+            && double.IsFinite(value) && Math.Abs(value) <= 1e15)
+            return value;
+        result.AddError($"--threshold must be an amount such as 500000 or 500,000 (at most 10^15 in size); got '{raw}'.");
+        return null;
+    }
+}
