@@ -15,13 +15,13 @@ internal static class FunnelSimCli
             "With no command, opens the terminal UI (as 'funnelsim ui'). Scenario format: docs/scenario-format.md, or 'funnelsim schema'.")
         {
             RunCommand.Create(context),
-            TornadoCommand.Create(context),
-            ValidateCommand.Create(context),
-            BatchCommand.Create(context),
-            SchemaCommand.Create(context),
-            DriversCommand.Create(context),
-            CompareCommand.Create(context),
             BudgetCommand.Create(context),
+            CompareCommand.Create(context),
+            TornadoCommand.Create(context),
+            DriversCommand.Create(context),
+            BatchCommand.Create(context),
+            ValidateCommand.Create(context),
+            SchemaCommand.Create(context),
             UiCommand.Create(context),
         };
         // With no command, the terminal UI opens on the built-in base case.
