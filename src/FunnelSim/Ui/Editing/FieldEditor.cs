@@ -108,8 +108,8 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
     }
 
     /// <summary>
-    /// What the last change of form, ramp, scale or family dropped: the written properties (relative paths such as
-    /// <c>low</c> or <c>ramp.to</c>) the node had before and has no more. Empty after any other edit.
+    /// What the last change of form, ramp, scale or family dropped: the written properties (by their first name under
+    /// the node, such as <c>low</c> or <c>ramp</c>) the node had before and has no more. Empty after any other edit.
     /// </summary>
     public IReadOnlyList<string> Dropped { get; private set; } = [];
 
@@ -117,8 +117,11 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
     {
         var before = Leaves(document.Find(path)?.DeepClone(), "");
         change();
-        var after = Leaves(document.Find(path), "").ToHashSet(StringComparer.Ordinal);
-        Dropped = before.Where(p => !after.Contains(p)).ToList();
+        var now = document.Find(path);
+        var after = Leaves(now, "").ToHashSet(StringComparer.Ordinal);
+        // A plain number keeps the old value; a ramp or range is named once, not by each of its parts.
+        if (now is JsonValue) after.Add("value");
+        Dropped = before.Where(p => !after.Contains(p)).Select(p => p.Split('.')[0]).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static IEnumerable<string> Leaves(JsonNode? node, string prefix) => node switch

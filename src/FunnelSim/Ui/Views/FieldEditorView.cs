@@ -159,12 +159,13 @@ internal sealed class FieldEditorView : FrameView
 
     private void Write(EditorField field, string text)
     {
-        if (_loading || _editor is null) return;
-        string? error = _editor.SetText(field, text, out bool reshaped);
+        if (_loading || _editor is not { } editor) return;
+        // A structural edit rebuilds the outline, which may already have put a new editor in place: ask this one.
+        string? error = editor.SetText(field, text, out bool reshaped);
         if (error is null) _typingErrors.Remove(field.Key);
         else _typingErrors[field.Key] = error;
         ShowProblems();
-        if (reshaped) Reshaped?.Invoke(this, _editor.Dropped);
+        if (reshaped) Reshaped?.Invoke(this, editor.Dropped);
     }
 
     private string Breadcrumb(OutlineNode node)
