@@ -82,7 +82,7 @@ public class DriversPageTests
         var drivers = ui.Workbench.Sensitivity.Drivers!;
         Assert.Equal(300, drivers.Run.Draws);
         Assert.Contains("Global drivers: Treated (new) · NSCLC", screen);
-        Assert.Contains($"Tree surrogate R² {drivers.Surrogate!.RSquared.ToString("0.000", Numbers.Culture)}", screen);
+        Assert.Contains($"Surrogate R² {drivers.Surrogate!.RSquared.ToString("0.000", Numbers.Culture)}", screen);
         Assert.Contains("Spearman    SRC  importance", screen);
         Assert.Matches(@"\n│ +1 +[+-]\d\.\d{3} +[+-]\d\.\d\d +\d\.\d{3}  \S", screen);
         Assert.Contains("Global drivers of Treated (new)", ui.Window.Message);

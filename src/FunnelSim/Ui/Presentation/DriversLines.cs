@@ -30,7 +30,7 @@ public static class DriversLines
             return Fit(lines, width);
         }
         lines.Add(result.Surrogate is { } s
-            ? $"Tree surrogate R² {s.RSquared.ToString("0.000", Numbers.Culture)} on {s.TestDraws.ToString("N0", Numbers.Culture)} held-out draws: " +
+            ? $"Surrogate R² {s.RSquared.ToString("0.000", Numbers.Culture)} on {s.TestDraws.ToString("N0", Numbers.Culture)} held out: " +
               $"{s.Verdict} · linear R² {result.LinearRSquared.ToString("0.000", Numbers.Culture)}"
             : $"No tree surrogate · linear R² {result.LinearRSquared.ToString("0.000", Numbers.Culture)}");
         lines.Add(Header + "input");

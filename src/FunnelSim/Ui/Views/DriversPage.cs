@@ -23,7 +23,8 @@ internal sealed class DriversPage : IResultsPage
     {
         Content = new View { Title = Title, Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
         Content.Add(_lines);
-        Content.KeyDown += OnKey;
+        // Here, not only in the window: a plain D would otherwise reach the tab's hotkey (_Drivers) first.
+        Content.KeyDown += (_, key) => { if (HandleKey(key)) key.Handled = true; };
         _lines.Show(Draw);
     }
 
@@ -68,18 +69,19 @@ internal sealed class DriversPage : IResultsPage
         _lines.SetNeedsDraw();
     }
 
-    private void OnKey(object? sender, Key key)
+    /// <summary>
+    /// The tab's own keys, from its content and from the window while this tab shows: D computes the drivers, Esc
+    /// cancels them (else Esc goes on to quit). True when the key was used.
+    /// </summary>
+    public bool HandleKey(Key key)
     {
-        if (_workbench is not { } workbench) return;
+        if (_workbench is not { } workbench) return false;
         if (key == Key.D || key == Key.D.WithShift)
         {
             ComputeDrivers();
-            key.Handled = true;
+            return true;
         }
-        else if (key == Key.Esc && workbench.Sensitivity.CancelDrivers())
-        {
-            key.Handled = true;
-        }
+        return key == Key.Esc && workbench.Sensitivity.CancelDrivers();
     }
 
     private List<string> Draw(int width, int height)
@@ -108,7 +110,7 @@ internal sealed class DriversPage : IResultsPage
             string done = p.Done.ToString("N0", Numbers.Culture), total = p.Total.ToString("N0", Numbers.Culture);
             lines.Add(p.Done < p.Total
                 ? $"Global drivers: simulating {Bar(p.Fraction, 20)} {done} / {total} draws — Esc cancels"
-                : $"Global drivers: {total} draws done; fitting the tree surrogate and its permutation importance… — Esc cancels");
+                : $"Global drivers: fitting the tree surrogate to {total} draws… — Esc cancels");
             return lines;
         }
         if (s.DriversMessage is { } message) lines.Add(message);

@@ -51,9 +51,9 @@ internal sealed partial class MainWindow
         Global(Key.F3, "Indic.", () => NextIndication(+1)),
         Global(Key.F7, "Year", () => NextYear(+1)),
         Global(Key.F8, "Problems", ShowProblems),
-        Global(Key.Z.WithCtrl, "Undo", Undo),
         Global(Key.S.WithCtrl, "Save", () => SaveScenario(saveAs: false)),
         Global(Key.Q.WithCtrl, "Quit", () => RequestStop()),
+        Global(Key.Z.WithCtrl, "Undo", Undo),
     ]);
 
     /// <summary>
@@ -77,6 +77,11 @@ internal sealed partial class MainWindow
 
     private void OnHiddenKey(object? sender, Key key)
     {
+        if (Tabs.Value == Drivers.Content && Drivers.HandleKey(key))
+        {
+            key.Handled = true;
+            return;
+        }
         foreach (var (hidden, action) in _hiddenKeys)
         {
             if (key != hidden) continue;
