@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the terminal UI in a real terminal (tmux): open the base case at 120x40, edit PDAC testing
 # uptake and see the treated count move, run in full, pin a baseline, change a second parameter and read the
-# difference, save, reopen; then check that the UI is usable at 80x24. Skips (exit 0) when tmux is missing.
+# difference, read the tornado and compute the global drivers in the Drivers tab, save, reopen; then check that the UI
+# (and the Drivers tab) is usable at 80x24. Skips (exit 0) when tmux is missing.
 # Usage: tests/e2e/ui-smoke.sh        (from the repository root; builds src/FunnelSim first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -62,13 +63,27 @@ keys Tab Tab Tab Tab                     # Mean → Low → High → Ramp → Ra
 keys End BSpace BSpace BSpace BSpace 0.8
 sleep 1.5
 screen | grep -qE '│PDAC .*\(\+' || fail "the headline shows no difference from the baseline"
-keys C-t C-t C-t C-t C-t                 # Edit → … → Compare
+keys C-t C-t C-t C-t C-t C-t             # Edit → … → Drivers → Compare
 wait_for "90% interval"
 keys F3                                  # NSCLC → PDAC
 keys F7 F7 F7 F7                         # 2026 → 2030
 wait_for "PDAC, 2030"
 screen | grep -E 'Treated \(new\)' | grep -qE '\+[0-9]' || fail "no positive treated difference in the Compare tab"
 screen | grep -E 'Treated \(new\)' | head -1
+
+echo "ui-smoke: Drivers tab — tornado of PDAC 2030, then the global drivers (D)"
+keys C-PageUp                            # Compare → Drivers (Ctrl+PgUp)
+wait_for "Tornado: Treated (new) · PDAC · 2030"
+wait_for "NRG1 fusion prevalence"
+screen | grep -F "NRG1 fusion prevalence" | grep -qF "█" || fail "the tornado has no bar for prevalence"
+keys d
+wait_for "Surrogate R²" 90
+wait_for "Global drivers of Treated (new)"
+screen | grep -qE "^│ +1 +[+-][0-9]" || fail "no ranked input in the drivers table"
+screen
+keys F4                                  # next metric: on treatment
+wait_for "Tornado: On treatment · PDAC · 2030"
+wait_for "computed for an earlier scenario or another output"
 
 echo "ui-smoke: save"
 keys C-s
@@ -93,7 +108,11 @@ sleep 1
 echo "ui-smoke: 80x24"
 start 80 24
 wait_for "Treated 2026"
-for text in "Outline" "F1" "F5" "NSCLC" "Total"; do screen | grep -qF "$text" || fail "80x24 lacks '$text'"; done
+for text in "Outline" "F1" "F5" "Ctrl+T" "NSCLC" "Total"; do screen | grep -qF "$text" || fail "80x24 lacks '$text'"; done
+screen
+keys C-t C-t C-t C-t C-t                 # Edit → … → Drivers
+wait_for "Tornado: Treated (new) · NSCLC"
+screen | grep -F "NRG1 fusion prevalence" | grep -qF "│" || fail "80x24: no tornado bar"
 screen
 keys C-q
 sleep 1

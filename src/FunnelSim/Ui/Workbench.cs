@@ -7,8 +7,8 @@ using FunnelSim.Ui.Running;
 namespace FunnelSim.Ui;
 
 /// <summary>
-/// The view-model of the whole application: the scenario being edited, the live what-if run, the full run, and the
-/// pinned baseline. Runs go to the thread pool; their outcomes come back through <c>post</c> (the UI's
+/// The view-model of the whole application: the scenario being edited, the live what-if run, the full run, the
+/// pinned baseline, and the sensitivity analyses of the selected output. Runs go to the thread pool; their outcomes come back through <c>post</c> (the UI's
 /// <c>app.Invoke</c>), so every event is raised on the UI thread. It never touches a view.
 /// </summary>
 public sealed class Workbench : IDisposable
@@ -23,6 +23,7 @@ public sealed class Workbench : IDisposable
     public Workbench(ScenarioDocument document, Action<Action> post)
     {
         _post = post;
+        Sensitivity = new Sensitivity(post);
         Document = document;
         Document.Changed += OnDocumentChanged;
     }
@@ -56,6 +57,9 @@ public sealed class Workbench : IDisposable
 
     /// <summary>The latest full run.</summary>
     public WhatIf? Full { get; private set; }
+
+    /// <summary>The tornado and global drivers of the selected output (the drivers tab's view-model).</summary>
+    public Sensitivity Sensitivity { get; }
 
     /// <summary>The pinned baseline, if any.</summary>
     public Baseline? Baseline { get; private set; }
@@ -173,7 +177,11 @@ public sealed class Workbench : IDisposable
         : [];
 
     /// <inheritdoc />
-    public void Dispose() => CancelQuickRun();
+    public void Dispose()
+    {
+        CancelQuickRun();
+        Sensitivity.Dispose();
+    }
 
     private static WhatIf Compute(Scenario scenario, Baseline? baseline, RunOptions options, int revision, bool quick,
         IProgress<RunProgress>? progress, CancellationToken cancellationToken)

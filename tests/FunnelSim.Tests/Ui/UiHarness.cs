@@ -37,11 +37,19 @@ internal sealed class UiHarness : IDisposable
 
     public string File(string name) => Path.Combine(_folder, name);
 
-    /// <summary>Waits for the what-if run, applies what it posted, and redraws.</summary>
+    /// <summary>
+    /// Waits for the background work (what-if run, tornado, drivers), applies what it posted — which may start more
+    /// work, so until all is quiet — and redraws.
+    /// </summary>
     public void Settle()
     {
-        Workbench.QuickRunTask.Wait(TimeSpan.FromSeconds(30));
-        while (_posted.TryDequeue(out var action)) action();
+        var sensitivity = Workbench.Sensitivity;
+        for (int round = 0; round < 100; round++)
+        {
+            Task.WaitAll([Workbench.QuickRunTask, sensitivity.TornadoTask, sensitivity.DriversTask], TimeSpan.FromSeconds(30));
+            if (_posted.IsEmpty) break;
+            while (_posted.TryDequeue(out var action)) action();
+        }
         App.LayoutAndDraw(forceRedraw: true);
     }
 

@@ -47,7 +47,7 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
         if (field.Key == "population" ) return document.Text(field.Path) ?? "national";
         return document.Find(field.Path) switch
         {
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => NumberText.Format(v.GetValue<double>()),
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => NumberText.Format(NumberText.Of(v)),
             JsonValue v when v.TryGetValue(out string? s) => s,
             JsonValue v => v.ToJsonString(),
             null => "",
@@ -62,24 +62,28 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
     public string? SetText(EditorField field, string text, out bool reshaped)
     {
         reshaped = false;
+        Dropped = [];
         if (GetText(field) == text) return null;
         if (ParameterOf(field) is { } parameter)
         {
             reshaped = true;
-            if (field.Key == "shape") ParameterFields.ChangeShape(document, parameter, text);
-            else ParameterFields.ChangeRamp(document, parameter, text);
+            Reshape(parameter, () =>
+            {
+                if (field.Key == "shape") ParameterFields.ChangeShape(document, parameter, text);
+                else ParameterFields.ChangeRamp(document, parameter, text);
+            });
             return null;
         }
         if (field.Key == "population")
         {
             reshaped = true;
-            ChangePopulation(text);
+            Reshape("population", () => ChangePopulation(text));
             return null;
         }
         if (field.Key == "distribution" && node.Kind == OutlineKind.Treatment)
         {
             reshaped = true;
-            ChangeDuration(text);
+            Reshape($"{node.Path}.durationMonths", () => ChangeDuration(text));
             return null;
         }
         if (text.Trim().Length == 0 && field.Optional)
@@ -102,6 +106,30 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
                 return null;
         }
     }
+
+    /// <summary>
+    /// What the last change of form, ramp, scale or family dropped: the written properties (by their first name under
+    /// the node, such as <c>low</c> or <c>ramp</c>) the node had before and has no more. Empty after any other edit.
+    /// </summary>
+    public IReadOnlyList<string> Dropped { get; private set; } = [];
+
+    private void Reshape(string path, Action change)
+    {
+        var before = Leaves(document.Find(path)?.DeepClone(), "");
+        change();
+        var now = document.Find(path);
+        var after = Leaves(now, "").ToHashSet(StringComparer.Ordinal);
+        // A plain number keeps the old value; a ramp or range is named once, not by each of its parts.
+        if (now is JsonValue) after.Add("value");
+        Dropped = before.Where(p => !after.Contains(p)).Select(p => p.Split('.')[0]).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<string> Leaves(JsonNode? node, string prefix) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Leaves(p.Value, prefix.Length == 0 ? p.Key : $"{prefix}.{p.Key}")),
+        null => [],
+        _ => prefix.Length == 0 ? [] : [prefix],
+    };
 
     /// <summary>The parameter path behind a form or ramp choice (a step shows its probability's fields too).</summary>
     private static string? ParameterOf(EditorField field) => (field.Key, field.Kind) switch

@@ -19,4 +19,11 @@ internal static class NumberText
     }
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A JSON number as a double, whatever it holds: <c>GetValue&lt;double&gt;</c> throws for a node created from an
+    /// int or a long (e.g. a plan's members, or an integer field the editor wrote), so read its JSON text instead.
+    /// </summary>
+    public static double Of(System.Text.Json.Nodes.JsonNode value) =>
+        double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -125,11 +125,11 @@ internal static class ParameterFields
     private static double MeanOf(JsonNode? node)
     {
         double Get(string name) => node is JsonObject o && o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            ? v.GetValue<double>()
+            ? NumberText.Of(v)
             : double.NaN;
         double value = node switch
         {
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => NumberText.Of(v),
             JsonObject => FirstFinite(Get("value"), Get("mean"), Get("mode"),
                 Get("alpha") / (Get("alpha") + Get("beta")), Get("shape") * Get("scale"), (Get("min") + Get("max")) / 2),
             _ => double.NaN,

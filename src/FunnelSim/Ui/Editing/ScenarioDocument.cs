@@ -19,7 +19,12 @@ public sealed class ScenarioDocument
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Most undo steps kept (each holds the scenario's JSON, a few tens of kilobytes).</summary>
+    public const int UndoDepth = 100;
+
     private readonly JsonObject _root;
+    private readonly List<(string Json, string Path)> _undo = [];
+    private string? _typingPath;
 
     private ScenarioDocument(JsonObject root, string? filePath)
     {
@@ -66,9 +71,13 @@ public sealed class ScenarioDocument
     /// <summary>The number of items of the array at <paramref name="path"/>.</summary>
     public int Count(string path) => Find(path) is JsonArray a ? a.Count : 0;
 
+    /// <summary>True when there is an edit to undo.</summary>
+    public bool CanUndo => _undo.Count > 0;
+
     /// <summary>Replaces (or with null removes) the node at <paramref name="path"/>, then revalidates.</summary>
     public void Set(string path, JsonNode? value, bool structural = false)
     {
+        Remember(path, structural);
         JsonNodePath.Set(_root, path, value);
         Commit(path, structural);
     }
@@ -76,8 +85,32 @@ public sealed class ScenarioDocument
     /// <summary>Makes any change to the JSON, then revalidates once.</summary>
     public void Edit(string path, Action<JsonObject> change, bool structural = true)
     {
+        Remember(path, structural);
         change(_root);
         Commit(path, structural);
+    }
+
+    /// <summary>
+    /// Puts back the content as it was before the last edit (a run of typing into one field counts as one edit; a
+    /// change of form, ramp or family as another) and returns the path that edit touched; null when there is nothing
+    /// to undo. Raises <see cref="Changed"/> as a structural change.
+    /// </summary>
+    public string? Undo()
+    {
+        if (_undo.Count == 0) return null;
+        var (json, path) = _undo[^1];
+        _undo.RemoveAt(_undo.Count - 1);
+        var before = Parse(json)!;
+        _root.Clear();
+        foreach (var name in before.Select(p => p.Key).ToList())
+        {
+            var value = before[name];
+            before.Remove(name);
+            _root[name] = value;
+        }
+        _typingPath = null;
+        Commit(path, structural: true);
+        return path;
     }
 
     /// <summary>The current content as indented JSON.</summary>
@@ -101,6 +134,15 @@ public sealed class ScenarioDocument
         Validation.Diagnostics.Where(d => d.Path == path
             || (includeChildren && path.Length > 0 && (d.Path.StartsWith(path + ".", StringComparison.Ordinal)
                                                        || d.Path.StartsWith(path + "[", StringComparison.Ordinal))));
+
+    private void Remember(string path, bool structural)
+    {
+        // Typing "0.55" writes four times; one undo step should take all of it back.
+        if (!structural && _typingPath == path && _undo.Count > 0) return;
+        _undo.Add((ToJson(), path));
+        if (_undo.Count > UndoDepth) _undo.RemoveAt(0);
+        _typingPath = structural ? null : path;
+    }
 
     private void Commit(string path, bool structural)
     {

@@ -58,7 +58,7 @@ public static class ScenarioOutline
         {
             string item = JsonNodePath.Item(path, i);
             string share = document.Find($"{item}.share") is { } s && s.GetValueKind() == System.Text.Json.JsonValueKind.Number
-                ? $" ({Numbers.Percent(s.GetValue<double>())})"
+                ? $" ({Numbers.Percent(NumberText.Of(s))})"
                 : "";
             return new OutlineNode(ItemLabel(document, item) + share, item, OutlineKind.Modality,
             [

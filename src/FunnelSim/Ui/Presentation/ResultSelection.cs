@@ -1,8 +1,13 @@
+using FunnelSim.Analysis;
 using FunnelSim.Results;
+using FunnelSim.Scenarios;
 
 namespace FunnelSim.Ui.Presentation;
 
-/// <summary>Which indication (or the total) and which year the result pages show; shared by all pages.</summary>
+/// <summary>
+/// Which indication (or the total), which year and which metric the result pages show; shared by all pages (the
+/// metric by the histogram and the drivers tab).
+/// </summary>
 public sealed class ResultSelection
 {
     /// <summary>The id of the total over indications.</summary>
@@ -16,6 +21,30 @@ public sealed class ResultSelection
 
     /// <summary>Selected year index (0 = start year).</summary>
     public int YearIndex { get; private set; }
+
+    /// <summary>Selected metric (F4 cycles), one of <see cref="FunnelMetrics.Histogram"/>.</summary>
+    public FunnelMetric Metric { get; private set; } = FunnelMetrics.Histogram.Single(m => m.Name == MetricNames.TreatedNew);
+
+    /// <summary>Moves to the next (or previous) metric, wrapping.</summary>
+    public void NextMetric(int step = 1)
+    {
+        var metrics = FunnelMetrics.Histogram;
+        int at = Math.Max(0, metrics.ToList().IndexOf(Metric));
+        Metric = metrics[((at + step) % metrics.Count + metrics.Count) % metrics.Count];
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>
+    /// The selection as the analyses' output in <paramref name="scenario"/>: the selected metric, indication (the first
+    /// one before any result fitted the selection) and year (clamped to the horizon).
+    /// </summary>
+    public OutputSelection ToOutput(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        string indication = Indication.Length > 0 ? Indication : scenario.Indications.Length > 0 ? scenario.Indications[0].Id : Total;
+        int year = scenario.StartYear + Math.Clamp(YearIndex, 0, Math.Max(0, scenario.Years - 1));
+        return new OutputSelection(Metric.Name, indication, year);
+    }
 
     /// <summary>The groups a result offers: its indications, then the total.</summary>
     public static IReadOnlyList<string> Groups(SimulationResult result) => [.. result.Indications.Select(i => i.Id), Total];

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using FunnelSim.Ui.Editing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -8,7 +9,8 @@ namespace FunnelSim.Ui.Views;
 /// <summary>
 /// The editor of the selected outline node: one row per field (a text box or a drop-down list) and, under a field,
 /// the validator's messages for exactly that JSON path, in the command line's words. Every keystroke writes the
-/// document, which the core re-validates.
+/// document, which the core re-validates. When the rows are taller than the pane (80×24: a parameter with a range, a
+/// ramp, a source and a message) it scrolls, and the focused field is always scrolled into view.
 /// </summary>
 internal sealed class FieldEditorView : FrameView
 {
@@ -23,10 +25,15 @@ internal sealed class FieldEditorView : FrameView
     public FieldEditorView()
     {
         Title = "_Editor";
+        ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
+        SubViewsLaidOut += (_, _) => FitContent();
     }
 
-    /// <summary>Raised when the fields changed shape (form, ramp, population or duration family), to rebuild after the event.</summary>
-    public event EventHandler? Reshaped;
+    /// <summary>
+    /// Raised when the fields changed shape (form, ramp, population or duration family), to rebuild after the event;
+    /// with what the change dropped (see <see cref="FieldEditor.Dropped"/>).
+    /// </summary>
+    public event EventHandler<IReadOnlyList<string>>? Reshaped;
 
     public FieldEditor? Editor => _editor;
 
@@ -51,6 +58,7 @@ internal sealed class FieldEditorView : FrameView
         }
         Remove(_other);
         _rows.Clear();
+        Viewport = Viewport with { Y = 0 };
 
         _loading = true;
         View? previous = null;
@@ -61,6 +69,10 @@ internal sealed class FieldEditorView : FrameView
             input.X = LabelWidth;
             input.Y = Pos.Top(label);
             var problems = new Label { X = 2, Y = Pos.Bottom(label), Width = Dim.Fill(), Height = Dim.Auto(), SchemeName = "Error" };
+            input.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollIntoView(input); };
+            // Ctrl+Z undoes the last edit of the scenario (the window's key), not just this box's text.
+            foreach (var key in new[] { Key.Z.WithCtrl, Key.Y.WithCtrl, Key.Z.WithCtrl.WithShift })
+                if (input.KeyBindings.TryGet(key, out _)) input.KeyBindings.Remove(key);
             Add(label, input, problems);
             _rows.Add((field, input, problems));
             previous = problems;
@@ -113,23 +125,47 @@ internal sealed class FieldEditorView : FrameView
         return entry;
     }
 
-    private DropDownList Choice(EditorField field)
+    private ChoiceList Choice(EditorField field)
     {
         var choices = new ObservableCollection<string>(field.Choices ?? []);
-        var list = new DropDownList { Width = Dim.Fill(), Source = new ListWrapper<string>(choices), ReadOnly = true };
+        var list = new ChoiceList { Width = Dim.Fill(), Source = new ListWrapper<string>(choices), ReadOnly = true };
         list.Value = _editor!.GetText(field);
         list.ValueChanged += (_, e) => { if (e.NewValue is { } value) Write(field, value); };
         return list;
     }
 
+    /// <summary>The content is as tall as the rows; the pane scrolls when that is more than it shows.</summary>
+    private void FitContent()
+    {
+        int height = SubViews.Where(v => v.Visible).Select(v => v.Frame.Bottom).DefaultIfEmpty(0).Max();
+        var size = new System.Drawing.Size(Viewport.Width, Math.Max(1, height));
+        if (GetContentSize() != size) SetContentSize(size);
+        if (_rows.FirstOrDefault(r => r.Input.HasFocus).Input is { } focused) ScrollIntoView(focused);
+    }
+
+    /// <summary>Scrolls so that the row of <paramref name="input"/> and the messages under it are visible.</summary>
+    private void ScrollIntoView(View input)
+    {
+        int index = _rows.FindIndex(r => r.Input == input);
+        if (index < 0 || Viewport.Height <= 0) return;
+        int top = input.Frame.Y;
+        // The last field also brings the messages about the node as a whole (under the last row) into view.
+        int bottom = index == _rows.Count - 1 ? Math.Max(_rows[index].Problems.Frame.Bottom, _other.Frame.Bottom) : _rows[index].Problems.Frame.Bottom;
+        int y = Viewport.Y;
+        if (bottom > y + Viewport.Height) y = bottom - Viewport.Height;
+        if (top < y) y = top;
+        if (y != Viewport.Y) Viewport = Viewport with { Y = y };
+    }
+
     private void Write(EditorField field, string text)
     {
-        if (_loading || _editor is null) return;
-        string? error = _editor.SetText(field, text, out bool reshaped);
+        if (_loading || _editor is not { } editor) return;
+        // A structural edit rebuilds the outline, which may already have put a new editor in place: ask this one.
+        string? error = editor.SetText(field, text, out bool reshaped);
         if (error is null) _typingErrors.Remove(field.Key);
         else _typingErrors[field.Key] = error;
         ShowProblems();
-        if (reshaped) Reshaped?.Invoke(this, EventArgs.Empty);
+        if (reshaped) Reshaped?.Invoke(this, editor.Dropped);
     }
 
     private string Breadcrumb(OutlineNode node)

@@ -8,11 +8,17 @@ internal static class HelpText
           F1            this help                   F5      full run (progress; Esc cancels)
           F6            pin / unpin the baseline    F8      list all problems
           F3 / Shift+F3 next / previous indication  F7 / Shift+F7  next / previous year
-          F4            next histogram metric       F10     menu
+          F4 / Shift+F4 next / previous metric (histogram and drivers)      F10  menu
+          Ctrl+T        next tab  (also Ctrl+PgDn; Ctrl+PgUp: previous tab — some terminals, e.g. tmux, eat those)
+          Ctrl+Z        undo the last edit (a run of typing in one field, or a change of form, ramp or family)
           Ctrl+N new    Ctrl+O open    Ctrl+S save    Ctrl+E export results    Ctrl+Q quit
-          Tab / Shift+Tab   move between panes and fields;  Ctrl+T or Ctrl+PgDn / Ctrl+PgUp: next / previous tab
+          Tab / Shift+Tab   move between panes and fields (the field editor scrolls to the focused field)
           In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality, Del remove,
                             Alt+↑ / Alt+↓ move it, F2 rename (jumps to its Id)
+          Drop-down fields: Enter, Space or F4 opens the list, ↑ ↓ and Enter choose, Esc closes it unchanged;
+                            closed, ↑ ↓ and letters do nothing, so tabbing past a field never changes it.
+          Drivers tab:      the tornado of the selected metric, indication and year (F4, F3, F7), redrawn after
+                            each edit; D computes the global drivers (seconds; Esc cancels).
           Mouse: click nodes, fields, tabs, menus and the status bar.
         """;
 
@@ -29,5 +35,9 @@ internal static class HelpText
           (probabilities), log-normal (amounts) or normal (growth); or pick an explicit distribution.
           A probability may ramp to a target over some years (linear, s-curve, Bass).
           Errors block runs; warnings do not. Files are the same JSON the command line reads.
+          Tornado: each uncertain input at its low and high end (95% range), all others at their means; exact
+          expectations, so bars are pure effect. Global drivers, from one probabilistic run: Spearman rank
+          correlation, standardized regression coefficient (SRC), and the permutation importance of a tree
+          surrogate whose held-out R² says how far to trust it (≥ 0.7 good, 0.4–0.7 fair, below poor).
         """;
 }

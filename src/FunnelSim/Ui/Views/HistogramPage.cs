@@ -3,15 +3,13 @@ using FunnelSim.Ui.Presentation;
 
 namespace FunnelSim.Ui.Views;
 
-/// <summary>The distribution over iterations of one chosen metric (F4 cycles the metric), drawn from its percentiles.</summary>
+/// <summary>The distribution over iterations of one chosen metric (F4 cycles the metric, shared with the drivers tab), drawn from its percentiles.</summary>
 internal sealed class HistogramPage() : ResultPageBase("_Histogram")
 {
-    public int MetricIndex { get; set; } = FunnelMetrics.Histogram.ToList().FindIndex(m => m.Name == MetricNames.TreatedNew);
-
     protected override IReadOnlyList<string> Draw(SimulationResult result, Workbench workbench, ResultSelection selection, int width, int height)
     {
         selection.Fit(result);
-        var metric = FunnelMetrics.Histogram[((MetricIndex % FunnelMetrics.Histogram.Count) + FunnelMetrics.Histogram.Count) % FunnelMetrics.Histogram.Count];
+        var metric = selection.Metric;
         var years = result.YearsOf(selection.Indication);
         if (years is null || !years[selection.YearIndex].Metrics.TryGetValue(metric.Name, out var summary))
             return [$"{metric.Label}: not in these results"];

@@ -2,13 +2,14 @@ using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Files;
 using FunnelSim.Ui.Presentation;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace FunnelSim.Ui.Views;
 
 /// <summary>
-/// The application window: menu, tabs (edit, results table, funnel, treated, histogram, compare), a message line and
+/// The application window: menu, tabs (edit, results table, funnel, treated, histogram, drivers, compare), a message line and
 /// the status bar of keys. It only wires views to the <see cref="Workbench"/>; it computes nothing itself.
 /// </summary>
 internal sealed partial class MainWindow : Runnable
@@ -18,6 +19,8 @@ internal sealed partial class MainWindow : Runnable
     private readonly RecentFiles _recent;
     private readonly ResultSelection _selection = new();
     private readonly Label _message = new() { X = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly Shortcut _tabKey;
+    private readonly (Key Key, Action Action)[] _hiddenKeys;
     private object? _pendingQuickRun;
 
     public MainWindow(Workbench workbench, RecentFiles recent)
@@ -28,8 +31,10 @@ internal sealed partial class MainWindow : Runnable
         Height = Dim.Fill();
         EditPage = new EditPage();
         Histogram = new HistogramPage();
-        Pages = [EditPage, new ResultsTablePage(), new FunnelChartPage(), new TreatedChartPage(), Histogram, new ComparePage()];
+        Drivers = new DriversPage();
+        Pages = [EditPage, new ResultsTablePage(), new FunnelChartPage(), new TreatedChartPage(), Histogram, Drivers, new ComparePage()];
 
+        _tabKey = Global(Key.T.WithCtrl, "Tab", () => NextTab(+1));
         var menu = CreateMenu();
         var status = CreateStatusBar();
         Tabs = new Tabs { X = 0, Y = Pos.Bottom(menu), Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => status.Frame.Height + 1)) };
@@ -37,10 +42,20 @@ internal sealed partial class MainWindow : Runnable
         _message.Y = Pos.Bottom(Tabs);
         status.Y = Pos.AnchorEnd();
         Add(menu, Tabs, _message, status);
+        FrameChanged += (_, e) => FitStatusBar(e.Value.Width);
+        _hiddenKeys = HiddenKeys();
+        KeyDown += OnHiddenKey;
 
         Tabs.ValueChanged += (_, _) => RefreshPages();
         _selection.Changed += (_, _) => RefreshPages();
-        EditPage.Editor.Reshaped += (_, _) => App?.Invoke(ReEditSelected);
+        Drivers.Said += (_, text) => Say(text);
+        EditPage.Editor.Reshaped += (_, dropped) =>
+        {
+            Say(dropped.Count == 0
+                ? "Changed. Ctrl+Z undoes it."
+                : $"Changed; dropped {string.Join(", ", dropped)}. Ctrl+Z undoes it and brings them back.");
+            App?.Invoke(ReEditSelected);
+        };
         EditPage.Outline.Tree.KeyDown += OnOutlineKey;
         _workbench.DocumentChanged += OnDocumentChanged;
         _workbench.DocumentReplaced += (_, _) => { EditPage.Load(_workbench); UpdateTitle(); RefreshPages(); };
@@ -57,6 +72,8 @@ internal sealed partial class MainWindow : Runnable
     public EditPage EditPage { get; }
 
     public HistogramPage Histogram { get; }
+
+    public DriversPage Drivers { get; }
 
     public IReadOnlyList<IResultsPage> Pages { get; }
 
