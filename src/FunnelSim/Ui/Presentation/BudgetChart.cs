@@ -26,11 +26,10 @@ public static class BudgetChart
         string Money(double value) => BudgetFormat.Short(value, BudgetValueKind.Money, BudgetTableRows.ShortFrom, currency);
         double? threshold = costs.BudgetThreshold;
         string name = indication == ResultSelection.Total ? "all indications" : indication.ToUpperInvariant();
-        var lines = new List<string>
-        {
-            $"Annual budget impact, {name} — mean █ and 90% band P5–P95 ├─┤"
-            + (threshold is { } t ? $"; threshold {BudgetFormat.Money(t, currency)} ┊" : ""),
-        };
+        string marker = threshold is { } t ? $"; threshold {BudgetFormat.Money(t, currency)} ┊" : "";
+        string title = $"Annual budget impact, {name} — mean █ and 90% band P5–P95 ├─┤{marker}";
+        if (title.Length > width) title = $"Impact per year, {name} — mean █, P5–P95 ├─┤{marker}";
+        var lines = new List<string> { title };
         if (series.Count == 0) return [.. lines, "no data"];
 
         var texts = series.Select(s => $"{BudgetFormat.Money(s.Summary.Mean, currency)} ({Money(s.Summary.P5)}–{Money(s.Summary.P95)})").ToList();
