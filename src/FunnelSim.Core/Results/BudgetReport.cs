@@ -13,6 +13,42 @@ public static class BudgetReport
         MetricNames.TreatedNewFalsePositive, MetricNames.OnTreatment, MetricNames.Doses,
     ];
 
+    /// <summary>
+    /// The ISPOR-style table every front end shows (the <c>budget</c> command, the terminal UI's Budget tab): patients,
+    /// the world with BIZENGRI, the world without (same patients), and the impact. A row whose metric a result lacks
+    /// (PMPM of a national scenario, the threshold row without a threshold) is left out by the front end.
+    /// </summary>
+    public static readonly IReadOnlyList<BudgetSection> Sections =
+    [
+        new("Patients", [
+            new("Eligible (test-positive)", MetricNames.Identified, BudgetValueKind.Count),
+            new("Newly treated", MetricNames.TreatedNew, BudgetValueKind.Count),
+            new("  of whom false positive", MetricNames.TreatedNewFalsePositive, BudgetValueKind.Count),
+            new("On BIZENGRI (any dose in year)", MetricNames.OnTreatment, BudgetValueKind.Count),
+        ]),
+        new("World with BIZENGRI", [
+            new("Drug", MetricNames.CostDrug, BudgetValueKind.Money),
+            new("Administration", MetricNames.CostAdministration, BudgetValueKind.Money),
+            new("Monitoring", MetricNames.CostMonitoring, BudgetValueKind.Money),
+            new("Adverse events", MetricNames.CostAdverseEvents, BudgetValueKind.Money),
+            new("Testing", MetricNames.CostTesting, BudgetValueKind.Money),
+            new("Total", MetricNames.CostWith, BudgetValueKind.Money),
+        ]),
+        new("World without BIZENGRI (same patients)", [
+            new("Comparator (drug, admin., AEs)", MetricNames.CostComparator, BudgetValueKind.Money),
+            new("Testing", MetricNames.CostTestingWithout, BudgetValueKind.Money),
+            new("Total", MetricNames.CostWithout, BudgetValueKind.Money),
+        ]),
+        new("Budget impact (with − without)", [
+            new("Budget impact", MetricNames.BudgetImpact, BudgetValueKind.Money),
+            new("  of which false positives", MetricNames.BudgetImpactFalsePositive, BudgetValueKind.Money),
+            new("  per patient on BIZENGRI ¹", MetricNames.BudgetImpactPerTreated, BudgetValueKind.Money),
+            new("Cumulative budget impact", MetricNames.CumulativeBudgetImpact, BudgetValueKind.Money),
+            new("PMPM", MetricNames.Pmpm, BudgetValueKind.Pmpm),
+            new("P(budget impact > threshold) ²", MetricNames.ProbabilityExceedsThreshold, BudgetValueKind.Probability),
+        ]),
+    ];
+
     /// <summary>True when <paramref name="result"/> carries cost metrics (its scenario has costs).</summary>
     public static bool HasCosts(SimulationResult result)
     {

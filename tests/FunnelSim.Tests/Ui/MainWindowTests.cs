@@ -110,7 +110,7 @@ public class MainWindowTests
         editor.SetText(editor.Fields().Single(f => f.Key == "value"), "0.58", out _);
         ui.Workbench.StartQuickRun();
         ui.Settle();
-        ui.Window.Tabs.Value = ui.Window.Pages[^1].Content;
+        ui.Window.Tabs.Value = ui.Window.Pages.OfType<ComparePage>().Single().Content;
         ui.App.InjectKey(Key.F3);
         string screen = ui.Screen;
 

@@ -20,7 +20,7 @@ internal sealed class UiHarness : IDisposable
 
     public UiHarness(int width = 120, int height = 40, ScenarioDocument? document = null)
     {
-        App = Application.Create(new VirtualTimeProvider());
+        App = Application.Create(Time);
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         Workbench = new Workbench(document ?? ScenarioDocument.BaseCase(), _posted.Enqueue);
@@ -30,6 +30,8 @@ internal sealed class UiHarness : IDisposable
         Settle();
     }
 
+    /// <summary>The application's clock: <c>Advance</c> it past a debounce, then <c>App.TimedEvents.RunTimers()</c>.</summary>
+    public VirtualTimeProvider Time { get; } = new();
     public IApplication App { get; }
     public Workbench Workbench { get; }
     public RecentFiles Recent { get; }

@@ -9,7 +9,7 @@ namespace FunnelSim.Ui.Editing;
 /// JSON numbers, text as strings; an entry that is not a number is refused here (returned as a message) and never
 /// written, so the document only ever holds what the validator can judge.
 /// </summary>
-public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
+public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode node)
 {
     /// <summary>The node being edited.</summary>
     public OutlineNode Node => node;
@@ -27,19 +27,20 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
         ],
         OutlineKind.Population => PopulationFields(),
         OutlineKind.Indication or OutlineKind.Step or OutlineKind.Modality => ItemFields(),
-        OutlineKind.Parameter => ParameterFields.For(document, node.Path),
+        OutlineKind.Parameter => OptionalValue(ParameterFields.For(document, node.Path)),
         OutlineKind.Treatment =>
         [
             new("distribution", "Duration family", $"{node.Path}.durationMonths.distribution", FieldKind.Choice,
                 Choices: ["exponential", "weibull", "lognormal"]),
             new("doseIntervalDays", "Dose interval (days)", $"{node.Path}.doseIntervalDays", FieldKind.Number, Optional: true),
         ],
-        _ => [],
+        _ => BudgetFields(),
     };
 
     /// <summary>The text a field shows now.</summary>
     public string GetText(EditorField field)
     {
+        if (BudgetText(field) is { } budget) return budget;
         if (ParameterOf(field) is { } parameter)
             return field.Key == "shape"
                 ? ParameterFields.ShapeOf(document.Find(parameter))
@@ -64,6 +65,7 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
         reshaped = false;
         Dropped = [];
         if (GetText(field) == text) return null;
+        if (TrySetBudget(field, text, out reshaped, out string? problem)) return problem;
         if (ParameterOf(field) is { } parameter)
         {
             reshaped = true;
@@ -80,7 +82,7 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
             Reshape("population", () => ChangePopulation(text));
             return null;
         }
-        if (field.Key == "distribution" && node.Kind == OutlineKind.Treatment)
+        if (field.Key == "distribution" && node.Kind is OutlineKind.Treatment or OutlineKind.Comparator)
         {
             reshaped = true;
             Reshape($"{node.Path}.durationMonths", () => ChangeDuration(text));
@@ -161,7 +163,7 @@ public sealed class FieldEditor(ScenarioDocument document, OutlineNode node)
         {
             fields.Add(new("members", "Members", "population.members", FieldKind.Number));
             fields.Add(new("referencePopulation", "Reference population", "population.referencePopulation", FieldKind.Number));
-            fields.Add(new("riskAdjustment", "Risk adjustment", "population.riskAdjustment", FieldKind.Number, Optional: true));
+            fields.AddRange(AdjustmentFields());
         }
         return fields;
     }

@@ -23,4 +23,14 @@ public enum OutlineKind
     Modality,
     /// <summary>Time on treatment and dose interval.</summary>
     Treatment,
+    /// <summary>The budget impact's costs block: on or off, currency, cost year, discount rate, threshold.</summary>
+    Costs,
+    /// <summary>An optional part of the costs (monitoring, adverse events): included or not, and its settings.</summary>
+    CostGroup,
+    /// <summary>A grouping without fields of its own (the test costs, the comparators).</summary>
+    Group,
+    /// <summary>An indication's comparator: name and duration family.</summary>
+    Comparator,
+    /// <summary>A line of business of a plan's member mix: its share of members.</summary>
+    MemberLine,
 }

@@ -2,8 +2,8 @@ using FunnelSim.Ui.Presentation;
 
 namespace FunnelSim.Ui.Editing;
 
-/// <summary>Builds the outline of a scenario document: settings, population, and each indication's funnel in order.</summary>
-public static class ScenarioOutline
+/// <summary>Builds the outline of a scenario document: settings, population, each indication's funnel in order, and the costs.</summary>
+public static partial class ScenarioOutline
 {
     /// <summary>The top-level nodes.</summary>
     public static IReadOnlyList<OutlineNode> Build(ScenarioDocument document)
@@ -11,9 +11,10 @@ public static class ScenarioOutline
         var roots = new List<OutlineNode>
         {
             Leaf("Scenario settings", "", OutlineKind.Settings),
-            Leaf("Population", "population", OutlineKind.Population),
+            Population(document),
         };
         for (int i = 0; i < document.Count("indications"); i++) roots.Add(Indication(document, $"indications[{i}]"));
+        roots.Add(Costs(document));
         return roots;
     }
 

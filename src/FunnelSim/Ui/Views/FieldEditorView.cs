@@ -187,6 +187,7 @@ internal sealed class FieldEditorView : FrameView
         OutlineKind.StepList => "A list of funnel steps. Ins adds a step, Del removes the selected one, Alt+↑/↓ moves it.",
         OutlineKind.ModalityList => "Test methods; their shares of tested patients must sum to 1. Ins adds, Del removes, Alt+↑/↓ moves.",
         OutlineKind.Testing => "Testing uptake and the test methods (modalities) used.",
+        OutlineKind.Group => ScenarioOutline.Hint(node),
         _ => "",
     };
 }

@@ -4,7 +4,10 @@ using Terminal.Gui.Views;
 
 namespace FunnelSim.Ui.Views;
 
-/// <summary>The live what-if numbers and the validation summary under the editor.</summary>
+/// <summary>
+/// The live what-if numbers (with costs, the total budget impact of the first and last year too) and the validation
+/// summary under the editor.
+/// </summary>
 internal sealed class HeadlineView : FrameView
 {
     private readonly TextLinesView _lines = new() { CanFocus = false };
@@ -28,14 +31,15 @@ internal sealed class HeadlineView : FrameView
             : $"Live what-if: {Workbench.QuickIterations:N0} iterations, {quick.Result.Run.ElapsedSeconds * 1000:0} ms" +
               (quick.Comparison is null ? "" : $" (Δ vs baseline '{workbench.Baseline?.Label}')");
         bool stale = quick is not null && quick.Revision != workbench.Revision;
-        _lines.Show((_, _) =>
-        {
-            var lines = new List<string>();
-            if (quick is not null) lines.AddRange(HeadlineTable.Lines(quick));
-            else lines.Add(workbench.QuickError ?? "running…");
-            lines.Add((workbench.QuickError is { } error && quick is not null ? error + " — showing the last valid run; " : stale ? "updating… " : "")
-                      + status);
-            return lines;
-        });
+        var lines = new List<string>();
+        if (quick is not null) lines.AddRange(HeadlineTable.Lines(quick));
+        else lines.Add(workbench.QuickError ?? "running…");
+        if (quick is not null && BudgetHeadline.Line(quick) is { } budget) lines.Add(budget);
+        lines.Add((workbench.QuickError is { } error && quick is not null ? error + " — showing the last valid run; " : stale ? "updating… " : "")
+                  + status);
+        // As tall as its lines (a budget line, fewer indications), never shorter than the table with three indications.
+        int height = Math.Max(8, lines.Count + 2);
+        if (Height is not DimAbsolute { Size: var current } || current != height) Height = height;
+        _lines.Show((_, _) => lines);
     }
 }

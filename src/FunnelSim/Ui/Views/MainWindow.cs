@@ -32,7 +32,7 @@ internal sealed partial class MainWindow : Runnable
         EditPage = new EditPage();
         Histogram = new HistogramPage();
         Drivers = new DriversPage();
-        Pages = [EditPage, new ResultsTablePage(), new FunnelChartPage(), new TreatedChartPage(), Histogram, Drivers, new ComparePage()];
+        Pages = [EditPage, new ResultsTablePage(), new FunnelChartPage(), new TreatedChartPage(), Histogram, Drivers, new ComparePage(), new BudgetPage()];
 
         _tabKey = Global(Key.T.WithCtrl, "Tab", () => NextTab(+1));
         var menu = CreateMenu();

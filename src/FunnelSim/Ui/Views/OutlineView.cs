@@ -9,6 +9,13 @@ internal sealed class OutlineView : FrameView
 {
     private ScenarioDocument? _document;
 
+    /// <summary>
+    /// While rebuilding, the path that was selected: selecting the same path again is no new choice, and re-editing
+    /// it would take the focus from the field being typed in (an id, a member-mix share). Callers that want the
+    /// editor rebuilt (undo, list actions, a change of form) call it themselves.
+    /// </summary>
+    private string? _rebuildingAt;
+
     public OutlineView()
     {
         Title = "_Outline";
@@ -19,7 +26,7 @@ internal sealed class OutlineView : FrameView
             TreeBuilder = new DelegateTreeBuilder<OutlineNode>(n => n.Children, n => n.Children.Count > 0),
         };
         Tree.AspectGetter = Label;
-        Tree.SelectionChanged += (_, e) => { if (e.NewValue is { } node) NodeSelected?.Invoke(this, node); };
+        Tree.SelectionChanged += (_, e) => { if (e.NewValue is { } node && node.Path != _rebuildingAt) NodeSelected?.Invoke(this, node); };
         Add(Tree);
     }
 
@@ -34,7 +41,8 @@ internal sealed class OutlineView : FrameView
     public void Rebuild(ScenarioDocument document, string? select = null)
     {
         _document = document;
-        string? path = select ?? Tree.SelectedObject?.Path;
+        string? previous = Tree.SelectedObject?.Path;
+        string? path = select ?? previous;
         var expanded = (Tree.Objects ?? []).SelectMany(o => o.SelfAndDescendants()).Where(Tree.IsExpanded).Select(n => n.Path).ToHashSet();
         var roots = ScenarioOutline.Build(document);
         Tree.ClearObjects();
@@ -43,7 +51,15 @@ internal sealed class OutlineView : FrameView
         foreach (var node in all.Where(n => expanded.Contains(n.Path))) Tree.Expand(node);
         var target = all.FirstOrDefault(n => n.Path == path) ?? roots[0];
         ExpandTo(all, target);
-        Tree.SelectedObject = target;
+        _rebuildingAt = previous;
+        try
+        {
+            Tree.SelectedObject = target;
+        }
+        finally
+        {
+            _rebuildingAt = null;
+        }
         ScrollTo(target);
         Tree.SetNeedsDraw();
     }
@@ -78,7 +94,8 @@ internal sealed class OutlineView : FrameView
                      && node.Path.Length > 0;
         if (node.Kind == OutlineKind.Settings)
             error = _document?.Validation.Errors.Any(d => !d.Path.StartsWith("indications", StringComparison.Ordinal)
-                                                          && !d.Path.StartsWith("population", StringComparison.Ordinal)) == true;
+                                                          && !d.Path.StartsWith("population", StringComparison.Ordinal)
+                                                          && !d.Path.StartsWith("costs", StringComparison.Ordinal)) == true;
         return error ? node.Label + " !" : node.Label;
     }
 }

@@ -1,0 +1,31 @@
+using FunnelSim.Results;
+using FunnelSim.Ui.Running;
+
+namespace FunnelSim.Ui.Presentation;
+
+/// <summary>
+/// The budget line of the live what-if headline: the total annual budget impact (mean) of the first and the last year,
+/// and with a baseline each one's paired difference from it — so changing a price shows its effect at once.
+/// </summary>
+public static class BudgetHeadline
+{
+    /// <summary>The line, or null when the scenario has no costs.</summary>
+    public static string? Line(WhatIf whatIf)
+    {
+        ArgumentNullException.ThrowIfNull(whatIf);
+        var result = whatIf.Result;
+        if (result.Scenario.Costs is not { } costs) return null;
+        var years = result.Total.Years;
+        if (years.Count == 0 || !years[0].Metrics.ContainsKey(MetricNames.BudgetImpact)) return null;
+        string Cell(YearResult year)
+        {
+            string text = $"{year.Year} {BudgetFormat.Money(year.Metrics[MetricNames.BudgetImpact].Mean, costs.Currency)}";
+            var delta = whatIf.Comparison?.Total.Years.FirstOrDefault(c => c.Year == year.Year)?.Metrics.GetValueOrDefault(MetricNames.BudgetImpact);
+            if (delta is null) return text;
+            double d = delta.Difference.Mean;
+            string size = BudgetFormat.Short(Math.Abs(d), BudgetValueKind.Money, BudgetTableRows.ShortFrom, costs.Currency);
+            return $"{text} ({(d > 0 ? "+" : d < 0 ? "−" : "±")}{size})";
+        }
+        return years.Count == 1 ? $"Budget impact {Cell(years[0])}" : $"Budget impact {Cell(years[0])} · {Cell(years[^1])}";
+    }
+}

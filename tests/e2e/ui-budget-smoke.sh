@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# End-to-end check of the payer's path in the terminal UI (tmux): open scenarios/payer-commercial-1m.json, go to the
+# drug price in the outline (Costs › Drug per dose), change it and see the budget impact in the live headline move;
+# read the Budget tab (chart and table) at 120x40, then at 80x24. Skips (exit 0) when tmux is missing.
+# Usage: tests/e2e/ui-budget-smoke.sh     (from the repository root; builds src/FunnelSim first)
+#        UI_SMOKE_TMUX=/path/to/tmux-wrapper tests/e2e/ui-budget-smoke.sh   (a tmux that can start its server here)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tmux_() { ${UI_SMOKE_TMUX:-tmux} "$@"; }
+if ! command -v "${UI_SMOKE_TMUX:-tmux}" >/dev/null; then echo "ui-budget-smoke: tmux not found; skipped"; exit 0; fi
+
+dotnet build src/FunnelSim -v quiet -nologo >/dev/null
+bin="$PWD/src/FunnelSim/bin/Debug/net10.0/funnelsim"
+work=$(mktemp -d)
+scenario="$work/payer-commercial-1m.json"   # a copy: whatever the session saves stays out of the repository
+cp scenarios/payer-commercial-1m.json "$scenario"
+session="funnelsim-budget-e2e-$$"
+trap 'tmux_ kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+screen() { tmux_ capture-pane -p -t "$session"; }
+keys() { tmux_ send-keys -t "$session" "$@"; sleep 0.4; }
+fail() { echo "ui-budget-smoke: FAIL: $*"; echo "----- screen -----"; screen; exit 1; }
+wait_for() { # wait_for TEXT [SECONDS]: until the screen shows TEXT
+  local deadline=$((SECONDS + ${2:-20}))
+  until screen | grep -qF -- "$1"; do
+    [ $SECONDS -lt $deadline ] || fail "did not see '$1'"
+    sleep 0.2
+  done
+}
+impact() { screen | grep -oE 'Budget impact 20[0-9]{2} [^│]*' | head -1 | sed 's/ *$//'; }
+start() { # start WIDTH HEIGHT
+  tmux_ new-session -d -s "$session" -x "$1" -y "$2" -c "$work" -e XDG_CONFIG_HOME="$work/config" "$bin ui $scenario 2>$work/stderr.txt" \
+    || fail "tmux could not start (on a machine whose /dev/null is not a character device, give UI_SMOKE_TMUX a wrapper)"
+}
+
+echo "ui-budget-smoke: 120x40 — the commercial plan"
+start 120 40
+wait_for "Outline: payer-commercial-1m.json"
+wait_for "Budget impact 20"
+before=$(impact)
+echo "  before: $before"
+
+echo "ui-budget-smoke: Costs › Drug per dose, mean \$24,683 → \$30,000"
+keys End Right                           # Costs (the last node), expanded
+keys Down                                # Drug per dose
+wait_for "Editor: costs › drugPerDose"
+keys Tab Tab                             # Form → Mean
+keys End BSpace BSpace BSpace BSpace BSpace BSpace 30000
+sleep 1.5
+wait_for "valid"
+after=$(impact)
+echo "  after:  $after"
+[ -n "$after" ] || fail "no budget impact in the headline"
+[ "$before" != "$after" ] || fail "the budget impact did not move"
+
+echo "ui-budget-smoke: the Budget tab"
+keys C-PageUp                            # Edit → Budget (the last tab)
+wait_for "Annual budget impact, NSCLC"
+keys F3 F3 F3                            # NSCLC → PDAC → CCA → all indications
+wait_for "Annual budget impact, all indications"
+wait_for "USD 2025 prices, undiscounted"
+for text in "Eligible (test-positive)" "Newly treated" "Drug" "World with BIZENGRI" "2030"; do
+  screen | grep -qF "$text" || fail "the Budget tab lacks '$text'"
+done
+screen | grep -E '^│2026 ' | grep -qF '█' || fail "no bar for 2026"
+screen
+keys C-q
+wait_for "has unsaved changes"           # the edited price: Cancel / Discard / Save (Enter saves the copy)
+keys Enter
+sleep 1
+tmux_ has-session -t "$session" 2>/dev/null && fail "the app did not quit"
+grep -q '"value": 30000' "$scenario" || fail "the saved copy lacks the new drug price"
+cmp -s "$scenario" scenarios/payer-commercial-1m.json && fail "the repository's scenario was changed"
+
+echo "ui-budget-smoke: 80x24"
+cp scenarios/payer-commercial-1m.json "$scenario"
+start 80 24
+wait_for "Budget impact 20"
+keys C-PageUp
+wait_for "Annual budget impact, NSCLC"
+for text in "Eligible" "2026" "2030" "Mean; under it the 90% interval"; do
+  screen | grep -qF "$text" || fail "80x24: the Budget tab lacks '$text'"
+done
+screen
+keys C-q
+sleep 1
+tmux_ has-session -t "$session" 2>/dev/null && fail "the app did not quit"
+echo "ui-budget-smoke: passed"
