@@ -77,5 +77,7 @@ internal static class ComparisonTable
         return years.Single(y => y.Year == year).Metrics;
     }
 
-    private static string Number(double value) => value.ToString(Math.Abs(value) >= 100 ? "#,0" : "#,0.0", Invariant);
+    /// <summary>A count's mean: whole above 100, one decimal above 1, up to three below (a plan's 0.042 patients a year).</summary>
+    private static string Number(double value) =>
+        value.ToString(Math.Abs(value) >= 100 ? "#,0" : Math.Abs(value) >= 1 ? "#,0.0" : "0.0##", Invariant);
 }

@@ -82,8 +82,10 @@ internal static class TornadoTable
     private static void AppendNoEffect(StringBuilder text, TornadoResult result)
     {
         if (result.NoEffect.Count == 0) return;
-        text.AppendLine(Invariant,
-            $"  {Plural(result.NoEffect.Count, "more input")} without effect on this output (other indications, later funnel stages, ramp targets before their ramp, or costs).");
+        string why = result.Currency is null
+            ? "other indications, later funnel stages, ramp targets before their ramp, or costs"
+            : "other indications, ramp targets before their ramp, no change in any of these iterations, or a cost both worlds pay alike, such as tests in a budget impact";
+        text.AppendLine(Invariant, $"  {Plural(result.NoEffect.Count, "more input")} without effect on this output ({why}).");
     }
 
     /// <summary>The bar on a scale from <paramref name="min"/> to <paramref name="max"/>, the base marked │.</summary>
