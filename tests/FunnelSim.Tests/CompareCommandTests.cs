@@ -102,6 +102,66 @@ public class CompareCommandTests
         Assert.True(pdac.TryGetProperty("treatedNew", out _));
     }
 
+    [Fact]
+    public void ADearerDrugMovesTheBudgetInTheTableAndLeavesTheComparatorAtExactlyZero()
+    {
+        using var temp = new TempFolder();
+        string plan = Scenario("payer-commercial-1m.json");
+        var dearer = JsonNode.Parse(File.ReadAllText(plan))!;
+        var drug = dearer["costs"]!["drugPerDose"]!;
+        foreach (string key in new[] { "value", "low", "high" }) drug[key] = (double)drug[key]! * 1.2;
+        string b = temp.File("dearer.json");
+        File.WriteAllText(b, dearer.ToJsonString());
+
+        var table = Run("compare", plan, b, "--iterations", "3000", "--threads", "2");
+        var json = Run("compare", plan, b, "--iterations", "3000", "--format", "json", "--metric", "budgetImpact");
+
+        Assert.Equal(0, table.ExitCode);
+        string[] lines = table.Out.Split('\n');
+        // Default rows: the headline counts, then the payer's money lines in dollars with thousands separators.
+        string impact = lines.Single(l => l.TrimStart().StartsWith("budgetImpact ", StringComparison.Ordinal));
+        Assert.Matches(@"budgetImpact\s+\$[\d,]+\s+\$[\d,]+\s+\+\$[\d,]+\s+\$[\d,]+ to \$[\d,]+", impact);
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("costWithout ", StringComparison.Ordinal) && l.Contains(" $0 ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("pmpm ", StringComparison.Ordinal));
+        Assert.Contains("mean exact to the cent", table.Out);
+
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        foreach (var group in document.RootElement.GetProperty("indications").EnumerateArray().Append(document.RootElement.GetProperty("total")))
+        {
+            foreach (var year in group.GetProperty("years").EnumerateArray())
+            {
+                var metrics = year.GetProperty("metrics");
+                foreach (string unchanged in new[] { "costComparator", "costTesting", "costWithout" })
+                {
+                    var d = metrics.GetProperty(unchanged).GetProperty("difference");
+                    foreach (string key in new[] { "mean", "sd", "p5", "p50", "p95" }) Assert.Equal(0, d.GetProperty(key).GetDouble());
+                    Assert.Equal(3000, d.GetProperty("iterations").GetInt64());
+                }
+                Assert.True(metrics.GetProperty("costDrug").GetProperty("difference").GetProperty("mean").GetDouble() >= 0);
+            }
+        }
+        var total = document.RootElement.GetProperty("total").GetProperty("years")[4].GetProperty("metrics").GetProperty("budgetImpact");
+        Assert.True(total.GetProperty("difference").GetProperty("mean").GetDouble() > 0);
+        Assert.True(total.GetProperty("probabilityBGreater").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void AMoneyMetricAgainstAScenarioWithoutCostsIsAUsageErrorThatSaysWhy()
+    {
+        using var temp = new TempFolder();
+        var bare = JsonNode.Parse(File.ReadAllText(Base))!.AsObject();
+        bare.Remove("costs");
+        string b = temp.File("bare.json");
+        File.WriteAllText(b, bare.ToJsonString());
+
+        var outcome = Run("compare", Base, b, "--metric", "budgetImpact", "--iterations", "200");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("note: not compared: cost metrics are only in A (B has no costs block)", outcome.Error);
+        Assert.Contains("in B: 'budgetImpact' is not available: this scenario has no costs block; metrics: incident,", outcome.Error);
+    }
+
     [Theory]
     [InlineData("--metric", "treatedNw", "did you mean 'treatedNew'")]
     [InlineData("--indication", "lung", "unknown indication 'lung'")]

@@ -33,6 +33,32 @@ public class DriversCommandTests
     }
 
     [Fact]
+    public void AMoneyOutputIsRankedAndShownInDollars()
+    {
+        var outcome = Run("drivers", Scenario("payer-medicare-advantage-1m.json"), "--metric", "budgetImpact",
+            "--iterations", "1500", "--top", "5", "--threads", "2");
+
+        Assert.Equal(0, outcome.ExitCode);
+        string[] lines = outcome.Out.Split('\n');
+        Assert.StartsWith("Drivers of budgetImpact · total · 2030", lines[0]);
+        Assert.Matches(@"output over 1,500 draws: mean -?\$[\d,]+, 90% interval -?\$[\d,]+ to -?\$[\d,]+", lines[1]);
+        Assert.Contains("costs.", outcome.Out);
+    }
+
+    [Fact]
+    public void APerTreatedOutputSaysHowManyDrawsHadAValue()
+    {
+        var outcome = Run("drivers", Scenario("payer-commercial-1m.json"), "--metric", "budgetImpactPerTreated",
+            "--indication", "cca", "--year", "2026", "--iterations", "3000", "--format", "json", "--threads", "2");
+
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Out);
+        var run = json.RootElement.GetProperty("run");
+        Assert.InRange(run.GetProperty("drawsUsed").GetInt32(), 0, 2999);
+        Assert.Equal("USD", json.RootElement.GetProperty("output").GetProperty("currency").GetString());
+    }
+
+    [Fact]
     public void CsvHasOneRowPerInput()
     {
         var outcome = Run("drivers", "--metric", "identified", "--iterations", "1000", "--format", "csv");

@@ -68,7 +68,7 @@ public class SweepBatchTests
         }
 
         string[] csv = File.ReadAllLines(Path.Combine(output.Path, "sweep.csv"));
-        Assert.Equal($"point,{Uptake},{RnaShare},indication,year,metric,mean,sd,mcse,p5,p10,p25,p50,p75,p90,p95,min,max", csv[0]);
+        Assert.Equal($"point,{Uptake},{RnaShare},indication,year,metric,mean,sd,mcse,p5,p10,p25,p50,p75,p90,p95,min,max,iterations", csv[0]);
         Assert.Equal(9, csv.Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());
         var pdacTreated = csv.Single(l => l.StartsWith("4,0.45,0.3,pdac,2030,treatedNew,", StringComparison.Ordinal)).Split(',');
         using var point4 = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, files[4])));
@@ -82,6 +82,39 @@ public class SweepBatchTests
         Assert.All(points, p => Assert.Equal("ok", p.GetProperty("status").GetString()));
         Assert.Equal(files[7], points[7].GetProperty("file").GetString());
         Assert.Contains("rescaled", index.RootElement.GetProperty("notes")[0].GetString());
+    }
+
+    [Fact]
+    public void TheSummaryTableCarriesTheMoneyMetricsOfEachPoint()
+    {
+        using var input = new TempFolder();
+        using var output = new TempFolder();
+        File.Copy(Scenario("payer-commercial-1m.json"), input.File("plan.json"));
+        File.WriteAllText(input.File("sweep.json"),
+            """{ "base": "plan.json", "axes": [ { "path": "costs.drugPerDose.value", "values": [24000, 30000] } ] }""");
+
+        var outcome = Run("batch", "--sweep", input.File("sweep.json"), "--out-dir", output.Path, "--iterations", "300", "--threads", "2");
+
+        Assert.Equal(0, outcome.ExitCode);
+        string[] csv = File.ReadAllLines(Path.Combine(output.Path, "sweep.csv"));
+        Assert.EndsWith(",min,max,iterations", csv[0]);
+        string[] Row(int point, string metric) =>
+            csv.Single(l => l.StartsWith($"{point},", StringComparison.Ordinal) && l.Contains($",total,2030,{metric},", StringComparison.Ordinal)).Split(',');
+        double Mean(int point, string metric) => double.Parse(Row(point, metric)[5], CultureInfo.InvariantCulture);
+
+        // A dearer drug: more drug cost and budget impact; the comparator and the tests are the same patients' and unchanged.
+        Assert.True(Mean(1, "costDrug") > Mean(0, "costDrug"));
+        Assert.True(Mean(1, "budgetImpact") > Mean(0, "budgetImpact"));
+        Assert.Equal(Mean(0, "costComparator"), Mean(1, "costComparator"));
+        Assert.Equal(Mean(0, "costTesting"), Mean(1, "costTesting"));
+        Assert.Equal(Mean(1, "budgetImpact") / 12_000_000, Mean(1, "pmpm"), 1e-12);
+        Assert.Equal("300", Row(0, "budgetImpact")[^1]);
+        // Per treated patient: only the iterations with someone on treatment.
+        Assert.InRange(long.Parse(Row(0, "budgetImpactPerTreated")[^1], CultureInfo.InvariantCulture), 1, 300);
+        using var point = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(output.Path, "point-1_*.results.json").Single()));
+        double json = point.RootElement.GetProperty("total").GetProperty("years")[4].GetProperty("metrics")
+            .GetProperty("budgetImpact").GetProperty("mean").GetDouble();
+        Assert.Equal(json, Mean(1, "budgetImpact"));
     }
 
     [Fact]

@@ -25,6 +25,41 @@ public class TornadoCommandTests
     }
 
     [Fact]
+    public void TheBudgetImpactTornadoIsSimulatedWithTheDrugPriceBarAndDollars()
+    {
+        var table = Run("tornado", Scenario("payer-medicare-advantage-1m.json"), "--metric", "budgetImpact", "--iterations", "400",
+            "--threads", "2");
+        var json = Run("tornado", Scenario("payer-medicare-advantage-1m.json"), "--metric", "budgetImpact", "--iterations", "400",
+            "--format", "json", "--threads", "1");
+
+        Assert.Equal(0, table.ExitCode);
+        string[] lines = table.Out.Split('\n');
+        Assert.StartsWith("Tornado of budgetImpact · total · 2030", lines[0]);
+        Assert.Contains("simulation: 400 iterations per bar end", lines[1]);
+        Assert.Matches(@"every input at its mean: -?\$[\d,]+ \(MCSE \$[\d,]+\)", lines[1]);
+        string drug = lines.Single(l => l.Contains(" costs.drugPerDose ", StringComparison.Ordinal));
+        Assert.Matches(@"\$[\d,]+ → \$[\d,]+\s+\$[\d,]+ ± \$[\d,]+", drug);
+
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        var root = document.RootElement;
+        Assert.Equal("simulation", root.GetProperty("run").GetProperty("method").GetString());
+        Assert.Equal("USD", root.GetProperty("output").GetProperty("currency").GetString());
+        var bars = root.GetProperty("bars").EnumerateArray().ToArray();
+        var drugBar = Assert.Single(bars, b => b.GetProperty("path").GetString() == "costs.drugPerDose");
+        Assert.True(drugBar.GetProperty("outputAtHigh").GetDouble() > drugBar.GetProperty("outputAtLow").GetDouble());
+        Assert.True(drugBar.GetProperty("swingMcse").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void AskingForTheExpectationOfMoneyIsAUsageError()
+    {
+        var outcome = Run("tornado", Scenario("payer-commercial-1m.json"), "--metric", "costDrug", "--method", "expectation");
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("'costDrug' has no exact expectation; use --method simulation", outcome.Error);
+    }
+
+    [Fact]
     public void ASimulatedTornadoShowsItsIterationsAndEachSwingsMonteCarloError()
     {
         var outcome = Run("tornado", "--metric", "treatedNew", "--indication", "pdac", "--method", "simulation",

@@ -1,4 +1,6 @@
+using System.Globalization;
 using FunnelSim.Engine;
+using FunnelSim.Results;
 
 namespace FunnelSim.Analysis;
 
@@ -30,7 +32,28 @@ public static class ComparisonCoverage
             if (gb >= 0) Metrics(notes, idsA[ga], a.MetricsOf(ga), b.MetricsOf(gb));
         }
         Metrics(notes, OutputSelection.Total, a.MetricsOf(a.Indications.Length), b.MetricsOf(b.Indications.Length));
+        Money(notes, a, b);
         return notes;
+    }
+
+    /// <summary>Costs, PMPM and the threshold indicator, where only one side has them.</summary>
+    private static void Money(List<string> notes, CompiledModel a, CompiledModel b)
+    {
+        if (a.Budget is null || b.Budget is null)
+        {
+            if (a.Budget is not null) notes.Add("cost metrics are only in A (B has no costs block)");
+            if (b.Budget is not null) notes.Add("cost metrics are only in B (A has no costs block)");
+            return;
+        }
+        double? membersA = a.Budget.Members, membersB = b.Budget.Members;
+        if (membersA is not null && membersB is null) notes.Add($"metric '{MetricNames.Pmpm}' is only in A (B is not a plan)");
+        if (membersB is not null && membersA is null) notes.Add($"metric '{MetricNames.Pmpm}' is only in B (A is not a plan)");
+        if (membersA is { } ma && membersB is { } mb && ComparisonLayout.MemberMonthsOf(a, b) is null)
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"metric '{MetricNames.Pmpm}': A's plan has {ma:N0} members and B's {mb:N0}, so their PMPMs are not paired; compare {MetricNames.BudgetImpact}"));
+        string exceeds = MetricNames.ProbabilityExceedsThreshold;
+        if (a.Budget.Threshold is not null && b.Budget.Threshold is null) notes.Add($"metric '{exceeds}' is only in A (B sets no threshold)");
+        if (b.Budget.Threshold is not null && a.Budget.Threshold is null) notes.Add($"metric '{exceeds}' is only in B (A sets no threshold)");
     }
 
     private static void Metrics(List<string> notes, string group, string[] metricsA, string[] metricsB)

@@ -25,12 +25,15 @@ public static class DriversAnalysis
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
 
-        var (cell, _) = output.CellIn(model);
+        var cell = output.Resolve(model);
         var resolved = output with { Year = output.YearIn(model) };
         var inputs = DriverInput.Uncertain(model);
-        var (sample, workers) = DriversSample.Collect(model, inputs, cell, options.Draws, options.Seed, options.EffectiveThreads,
+        var (all, workers) = DriversSample.Collect(model, inputs, cell, options.Draws, options.Seed, options.EffectiveThreads,
             progress, cancellationToken);
-        var distribution = OutputDistribution.Of(sample.Output);
+        // Iterations in which the output has no value (a per-treated amount with nobody treated) are left out.
+        var sample = all.Defined();
+        int? used = sample.Rows < all.Rows ? sample.Rows : null;
+        var distribution = sample.Rows > 0 ? OutputDistribution.Of(sample.Output) : new OutputDistribution(0, 0, 0, 0, 0);
         int fixedCount = model.ParameterList.Count(p => p.IsFixed);
         var scenario = model.Scenario with
         {
@@ -40,12 +43,18 @@ public static class DriversAnalysis
         DriversResult Finish(SurrogateFit? surrogate, double linear, IReadOnlyList<ParameterDriver> drivers, string? note)
         {
             var run = new DriversRun(options.Iterations, options.Draws, options.Seed, Simulator.EngineVersion, workers,
-                time.GetElapsedTime(started).TotalSeconds);
-            return new DriversResult(scenario, resolved, distribution, run, surrogate, linear, drivers, fixedCount, note);
+                time.GetElapsedTime(started).TotalSeconds) { DrawsUsed = used };
+            return new DriversResult(scenario, resolved, distribution, run, surrogate, linear, drivers, fixedCount, note)
+            {
+                Currency = output.IsMoney ? model.Scenario.Costs?.Currency : null,
+            };
         }
 
         if (inputs.Count == 0)
             return Finish(null, 0, [], "every parameter is fixed, so nothing varies between iterations but the patient counts");
+        if (sample.Rows < DriversOptions.MinDraws)
+            return Finish(null, 0, [], $"'{output.Metric}' has a value in only {sample.Rows:N0} of {all.Rows:N0} draws; " +
+                                       $"at least {DriversOptions.MinDraws} are needed");
         if (distribution.Sd == 0)
             return Finish(null, 0, [], $"the output is {distribution.Mean:R} in every draw, so no input moves it");
 

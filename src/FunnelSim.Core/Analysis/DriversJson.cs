@@ -6,9 +6,9 @@ using FunnelSim.Validation;
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// Writes a drivers result as JSON: <c>scenario</c> (echo, as run), <c>output</c> (metric, indication, year and its
-/// distribution), <c>run</c>, <c>surrogate</c>, <c>linearRSquared</c>, <c>fixedParameters</c> and <c>parameters</c>
-/// (strongest first, each with <c>path</c>, <c>label</c>, <c>spearman</c>, <c>standardizedCoefficient</c>,
+/// Writes a drivers result as JSON: <c>scenario</c> (echo, as run), <c>output</c> (metric, indication, year, its
+/// distribution, and the currency of a money output), <c>run</c> (with <c>drawsUsed</c> when some draws had no value),
+/// <c>surrogate</c>, <c>linearRSquared</c>, <c>fixedParameters</c> and <c>parameters</c> (strongest first, each with <c>path</c>, <c>label</c>, <c>spearman</c>, <c>standardizedCoefficient</c>,
 /// <c>importance</c> and <c>ranks</c>).
 /// </summary>
 public static class DriversJson
@@ -29,7 +29,7 @@ public static class DriversJson
         using var scenario = JsonDocument.Parse(ScenarioWriter.Write(result.Scenario));
         var d = result.Distribution;
         var output = new DriversOutputDocument(result.Output.Metric, result.Output.Indication, result.Output.Year ?? 0,
-            d.Mean, d.Sd, d.P5, d.P50, d.P95);
+            d.Mean, d.Sd, d.P5, d.P50, d.P95) { Currency = result.Currency };
         var document = new DriversDocument(scenario.RootElement, output, result.Run, result.Surrogate, result.LinearRSquared,
             result.FixedParameters, result.Parameters, result.Note);
         return JsonSerializer.Serialize(document, Context.DriversDocument) + "\n";

@@ -21,4 +21,8 @@ public sealed record DriversResult(
     double LinearRSquared,
     IReadOnlyList<ParameterDriver> Parameters,
     int FixedParameters,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The currency of a money output (e.g. <c>USD</c>; the distribution is then in currency units); null for a count.</summary>
+    public string? Currency { get; init; }
+}

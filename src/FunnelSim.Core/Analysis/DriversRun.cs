@@ -7,4 +7,11 @@ namespace FunnelSim.Analysis;
 /// <param name="EngineVersion">Engine version.</param>
 /// <param name="Threads">Worker threads used (does not change results).</param>
 /// <param name="ElapsedSeconds">Wall-clock time: simulation and analysis.</param>
-public sealed record DriversRun(long Iterations, int Draws, ulong Seed, string EngineVersion, int Threads, double ElapsedSeconds);
+public sealed record DriversRun(long Iterations, int Draws, ulong Seed, string EngineVersion, int Threads, double ElapsedSeconds)
+{
+    /// <summary>
+    /// For an output that has no value in some iterations (<c>budgetImpactPerTreated</c> with nobody on treatment), the
+    /// draws that had one and were analysed; null when every draw was used.
+    /// </summary>
+    public int? DrawsUsed { get; init; }
+}

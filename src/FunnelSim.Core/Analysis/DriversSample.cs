@@ -17,13 +17,23 @@ internal sealed class DriversSample
     /// <summary>Column-major draws: <c>Inputs[j][k]</c> is input j in iteration k.</summary>
     public double[][] Inputs { get; }
 
-    /// <summary><c>Output[k]</c> is the chosen output in iteration k.</summary>
+    /// <summary><c>Output[k]</c> is the chosen output in iteration k, in the unit the results report (currency units for
+    /// money); NaN where it has no value (see <see cref="MoneyAccumulators.Undefined"/>).</summary>
     public double[] Output { get; }
 
     public int Rows => Output.Length;
 
+    /// <summary>The rows in which the output has a value, in iteration order (this sample itself when every row has one).</summary>
+    public DriversSample Defined()
+    {
+        int[] keep = [.. Enumerable.Range(0, Rows).Where(k => !double.IsNaN(Output[k]))];
+        if (keep.Length == Rows) return this;
+        return new DriversSample([.. Inputs.Select(column => keep.Select(k => column[k]).ToArray())],
+            [.. keep.Select(k => Output[k])]);
+    }
+
     /// <summary>Collects <paramref name="rows"/> draws; also returns the number of workers that ran.</summary>
-    public static (DriversSample Sample, int Workers) Collect(CompiledModel model, IReadOnlyList<DriverInput> inputs, int cell,
+    public static (DriversSample Sample, int Workers) Collect(CompiledModel model, IReadOnlyList<DriverInput> inputs, OutputCell cell,
         int rows, ulong seed, int threads, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var columns = new double[inputs.Count][];
@@ -42,7 +52,8 @@ internal sealed class DriversSample
                     var input = inputs[j];
                     columns[j][k] = input.IsRampTarget ? targets[input.ParameterIndex] : starts[input.ParameterIndex];
                 }
-                output[k] = runner.CellValues[cell];
+                long value = cell.Read(runner);
+                output[k] = value == MoneyAccumulators.Undefined ? double.NaN : value / cell.Divisor;
             }
         }
 

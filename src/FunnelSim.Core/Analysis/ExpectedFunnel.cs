@@ -42,7 +42,8 @@ public sealed class ExpectedFunnel
     public bool HasExpectation(OutputSelection output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return IsExact(output.CellIn(_model).Cell);
+        var cell = output.Resolve(_model);
+        return cell.Source == OutputSource.Count && IsExact(cell.Index);
     }
 
     /// <summary>
@@ -54,12 +55,13 @@ public sealed class ExpectedFunnel
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(held);
-        var (cell, _) = output.CellIn(_model);
-        if (!IsExact(cell)) throw new ArgumentException($"'{output.Metric}' has no exact expectation.", nameof(output));
+        var cell = output.Resolve(_model);
+        if (cell.Source != OutputSource.Count || !IsExact(cell.Index))
+            throw new ArgumentException($"'{output.Metric}' has no exact expectation.", nameof(output));
         if (!held.FixesAll) throw new ArgumentException("every parameter must be held at a value.", nameof(held));
         var cells = new double[_model.CellCount];
         Compute(held.Start, held.Target, cells);
-        return cells[cell];
+        return cells[cell.Index];
     }
 
     /// <summary>True when cell <paramref name="cell"/> has an exact expectation.</summary>

@@ -5,9 +5,9 @@ namespace FunnelSim.Analysis;
 /// <summary>
 /// One-way sensitivity (tornado): each uncertain input in turn at its low and high end, every other input at its mean,
 /// for one output. Where the output has an exact expectation (every funnel count, see <see cref="ExpectedFunnel"/>)
-/// each end is that expectation, so bars show the input's effect and no noise at all; otherwise each end is the mean
-/// over the same iterations with the same random streams for the patient-level counts (common random numbers), with
-/// its Monte Carlo standard error. Correlations and the sampling method do not apply: no input is drawn.
+/// each end is that expectation, so bars show the input's effect and no noise at all; otherwise (money: costs, budget
+/// impact, PMPM) each end is the mean over the same iterations with the same random streams for the patient-level
+/// counts (common random numbers), with its Monte Carlo standard error. Correlations and the sampling method do not apply: no input is drawn.
 /// </summary>
 public static class TornadoAnalysis
 {
@@ -23,10 +23,12 @@ public static class TornadoAnalysis
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
 
-        var (cell, group) = output.CellIn(model);
+        var cell = output.Resolve(model);
+        int group = cell.Group;
         var funnel = new ExpectedFunnel(model);
-        var method = options.Method ?? (funnel.IsExact(cell) ? TornadoMethod.Expectation : TornadoMethod.Simulation);
-        if (method == TornadoMethod.Expectation && !funnel.IsExact(cell))
+        bool exact = cell.Source == OutputSource.Count && funnel.IsExact(cell.Index);
+        var method = options.Method ?? (exact ? TornadoMethod.Expectation : TornadoMethod.Simulation);
+        if (method == TornadoMethod.Expectation && !exact)
             throw new ArgumentException($"'{output.Metric}' has no exact expectation; use the simulation.", nameof(options));
 
         int[] owners = ParameterOwnership.Owners(model);
@@ -40,7 +42,7 @@ public static class TornadoAnalysis
         long iterations = 0;
         if (method == TornadoMethod.Expectation)
         {
-            (baseOutput, evaluated) = TornadoExpectation.Evaluate(model, funnel, means, moved, cell, cancellationToken);
+            (baseOutput, evaluated) = TornadoExpectation.Evaluate(model, funnel, means, moved, cell.Index, cancellationToken);
         }
         else
         {
@@ -60,6 +62,9 @@ public static class TornadoAnalysis
             baseMcse,
             [.. bars.OrderByDescending(b => b.Swing).ThenBy(b => order[b.Input])],
             [.. noEffect.OrderBy(i => order[i])],
-            new TornadoRun(method, iterations, options.Seed, Simulator.EngineVersion, threads, elapsed));
+            new TornadoRun(method, iterations, options.Seed, Simulator.EngineVersion, threads, elapsed))
+        {
+            Currency = output.IsMoney ? model.Scenario.Costs?.Currency : null,
+        };
     }
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// Writes a tornado as JSON: <c>scenario</c>, <c>output</c> (metric, indication, year), <c>run</c> (<c>method</c>:
+/// Writes a tornado as JSON: <c>scenario</c>, <c>output</c> (metric, indication, year; currency for money), <c>run</c> (<c>method</c>:
 /// <c>expectation</c> or <c>simulation</c>; iterations, seed and threads for a simulation; engineVersion, elapsedSeconds),
 /// <c>base</c> (mean, and mcse for a simulation), <c>bars</c> (widest first: path, label, low, high, outputAtLow,
 /// outputAtHigh, mcseAtLow, mcseAtHigh, swing, swingMcse — the mcse fields only for a simulation) and <c>noEffect</c>
@@ -30,6 +30,7 @@ public static class TornadoJson
             w.WriteString("metric", result.Output.Metric);
             w.WriteString("indication", result.Output.Indication);
             w.WriteNumber("year", result.Output.Year ?? 0);
+            if (result.Currency is { } currency) w.WriteString("currency", currency);
             w.WriteEndObject();
             bool simulated = result.Method == TornadoMethod.Simulation;
             w.WriteStartObject("run");

@@ -20,6 +20,9 @@ public sealed record TornadoResult(
     IReadOnlyList<TornadoInput> NoEffect,
     TornadoRun Run)
 {
+    /// <summary>The currency of a money output (e.g. <c>USD</c>; every value is then in currency units); null for a count.</summary>
+    public string? Currency { get; init; }
+
     /// <summary>How the bar ends were computed (also in <see cref="Run"/>).</summary>
     public TornadoMethod Method => Run.Method;
 }

@@ -44,7 +44,8 @@ internal static partial class ResultBuilder
         return Divided(cents, 100);
     }
 
-    private static MetricSummary Divided(MetricSummary s, double divisor) => s with
+    /// <summary>Every value of <paramref name="s"/> divided by <paramref name="divisor"/> (cents to currency units, impact to PMPM).</summary>
+    internal static MetricSummary Divided(MetricSummary s, double divisor) => s with
     {
         Mean = s.Mean / divisor,
         Sd = s.Sd / divisor,

@@ -28,9 +28,13 @@ internal static class CompareCommand
             "(common random numbers): iteration k of A and of B draw every input they share from the same numbers, so B − A " +
             "is the effect of what differs, with far less noise than two independent runs. Per metric: A's and B's summaries, " +
             "the mean and 90% interval (P5–P95) of B − A over iterations, and the share of iterations in which B > A. " +
+            "With costs in both scenarios money is compared too (costs, budgetImpact, pmpm, …; in currency units, the " +
+            "difference kept in whole cents per iteration); an iteration in which either side has no value (budgetImpactPerTreated " +
+            "with nobody treated) is left out of that difference and the count reported. " +
             "Only what both scenarios have is compared; indications, years or step metrics that only one has are listed on " +
             "standard error and left out.\n\n" +
-            "Example: funnelsim compare scenarios/us-national-base.json scenarios/whatif-rna-reflex-testing.json --indication pdac\n\n" +
+            "Example: funnelsim compare scenarios/us-national-base.json scenarios/whatif-rna-reflex-testing.json --indication pdac\n" +
+            "         funnelsim compare scenarios/payer-commercial-1m.json B.json --metric budgetImpact --metric pmpm\n\n" +
             "Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error, 130 cancelled.")
         {
             a,
@@ -83,6 +87,7 @@ internal static class CompareCommand
         string group = inputs.Choice.IndicationOf(parse);
         int year = parse.GetValue(inputs.Choice.Year) ?? lastShared;
         string[] asked = inputs.Choice.Metrics(parse);
+        string[]? given = inputs.Choice.GivenMetrics(parse);
         var rows = asked.Select(metric => new OutputSelection(metric, group, year)).ToArray();
         if (!OutputChoiceOptions.Check(context, "compare", modelA, rows, "in A: ")
             || !OutputChoiceOptions.Check(context, "compare", modelB, rows, "in B: "))
@@ -119,7 +124,8 @@ internal static class CompareCommand
         {
             ("json", null) => ComparisonJson.Write(comparison),
             ("csv", null) => ComparisonCsv.Write(comparison),
-            _ => ComparisonTable.Render(comparison, pathA, pathB, group, year, asked),
+            _ => ComparisonTable.Render(comparison, pathA, pathB, group, year,
+                given ?? ComparisonTable.DefaultMetrics(comparison, group, year)),
         };
         context.Out.Write(text);
         context.Out.Flush();

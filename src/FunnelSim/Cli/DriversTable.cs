@@ -4,7 +4,8 @@ using FunnelSim.Analysis;
 
 namespace FunnelSim.Cli;
 
-/// <summary>The drivers result as a table for people: the output, how far to trust the surrogate, the inputs ranked.</summary>
+/// <summary>The drivers result as a table for people: the output (money in its currency), how far to trust the surrogate,
+/// the inputs ranked.</summary>
 internal static class DriversTable
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -16,9 +17,16 @@ internal static class DriversTable
         var d = result.Distribution;
         var run = result.Run;
         text.AppendLine(Invariant, $"Drivers of {o.Metric} · {o.Indication} · {o.Year} — {result.Scenario.Name}");
-        text.AppendLine(Invariant, $"  output over {run.Draws:N0} draws: mean {d.Mean:#,0.0}, 90% interval {d.P5:#,0.#}–{d.P95:#,0.#}");
+        int used = run.DrawsUsed ?? run.Draws;
+        if (result.Currency is { } currency)
+            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {BudgetTable.Money(d.Mean, currency)}, " +
+                                       $"90% interval {BudgetTable.Money(d.P5, currency)} to {BudgetTable.Money(d.P95, currency)}");
+        else
+            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {d.Mean:#,0.0}, 90% interval {d.P5:#,0.#}–{d.P95:#,0.#}");
         if (run.Draws < run.Iterations)
             text.AppendLine(Invariant, $"  (the first {run.Draws:N0} of {run.Iterations:N0} iterations; raise --max-draws to use more)");
+        if (run.DrawsUsed is { } defined)
+            text.AppendLine(Invariant, $"  ({run.Draws - defined:N0} of the {run.Draws:N0} draws have no value — nobody on treatment — and are left out)");
         if (result.Note is { } note)
         {
             text.AppendLine(Invariant, $"  nothing to rank: {note}");

@@ -10,13 +10,15 @@ namespace FunnelSim.Cli;
 /// </summary>
 internal sealed class OutputChoiceOptions
 {
-    private readonly Func<ParseResult, string[]> _metrics;
+    private readonly Func<ParseResult, string[]?> _metrics;
+    private readonly string[] _defaultMetrics;
 
-    private OutputChoiceOptions(Option metric, Func<ParseResult, string[]> metrics, string indicationDescription,
+    private OutputChoiceOptions(Option metric, Func<ParseResult, string[]?> metrics, string[] defaultMetrics, string indicationDescription,
         string yearDescription)
     {
         Metric = metric;
         _metrics = metrics;
+        _defaultMetrics = defaultMetrics;
         Indication = new Option<string>("--indication", "-i")
         {
             Description = indicationDescription,
@@ -38,12 +40,13 @@ internal sealed class OutputChoiceOptions
     {
         var metric = new Option<string>("--metric", "-m")
         {
-            Description = "The output's results metric, e.g. treatedNew, identified, tested, doses, or a step id such as " +
-                          "payer-approved (see the metric list in README or any results file).",
+            Description = "The output's results metric, e.g. treatedNew, identified, tested, doses, a step id such as " +
+                          "payer-approved, or with costs a money metric such as budgetImpact, costDrug or pmpm (see the metric " +
+                          "list in README or any results file).",
             HelpName = "NAME",
             Required = true,
         };
-        return new(metric, parse => [parse.GetRequiredValue(metric)],
+        return new(metric, parse => [parse.GetRequiredValue(metric)], [],
             "An indication id from the scenario (e.g. nsclc, pdac, cca), or 'total' for the sum over indications.",
             "Calendar year of the output (default: the last year of the horizon).");
     }
@@ -53,11 +56,13 @@ internal sealed class OutputChoiceOptions
     {
         var metrics = new Option<string[]>("--metric", "-m")
         {
-            Description = "Metric(s) of the printed table; repeat for more (default: " + string.Join(", ", defaultMetrics) + ").",
+            Description = "Metric(s) of the printed table, counts or money (e.g. budgetImpact, costDrug, pmpm); repeat for more " +
+                          "(default: " + string.Join(", ", defaultMetrics) + ", and with costs in both scenarios costWith, " +
+                          "costWithout, budgetImpact and pmpm).",
             HelpName = "NAME",
             AllowMultipleArgumentsPerToken = false,
         };
-        return new(metrics, parse => parse.GetValue(metrics) is { Length: > 0 } m ? m : defaultMetrics,
+        return new(metrics, parse => parse.GetValue(metrics) is { Length: > 0 } m ? m : null, defaultMetrics,
             "Indication of the printed table: an id both scenarios have, or 'total' (the sum over each scenario's indications).",
             "Calendar year of the printed table (default: the last year both scenarios cover).");
     }
@@ -70,7 +75,10 @@ internal sealed class OutputChoiceOptions
     }
 
     /// <summary>The metrics given, or the defaults when none was.</summary>
-    public string[] Metrics(ParseResult parse) => _metrics(parse);
+    public string[] Metrics(ParseResult parse) => _metrics(parse) ?? _defaultMetrics;
+
+    /// <summary>The metrics given; null when none was (the caller chooses defaults).</summary>
+    public string[]? GivenMetrics(ParseResult parse) => _metrics(parse);
 
     /// <summary>The indication id given, or <c>total</c>.</summary>
     public string IndicationOf(ParseResult parse) => parse.GetValue(Indication) ?? OutputSelection.Total;

@@ -7,7 +7,8 @@ namespace FunnelSim.Cli;
 /// <summary>
 /// A tornado for people: the output and its base value, then one row per input, widest swing first, with a text bar
 /// (░ from the base to the output at the input's low end, █ to its high end) and the numbers behind it. Exact
-/// expectations are shown without ±; simulated ends with the swing's Monte Carlo standard error.
+/// expectations are shown without ±; simulated ends with the swing's Monte Carlo standard error. Money outputs are shown in
+/// their currency with thousands separators.
 /// </summary>
 internal static class TornadoTable
 {
@@ -16,14 +17,15 @@ internal static class TornadoTable
 
     public static string Render(TornadoResult result, int top)
     {
+        string Format(double value) => result.Currency is { } currency ? BudgetTable.Money(value, currency) : Output(value);
         var text = new StringBuilder();
         var o = result.Output;
         text.AppendLine(Invariant, $"Tornado of {o.Metric} · {o.Indication} · {o.Year}{(result.ScenarioName is { } n ? $" — {n}" : "")}");
         bool exact = result.Method == TornadoMethod.Expectation;
         if (exact)
-            text.AppendLine(Invariant, $"  base, every input at its mean: {Output(result.BaseOutput)}; exact expectation (no Monte Carlo error)");
+            text.AppendLine(Invariant, $"  base, every input at its mean: {Format(result.BaseOutput)}; exact expectation (no Monte Carlo error)");
         else
-            text.AppendLine(Invariant, $"  base, every input at its mean: {Output(result.BaseOutput)} (MCSE {Output(result.BaseMcse)}); " +
+            text.AppendLine(Invariant, $"  base, every input at its mean: {Format(result.BaseOutput)} (MCSE {Format(result.BaseMcse)}); " +
                                        $"simulation: {result.Run.Iterations:N0} iterations per bar end, seed {result.Run.Seed}, shared random streams");
         if (result.Bars.Count == 0)
         {
@@ -41,13 +43,13 @@ internal static class TornadoTable
         {
             (i + 1).ToString(Invariant),
             Chart(b, result.BaseOutput, min, max),
-            $"{Output(b.OutputAtLow)} → {Output(b.OutputAtHigh)}",
-            exact ? Output(b.Swing) : $"{Output(b.Swing)} ± {Output(b.SwingMcse)}",
+            $"{Format(b.OutputAtLow)} → {Format(b.OutputAtHigh)}",
+            exact ? Format(b.Swing) : $"{Format(b.Swing)} ± {Format(b.SwingMcse)}",
             $"{Value(b.Input.Low)} → {Value(b.Input.High)}",
             b.Input.Path,
             b.Input.Label,
         }).ToList();
-        string[] header = ["#", $"{Output(min)} … {Output(max)}", "output low → high", exact ? "swing" : "swing ± MCSE",
+        string[] header = ["#", $"{Format(min)} … {Format(max)}", "output low → high", exact ? "swing" : "swing ± MCSE",
             "input low → high", "path", "input"];
         int[] widths = Enumerable.Range(0, header.Length).Select(c => rows.Append(header).Max(r => r[c].Length)).ToArray();
         AppendRow(text, header, widths);
@@ -80,8 +82,10 @@ internal static class TornadoTable
     private static void AppendNoEffect(StringBuilder text, TornadoResult result)
     {
         if (result.NoEffect.Count == 0) return;
-        text.AppendLine(Invariant,
-            $"  {Plural(result.NoEffect.Count, "more input")} without effect on this output (other indications, later funnel stages, ramp targets before their ramp, or costs).");
+        string why = result.Currency is null
+            ? "other indications, later funnel stages, ramp targets before their ramp, or costs"
+            : "other indications, ramp targets before their ramp, no change in any of these iterations, or a cost both worlds pay alike, such as tests in a budget impact";
+        text.AppendLine(Invariant, $"  {Plural(result.NoEffect.Count, "more input")} without effect on this output ({why}).");
     }
 
     /// <summary>The bar on a scale from <paramref name="min"/> to <paramref name="max"/>, the base marked │.</summary>
