@@ -52,7 +52,7 @@ internal static class ComparisonTable
             }
             var d = c.Difference;
             bool money = OutputSelection.IsMoneyMetric(metric);
-            string Format(double value) => money ? BudgetTable.Money(value, currency) : Number(value);
+            string Format(double value) => money ? BudgetFormat.Money(value, currency) : Number(value);
             string Signed(double value) => (value > 0 ? "+" : "") + Format(value);
             string interval = $"{Format(d.P5)} to {Format(d.P95)}";
             text.AppendLine(Invariant,

@@ -1,3 +1,4 @@
+using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
@@ -19,8 +20,8 @@ internal static class DriversTable
         text.AppendLine(Invariant, $"Drivers of {o.Metric} · {o.Indication} · {o.Year} — {result.Scenario.Name}");
         int used = run.DrawsUsed ?? run.Draws;
         if (result.Currency is { } currency)
-            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {BudgetTable.Money(d.Mean, currency)}, " +
-                                       $"90% interval {BudgetTable.Money(d.P5, currency)} to {BudgetTable.Money(d.P95, currency)}");
+            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {BudgetFormat.Money(d.Mean, currency)}, " +
+                                       $"90% interval {BudgetFormat.Money(d.P5, currency)} to {BudgetFormat.Money(d.P95, currency)}");
         else
             text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {d.Mean:#,0.0}, 90% interval {d.P5:#,0.#}–{d.P95:#,0.#}");
         if (run.Draws < run.Iterations)

@@ -1,3 +1,4 @@
+using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
@@ -17,7 +18,7 @@ internal static class TornadoTable
 
     public static string Render(TornadoResult result, int top)
     {
-        string Format(double value) => result.Currency is { } currency ? BudgetTable.Money(value, currency) : Output(value);
+        string Format(double value) => result.Currency is { } currency ? BudgetFormat.Money(value, currency) : Output(value);
         var text = new StringBuilder();
         var o = result.Output;
         text.AppendLine(Invariant, $"Tornado of {o.Metric} · {o.Indication} · {o.Year}{(result.ScenarioName is { } n ? $" — {n}" : "")}");
