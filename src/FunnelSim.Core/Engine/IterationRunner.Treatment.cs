@@ -23,7 +23,7 @@ internal sealed partial class IterationRunner
     /// (the logarithms and exponentials are most of the cost).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Treat(CompiledIndication ind, long iteration, int offset, int afterPost)
+    private void Treat(CompiledIndication ind, int index, long iteration, int offset, int afterPost)
     {
         int years = _model.Years;
         long patients = 0;
@@ -44,7 +44,15 @@ internal sealed partial class IterationRunner
             }
         }
         Durations(ind, count);
-        CountDoses(ind, count, offset, afterPost);
+        if (_budget is null)
+        {
+            TreatedYears(ind, count, offset, afterPost, default);
+            return;
+        }
+        var costs = _budget.Budget.Indications[index];
+        var comparator = ComparatorDurations(costs, _budget, iteration, count);
+        TreatedYears(ind, count, offset, afterPost, comparator);
+        FalsePositiveQuantities(ind, offset, afterPost, comparator);
     }
 
     /// <summary>Turns each patient's draw into a duration in days, in place.</summary>
@@ -100,28 +108,93 @@ internal sealed partial class IterationRunner
         }
     }
 
-    private void CountDoses(CompiledIndication ind, int count, int offset, int afterPost)
+    /// <summary>
+    /// Doses and patients on treatment per calendar year, and with costs also each year's monitoring visits and months
+    /// on the comparator (<see cref="BudgetState.Quantities"/>): one pass over the patients per block of four calendar
+    /// years, the four years in the lanes of a vector. Per patient and year it computes what the year-by-year loop
+    /// below would (same operations on the same values, so the same bits):
+    /// <code>
+    /// doses:  upTo(y) = clamp(⌈((y + 1)·365.25 − start)/interval⌉, 0, total); in year y: upTo(y) − upTo(y − 1)
+    /// visits: min(⌈((y + 1)·365.25 − start)/every⌉, visits) less the same at the year before (0 in the start year)
+    /// months: max(0, min(comparator end, (y + 1)·365.25) − (start year ? start : y·365.25)) · (1 / 30.4375)
+    /// </code>
+    /// for the years from the start year up to the first whose end is at or after the later of the two worlds' ends
+    /// (the other years give 0). The counts are whole numbers (exact in any order); the months, which are not, are
+    /// added lane by lane in patient order, as the loop added them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TreatedYears(CompiledIndication ind, int count, int offset, int afterPost, ReadOnlySpan<double> comparator)
     {
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
+        bool costs = _budget is not null;
+        var q = costs ? _budget!.Quantities.AsSpan() : default;
+        const int Q = BudgetState.YearQuantities;
         double perInterval = 1 / ind.DoseIntervalDays;
-        int onTreatment = offset + afterPost + ModelCompiler.OnTreatmentOffset;
-        int doses = offset + afterPost + ModelCompiler.DosesOffset;
-        for (int i = 0; i < count; i++)
+        double perVisit = costs ? 1 / _budget!.Budget.MonitoringIntervalDays : 1;
+        var vPerInterval = Vector256.Create(perInterval);
+        var vPerVisit = Vector256.Create(perVisit);
+        var zero = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        int lastOfYear = 0; // patients with a start year up to the block's last year
+        for (int first = 0; first < years; first += 4)
         {
-            double start = _patientStart[i];
-            long total = (long)Math.Ceiling(_patientDraw[i] * perInterval);
-            long before = 0;
-            for (int y = _patientYear[i]; y < years && before < total; y++)
+            var lanes = Vector256.Create((double)first, first + 1, first + 2, first + 3);
+            var yearStart = Vector256.Create(first * DaysPerYear, (first + 1) * DaysPerYear, (first + 2) * DaysPerYear,
+                (first + 3) * DaysPerYear);
+            var yearEnd = Vector256.Create((first + 1) * DaysPerYear, (first + 2) * DaysPerYear, (first + 3) * DaysPerYear,
+                (first + 4) * DaysPerYear);
+            for (int t = Math.Min(first + 3, years - 1), y = first; y <= t; y++) lastOfYear += (int)_newPatients[y];
+
+            Vector256<double> doses = zero, onTreatment = zero, visits = zero, months = zero;
+            for (int i = 0; i < lastOfYear; i++)
             {
-                long upTo = Math.Clamp((long)Math.Ceiling(((y + 1) * DaysPerYear - start) * perInterval), 0, total);
-                long inYear = upTo - before;
-                if (inYear > 0)
-                {
-                    _cells[doses + y * metrics] += inYear;
-                    _cells[onTreatment + y * metrics]++;
-                }
-                before = upTo;
+                double start = _patientStart[i], days = _patientDraw[i];
+                var vStart = Vector256.Create(start);
+                var startYear = Vector256.Create((double)_patientYear[i]);
+
+                var total = Vector256.Create(Math.Ceiling(days * perInterval));
+                var upTo = Vector256.Ceiling((yearEnd - vStart) * vPerInterval);
+                upTo = Vector256.ConditionalSelect(Vector256.LessThan(upTo, zero), zero,
+                    Vector256.ConditionalSelect(Vector256.GreaterThan(upTo, total), total, upTo));
+                var before = Vector256.Ceiling((yearStart - vStart) * vPerInterval);
+                before = Vector256.ConditionalSelect(Vector256.LessThan(before, zero), zero,
+                    Vector256.ConditionalSelect(Vector256.GreaterThan(before, total), total, before));
+                var inYear = upTo - before;
+                doses += inYear;
+                onTreatment += one & Vector256.GreaterThan(inYear, zero);
+
+                if (!costs) continue;
+                double comparatorEnd = start + comparator[i];
+                double end = start + days > comparatorEnd ? start + days : comparatorEnd;
+                var isStartYear = Vector256.Equals(lanes, startYear);
+                // The years the loop visits: from the start year while the previous year ended before `end`.
+                var active = Vector256.GreaterThanOrEqual(lanes, startYear)
+                             & (isStartYear | Vector256.GreaterThan(Vector256.Create(end), yearStart));
+
+                var allVisits = Vector256.Create(Math.Ceiling(days * perVisit));
+                var visitsUpTo = Vector256.Ceiling((yearEnd - vStart) * vPerVisit);
+                visitsUpTo = Vector256.ConditionalSelect(Vector256.GreaterThan(visitsUpTo, allVisits), allVisits, visitsUpTo);
+                var visitsBefore = Vector256.Ceiling((yearStart - vStart) * vPerVisit);
+                visitsBefore = Vector256.ConditionalSelect(Vector256.GreaterThan(visitsBefore, allVisits), allVisits, visitsBefore);
+                visits += (visitsUpTo - Vector256.ConditionalSelect(isStartYear, zero, visitsBefore)) & active;
+
+                var vEnd = Vector256.Create(comparatorEnd);
+                var until = Vector256.ConditionalSelect(Vector256.LessThan(vEnd, yearEnd), vEnd, yearEnd);
+                var from = Vector256.ConditionalSelect(isStartYear, vStart, yearStart);
+                var month = (until - from) * Vector256.Create(1 / DaysPerMonth);
+                months += month & Vector256.GreaterThan(month, zero) & active;
+            }
+
+            for (int lane = 0; lane < 4 && first + lane < years; lane++)
+            {
+                int y = first + lane;
+                _cells[offset + y * metrics + afterPost + ModelCompiler.DosesOffset] = (long)doses.GetElement(lane);
+                _cells[offset + y * metrics + afterPost + ModelCompiler.OnTreatmentOffset] = (long)onTreatment.GetElement(lane);
+                if (!costs) continue;
+                // Visit 0 falls on the start day, in the start year: not counted unless the schedule says so.
+                q[y * Q + BudgetState.Visits] = visits.GetElement(lane) - (_budget!.Budget.MonitoringAtStart ? 0 : _newPatients[y]);
+                q[y * Q + BudgetState.ComparatorMonths] = months.GetElement(lane);
             }
         }
     }

@@ -215,7 +215,8 @@ internal sealed partial class IterationRunner
             _newPatients[t] = treatedTrue + treatedFalse;
         }
 
-        Treat(ind, iteration, offset, afterPost);
+        _budget?.Quantities.AsSpan().Clear();
+        Treat(ind, index, iteration, offset, afterPost);
         if (_budget is not null) CostIndication(ind, index, iteration, offset, afterPost);
     }
 
