@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FunnelSim.Engine;
 
 /// <summary>
@@ -28,13 +30,19 @@ internal sealed class CellAccumulators
     public void Add(ReadOnlySpan<long> values)
     {
         var sums = _sums.AsSpan(0, values.Length);
-        var squares = _sumsOfSquares.AsSpan(0, values.Length);
+        // The 128-bit sums of squares as (low, high) pairs of 64-bit words, little-endian as Int128 lays them out.
+        var squares = MemoryMarshal.Cast<Int128, ulong>(_sumsOfSquares.AsSpan(0, values.Length));
         var histograms = _histograms.AsSpan(0, values.Length);
         for (int c = 0; c < values.Length; c++)
         {
             long value = values[c];
             sums[c] += value;
-            squares[c] += Math.BigMul(value, value);
+            // value² = |value|², one 64 × 64 → 128-bit multiply (|long.MinValue| = 2^63 is still right as a ulong).
+            ulong magnitude = value < 0 ? (ulong)-value : (ulong)value;
+            ulong high = Math.BigMul(magnitude, magnitude, out ulong low);
+            ulong before = squares[2 * c], after = before + low;
+            squares[2 * c] = after;
+            squares[2 * c + 1] += high + (after < before ? 1UL : 0UL);
             histograms[c].Add(value);
         }
         Iterations++;

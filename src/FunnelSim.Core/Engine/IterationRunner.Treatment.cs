@@ -153,14 +153,16 @@ internal sealed partial class IterationRunner
                 var vStart = Vector256.Create(start);
                 var startYear = Vector256.Create((double)_patientYear[i]);
 
-                var total = Vector256.Create(Math.Ceiling(days * perInterval));
+                double totalDoses = Math.Ceiling(days * perInterval);
+                var total = Vector256.Create(totalDoses);
                 var upTo = Vector256.Ceiling((yearEnd - vStart) * vPerInterval);
                 upTo = Vector256.ConditionalSelect(Vector256.LessThan(upTo, zero), zero,
                     Vector256.ConditionalSelect(Vector256.GreaterThan(upTo, total), total, upTo));
-                var before = Vector256.Ceiling((yearStart - vStart) * vPerInterval);
-                before = Vector256.ConditionalSelect(Vector256.LessThan(before, zero), zero,
-                    Vector256.ConditionalSelect(Vector256.GreaterThan(before, total), total, before));
-                var inYear = upTo - before;
+                // Doses before year y = doses up to the end of year y − 1: the lanes shifted up by one, the first
+                // computed (0 before the first year: the start is not earlier).
+                double firstBefore = 0;
+                if (first > 0) firstBefore = Math.Clamp(Math.Ceiling((first * DaysPerYear - start) * perInterval), 0, totalDoses);
+                var inYear = upTo - ShiftUp(upTo, firstBefore);
                 doses += inYear;
                 onTreatment += one & Vector256.GreaterThan(inYear, zero);
 
@@ -172,11 +174,13 @@ internal sealed partial class IterationRunner
                 var active = Vector256.GreaterThanOrEqual(lanes, startYear)
                              & (isStartYear | Vector256.GreaterThan(Vector256.Create(end), yearStart));
 
-                var allVisits = Vector256.Create(Math.Ceiling(days * perVisit));
+                double visitCount = Math.Ceiling(days * perVisit);
+                var allVisits = Vector256.Create(visitCount);
                 var visitsUpTo = Vector256.Ceiling((yearEnd - vStart) * vPerVisit);
                 visitsUpTo = Vector256.ConditionalSelect(Vector256.GreaterThan(visitsUpTo, allVisits), allVisits, visitsUpTo);
-                var visitsBefore = Vector256.Ceiling((yearStart - vStart) * vPerVisit);
-                visitsBefore = Vector256.ConditionalSelect(Vector256.GreaterThan(visitsBefore, allVisits), allVisits, visitsBefore);
+                double firstVisitsBefore = 0;
+                if (first > 0) firstVisitsBefore = Math.Min(Math.Ceiling((first * DaysPerYear - start) * perVisit), visitCount);
+                var visitsBefore = ShiftUp(visitsUpTo, firstVisitsBefore);
                 visits += (visitsUpTo - Vector256.ConditionalSelect(isStartYear, zero, visitsBefore)) & active;
 
                 var vEnd = Vector256.Create(comparatorEnd);
@@ -198,6 +202,12 @@ internal sealed partial class IterationRunner
             }
         }
     }
+
+    /// <summary>(<paramref name="first"/>, v₀, v₁, v₂): each lane takes the value of the lane below it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ShiftUp(Vector256<double> v, double first) =>
+        Vector256.ConditionalSelect(Vector256.Create(-1L, 0, 0, 0).AsDouble(), Vector256.Create(first),
+            Vector256.Shuffle(v, Vector256.Create(0L, 0, 1, 2)));
 
     /// <summary>Makes room for <paramref name="patients"/>; the padding up to a multiple of 4 holds a harmless 0.5.</summary>
     private int EnsurePatientCapacity(long patients)
