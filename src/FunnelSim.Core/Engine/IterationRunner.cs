@@ -59,6 +59,9 @@ internal sealed partial class IterationRunner
             Cells.Add(_cells);
             _budget?.Add();
         }
+        // Nothing stays pending between blocks: the summaries can be read from any thread once the run is over.
+        Cells.Flush();
+        _budget?.Flush();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -31,8 +31,8 @@ internal sealed class LogBucketSketch
     /// <summary>The bucket counts of negative values, by the bucket of their magnitude.</summary>
     internal BucketCounts Negative => _negative;
 
-    /// <summary>Counts one zero.</summary>
-    internal void AddZero() => Zeros++;
+    /// <summary>Counts <paramref name="count"/> zeros.</summary>
+    internal void AddZeros(long count) => Zeros += count;
 
     /// <summary>Values added (summed over the buckets; for the end of a run, not the hot loop).</summary>
     public long Count => Zeros + _positive.Count + _negative.Count;

@@ -12,11 +12,13 @@ namespace FunnelSim.Engine;
 /// <see cref="Undefined"/> is skipped (a per-treated amount in an iteration with nobody treated).
 /// </summary>
 /// <remarks>
-/// The hot path (<see cref="Add"/>, once per iteration for every cell) keeps the work per cell small: the count is the
-/// number of rows added less the cell's undefined values (counted only when they occur); the 128-bit sums are two
-/// 64-bit halves added with a carry (the square of |value| is one 64 × 64 → 128-bit multiply); a zero skips the
-/// sums; and the sketch's bucket indices are computed four at a time (logarithm, scale, ceiling, conversion) before
-/// the loop, which then only increments a byte of the sign's bucket store, reached without the sketch object.
+/// Rows are added in batches of <see cref="Batch"/>, as in <see cref="CellAccumulators"/>: <see cref="Add"/> only copies
+/// a row into a cell-major buffer, and a full buffer is summarised cell by cell — the count is the rows added less the
+/// cell's undefined values; the 128-bit sums are kept in registers as two 64-bit halves with a carry (the square of
+/// |value| is one 64 × 64 → 128-bit multiply); the sketch's bucket indices are computed four at a time (logarithm,
+/// scale, ceiling, conversion); and each sketch is touched once per batch, while its busy buckets are in cache.
+/// Every part is an exact, order-independent count or sum, so batching changes no bit of a result. Reading any
+/// summary (or merging) first summarises the rows still pending.
 /// </remarks>
 internal sealed class MoneyAccumulators
 {
@@ -29,20 +31,24 @@ internal sealed class MoneyAccumulators
     /// </summary>
     public const long MaxMagnitude = 1L << 50;
 
-    private long _rows;                 // Add calls
+    /// <summary>Rows buffered before they are summarised.</summary>
+    public const int Batch = 64;
+
+    private long _rows;                 // rows summarised
     private readonly long[] _undefined; // per cell: rows in which it was Undefined
     private readonly Int128[] _sums;
     private readonly Int128[] _sumsOfSquares;
     private readonly long[] _min;
     private readonly long[] _max;
     private readonly LogBucketSketch[] _sketches;
-    private readonly BucketCounts[] _positive; // each sketch's stores, for the hot loop
-    private readonly BucketCounts[] _negative;
-    private readonly double[] _logs;  // scratch: ln|value| per cell, a multiple of the vector width
-    private readonly int[] _buckets;  // scratch: ⌈ln|value| / ln γ⌉ per cell
+    private readonly long[] _pending;   // cell c's pending values at [c·Batch, c·Batch + _pendingRows)
+    private int _pendingRows;
+    private readonly double[] _logs = new double[Batch];  // scratch: ln|value| of one cell's pending values
+    private readonly int[] _buckets = new int[Batch];     // scratch: their buckets
 
     public MoneyAccumulators(int cells)
     {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("little-endian 128-bit sums");
         _undefined = new long[cells];
         _sums = new Int128[cells];
         _sumsOfSquares = new Int128[cells];
@@ -51,104 +57,157 @@ internal sealed class MoneyAccumulators
         Array.Fill(_min, long.MaxValue);
         Array.Fill(_max, long.MinValue);
         _sketches = new LogBucketSketch[cells];
-        _positive = new BucketCounts[cells];
-        _negative = new BucketCounts[cells];
-        for (int c = 0; c < cells; c++)
-        {
-            var sketch = _sketches[c] = new LogBucketSketch();
-            _positive[c] = sketch.Positive;
-            _negative[c] = sketch.Negative;
-        }
-        _logs = new double[(cells + 3) & ~3];
-        _buckets = new int[_logs.Length];
+        for (int c = 0; c < cells; c++) _sketches[c] = new LogBucketSketch();
+        _pending = new long[cells * Batch];
     }
 
-    public long Count(int cell) => _rows - _undefined[cell];
-    public Int128 Sum(int cell) => _sums[cell];
-    public Int128 SumOfSquares(int cell) => _sumsOfSquares[cell];
-    public (long Min, long Max) Range(int cell) => (_min[cell], _max[cell]);
-    public LogBucketSketch Sketch(int cell) => _sketches[cell];
+    public long Count(int cell)
+    {
+        Flush();
+        return _rows - _undefined[cell];
+    }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Int128 Sum(int cell)
+    {
+        Flush();
+        return _sums[cell];
+    }
+
+    public Int128 SumOfSquares(int cell)
+    {
+        Flush();
+        return _sumsOfSquares[cell];
+    }
+
+    public (long Min, long Max) Range(int cell)
+    {
+        Flush();
+        return (_min[cell], _max[cell]);
+    }
+
+    public LogBucketSketch Sketch(int cell)
+    {
+        Flush();
+        return _sketches[cell];
+    }
+
+    /// <summary>Adds one row: a value for every cell.</summary>
     public void Add(ReadOnlySpan<long> values)
     {
-        int cells = _undefined.Length;
-        if (values.Length != cells) throw new ArgumentException($"expected {cells} cells", nameof(values));
-        Buckets(values);
-        _rows++;
+        if (values.Length != _undefined.Length) throw new ArgumentException($"expected {_undefined.Length} cells", nameof(values));
+        var pending = _pending.AsSpan();
+        int row = _pendingRows;
+        for (int c = 0; c < values.Length; c++) pending[c * Batch + row] = values[c];
+        if (++_pendingRows == Batch) Flush();
+    }
 
+    /// <summary>Summarises the pending rows (done by every read; cheap when nothing is pending).</summary>
+    public void Flush()
+    {
+        if (_pendingRows > 0) Summarise();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private void Summarise()
+    {
+        int rows = _pendingRows;
+        _pendingRows = 0;
+        _rows += rows;
         // The 128-bit sums as (low, high) pairs of 64-bit words, little-endian as Int128 lays them out.
         var sums = MemoryMarshal.Cast<Int128, ulong>(_sums.AsSpan());
         var squares = MemoryMarshal.Cast<Int128, ulong>(_sumsOfSquares.AsSpan());
-        var undefined = _undefined.AsSpan();
-        var min = _min.AsSpan(0, cells);
-        var max = _max.AsSpan(0, cells);
-        var buckets = _buckets.AsSpan(0, cells);
-        var positive = _positive.AsSpan(0, cells);
-        var negative = _negative.AsSpan(0, cells);
-        for (int c = 0; c < cells; c++)
+        var buckets = _buckets.AsSpan(0, rows);
+        for (int c = 0; c < _undefined.Length; c++)
         {
-            long value = values[c];
-            if (value == Undefined)
+            var values = _pending.AsSpan(c * Batch, rows);
+            Buckets(values);
+            var sketch = _sketches[c];
+            BucketCounts positive = sketch.Positive, negative = sketch.Negative;
+            long undefined = 0, zeros = 0, min = _min[c], max = _max[c];
+            ulong sumLow = 0, sumHigh = 0, squareLow = 0, squareHigh = 0;
+            for (int k = 0; k < values.Length; k++)
             {
-                undefined[c]++;
-                continue;
+                long value = values[k];
+                if (value == Undefined)
+                {
+                    undefined++;
+                    continue;
+                }
+                value = Math.Clamp(value, -MaxMagnitude, MaxMagnitude);
+                if (value < min) min = value;
+                if (value > max) max = value;
+                if (value == 0)
+                {
+                    zeros++;
+                    continue;
+                }
+
+                ulong before = sumLow;
+                sumLow += (ulong)value;
+                sumHigh += (ulong)(value >> 63) + (sumLow < before ? 1UL : 0UL);
+
+                ulong magnitude = (ulong)Math.Abs(value);
+                ulong high = Math.BigMul(magnitude, magnitude, out ulong low);
+                before = squareLow;
+                squareLow += low;
+                squareHigh += high + (squareLow < before ? 1UL : 0UL);
+
+                (value > 0 ? positive : negative).Add(buckets[k]);
             }
-            value = Math.Clamp(value, -MaxMagnitude, MaxMagnitude);
-            if (value < min[c]) min[c] = value;
-            if (value > max[c]) max[c] = value;
-            if (value == 0)
-            {
-                _sketches[c].AddZero();
-                continue;
-            }
-
-            ulong low = sums[2 * c], sum = low + (ulong)value;
-            sums[2 * c] = sum;
-            sums[2 * c + 1] += (ulong)(value >> 63) + (sum < low ? 1UL : 0UL);
-
-            ulong magnitude = (ulong)Math.Abs(value);
-            ulong squareHigh = Math.BigMul(magnitude, magnitude, out ulong squareLow);
-            low = squares[2 * c];
-            sum = low + squareLow;
-            squares[2 * c] = sum;
-            squares[2 * c + 1] += squareHigh + (sum < low ? 1UL : 0UL);
-
-            (value > 0 ? positive[c] : negative[c]).Add(buckets[c]);
+            _undefined[c] += undefined;
+            _min[c] = min;
+            _max[c] = max;
+            sketch.AddZeros(zeros);
+            AddTo(sums, c, sumLow, sumHigh);
+            AddTo(squares, c, squareLow, squareHigh);
         }
     }
 
+    /// <summary>Adds (<paramref name="low"/>, <paramref name="high"/>) to the 128-bit value of <paramref name="cell"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddTo(Span<ulong> words, int cell, ulong low, ulong high)
+    {
+        ulong before = words[2 * cell], after = before + low;
+        words[2 * cell] = after;
+        words[2 * cell + 1] += high + (after < before ? 1UL : 0UL);
+    }
+
     /// <summary>
-    /// Each cell's sketch bucket, <c>⌈ln|value| · (1/ln γ)⌉</c>, four at a time and always on the vector path, so a
-    /// value's bucket never depends on its position (0 for a zero or undefined value, which gets no bucket).
+    /// The sketch bucket of each value, <c>⌈ln|value| · (1/ln γ)⌉</c> into <see cref="_buckets"/>, four at a time and
+    /// always on the vector path, so a value's bucket never depends on its position (0 for a zero or undefined value,
+    /// which gets no bucket).
     /// </summary>
     private void Buckets(ReadOnlySpan<long> values)
     {
         var logs = _logs.AsSpan();
-        for (int c = 0; c < values.Length; c++)
+        int padded = (values.Length + 3) & ~3;
+        for (int k = 0; k < values.Length; k++)
         {
-            long v = values[c];
-            logs[c] = v == 0 || v == Undefined ? 1 : Math.Abs((double)v);
+            long v = values[k];
+            logs[k] = v == 0 || v == Undefined ? 1 : Math.Abs((double)v);
         }
+        logs[values.Length..padded].Fill(1);
         var scale = Vector256.Create(LogBucketSketch.InverseLogGamma);
         var buckets = _buckets.AsSpan();
-        for (int c = 0; c < logs.Length; c += 4)
+        for (int k = 0; k < padded; k += 4)
         {
             // ln|value| ≤ ln 2^63, so the bucket (≤ 21,900) converts to an int exactly.
-            var index = Vector256.Ceiling(Vector256.Log(Vector256.Create(logs.Slice(c, 4))) * scale);
+            var index = Vector256.Ceiling(Vector256.Log(Vector256.Create(logs.Slice(k, 4))) * scale);
             if (Avx.IsSupported)
             {
-                Avx.ConvertToVector128Int32WithTruncation(index).CopyTo(buckets.Slice(c, 4));
+                Avx.ConvertToVector128Int32WithTruncation(index).CopyTo(buckets.Slice(k, 4));
             }
             else
             {
-                for (int k = 0; k < 4; k++) buckets[c + k] = (int)index.GetElement(k);
+                for (int j = 0; j < 4; j++) buckets[k + j] = (int)index.GetElement(j);
             }
         }
     }
 
     public void Merge(MoneyAccumulators other)
     {
+        Flush();
+        other.Flush();
         _rows += other._rows;
         for (int c = 0; c < _undefined.Length; c++)
         {
