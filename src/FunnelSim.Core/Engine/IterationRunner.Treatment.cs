@@ -13,7 +13,7 @@ internal sealed partial class IterationRunner
     // Per-patient scratch, grown on demand (rarely) and reused; a multiple of the vector width.
     private double[] _patientStart = new double[64];
     private double[] _patientDraw = new double[64];
-    private int[] _patientYear = new int[64];
+    private double[] _yearSums = []; // per calendar year, padded: doses, on treatment, visits, comparator months
 
     /// <summary>
     /// Each new patient of year t starts at (t + U)·365.25 days and receives dose j at start + j·interval while
@@ -38,7 +38,6 @@ internal sealed partial class IterationRunner
         {
             for (long patient = _newPatients[t]; patient > 0; patient--, i++)
             {
-                _patientYear[i] = t;
                 _patientStart[i] = (t + rng.NextDouble()) * DaysPerYear;
                 _patientDraw[i] = logNormal ? rng.NextStandardNormal() : rng.NextOpenDouble();
             }
@@ -110,9 +109,10 @@ internal sealed partial class IterationRunner
 
     /// <summary>
     /// Doses and patients on treatment per calendar year, and with costs also each year's monitoring visits and months
-    /// on the comparator (<see cref="BudgetState.Quantities"/>): one pass over the patients per block of four calendar
-    /// years, the four years in the lanes of a vector. Per patient and year it computes what the year-by-year loop
-    /// below would (same operations on the same values, so the same bits):
+    /// on the comparator (<see cref="BudgetState.Quantities"/>). The patients of each start year t are passed over once
+    /// per block of four calendar years from t on (one block for most: t, t + 1, t + 2, t + 3), the block's years in the
+    /// lanes of a vector. Per patient and year it computes what the year-by-year loop below would (same operations on
+    /// the same values, so the same bits):
     /// <code>
     /// doses:  upTo(y) = clamp(⌈((y + 1)·365.25 − start)/interval⌉, 0, total); in year y: upTo(y) − upTo(y − 1)
     /// visits: min(⌈((y + 1)·365.25 − start)/every⌉, visits) less the same at the year before (0 in the start year)
@@ -120,7 +120,7 @@ internal sealed partial class IterationRunner
     /// </code>
     /// for the years from the start year up to the first whose end is at or after the later of the two worlds' ends
     /// (the other years give 0). The counts are whole numbers (exact in any order); the months, which are not, are
-    /// added lane by lane in patient order, as the loop added them.
+    /// added to each year's running sum in patient order, as the loop added them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TreatedYears(CompiledIndication ind, int count, int offset, int afterPost, ReadOnlySpan<double> comparator)
@@ -128,78 +128,96 @@ internal sealed partial class IterationRunner
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
         bool costs = _budget is not null;
-        var q = costs ? _budget!.Quantities.AsSpan() : default;
-        const int Q = BudgetState.YearQuantities;
         double perInterval = 1 / ind.DoseIntervalDays;
         double perVisit = costs ? 1 / _budget!.Budget.MonitoringIntervalDays : 1;
         var vPerInterval = Vector256.Create(perInterval);
         var vPerVisit = Vector256.Create(perVisit);
+        var perMonth = Vector256.Create(1 / DaysPerMonth);
         var zero = Vector256<double>.Zero;
         var one = Vector256<double>.One;
-        int lastOfYear = 0; // patients with a start year up to the block's last year
-        for (int first = 0; first < years; first += 4)
+        var firstLane = Vector256.Create(-1L, 0, 0, 0).AsDouble();
+
+        // Per calendar year (padded by a block): doses, patients on treatment, visits, comparator months.
+        int stride = _yearSums.Length / 4;
+        var sums = _yearSums.AsSpan();
+        sums.Clear();
+        var doseSums = sums.Slice(0, stride);
+        var treatedSums = sums.Slice(stride, stride);
+        var visitSums = sums.Slice(2 * stride, stride);
+        var monthSums = sums.Slice(3 * stride, stride);
+
+        int patient = 0;
+        for (int t = 0; t < years; t++)
         {
-            var lanes = Vector256.Create((double)first, first + 1, first + 2, first + 3);
-            var yearStart = Vector256.Create(first * DaysPerYear, (first + 1) * DaysPerYear, (first + 2) * DaysPerYear,
-                (first + 3) * DaysPerYear);
-            var yearEnd = Vector256.Create((first + 1) * DaysPerYear, (first + 2) * DaysPerYear, (first + 3) * DaysPerYear,
-                (first + 4) * DaysPerYear);
-            for (int t = Math.Min(first + 3, years - 1), y = first; y <= t; y++) lastOfYear += (int)_newPatients[y];
-
-            Vector256<double> doses = zero, onTreatment = zero, visits = zero, months = zero;
-            for (int i = 0; i < lastOfYear; i++)
+            int last = patient + (int)_newPatients[t];
+            for (int first = t; first < years && patient < last; first += 4)
             {
-                double start = _patientStart[i], days = _patientDraw[i];
-                var vStart = Vector256.Create(start);
-                var startYear = Vector256.Create((double)_patientYear[i]);
+                bool startBlock = first == t;
+                var startYear = startBlock ? firstLane : zero; // the lane of the start year, if in this block
+                var yearStart = Vector256.Create(first * DaysPerYear, (first + 1) * DaysPerYear, (first + 2) * DaysPerYear,
+                    (first + 3) * DaysPerYear);
+                var yearEnd = Vector256.Create((first + 1) * DaysPerYear, (first + 2) * DaysPerYear, (first + 3) * DaysPerYear,
+                    (first + 4) * DaysPerYear);
+                var doses = Vector256.Create(doseSums.Slice(first, 4));
+                var onTreatment = Vector256.Create(treatedSums.Slice(first, 4));
+                var visits = Vector256.Create(visitSums.Slice(first, 4));
+                var months = Vector256.Create(monthSums.Slice(first, 4));
+                for (int i = patient; i < last; i++)
+                {
+                    double start = _patientStart[i], days = _patientDraw[i];
+                    var vStart = Vector256.Create(start);
 
-                double totalDoses = Math.Ceiling(days * perInterval);
-                var total = Vector256.Create(totalDoses);
-                var upTo = Vector256.Ceiling((yearEnd - vStart) * vPerInterval);
-                upTo = Vector256.ConditionalSelect(Vector256.LessThan(upTo, zero), zero,
-                    Vector256.ConditionalSelect(Vector256.GreaterThan(upTo, total), total, upTo));
-                // Doses before year y = doses up to the end of year y − 1: the lanes shifted up by one, the first
-                // computed (0 before the first year: the start is not earlier).
-                double firstBefore = 0;
-                if (first > 0) firstBefore = Math.Clamp(Math.Ceiling((first * DaysPerYear - start) * perInterval), 0, totalDoses);
-                var inYear = upTo - ShiftUp(upTo, firstBefore);
-                doses += inYear;
-                onTreatment += one & Vector256.GreaterThan(inYear, zero);
+                    // Doses before year y = doses up to the end of year y − 1: the lanes shifted up by one, the first
+                    // lane's computed (0 in the start year).
+                    double totalDoses = Math.Ceiling(days * perInterval);
+                    var total = Vector256.Create(totalDoses);
+                    var upTo = Vector256.Ceiling((yearEnd - vStart) * vPerInterval);
+                    upTo = Vector256.ConditionalSelect(Vector256.LessThan(upTo, zero), zero,
+                        Vector256.ConditionalSelect(Vector256.GreaterThan(upTo, total), total, upTo));
+                    double firstBefore = 0;
+                    if (!startBlock) firstBefore = Math.Clamp(Math.Ceiling((first * DaysPerYear - start) * perInterval), 0, totalDoses);
+                    var inYear = upTo - ShiftUp(upTo, firstBefore);
+                    doses += inYear;
+                    onTreatment += one & Vector256.GreaterThan(inYear, zero);
 
-                if (!costs) continue;
-                double comparatorEnd = start + comparator[i];
-                double end = start + days > comparatorEnd ? start + days : comparatorEnd;
-                var isStartYear = Vector256.Equals(lanes, startYear);
-                // The years the loop visits: from the start year while the previous year ended before `end`.
-                var active = Vector256.GreaterThanOrEqual(lanes, startYear)
-                             & (isStartYear | Vector256.GreaterThan(Vector256.Create(end), yearStart));
+                    if (!costs) continue;
+                    double comparatorEnd = start + comparator[i];
+                    double end = start + days > comparatorEnd ? start + days : comparatorEnd;
+                    // The years the loop visits: the start year, and later ones while the year before ended before `end`.
+                    var active = startYear | Vector256.GreaterThan(Vector256.Create(end), yearStart);
 
-                double visitCount = Math.Ceiling(days * perVisit);
-                var allVisits = Vector256.Create(visitCount);
-                var visitsUpTo = Vector256.Ceiling((yearEnd - vStart) * vPerVisit);
-                visitsUpTo = Vector256.ConditionalSelect(Vector256.GreaterThan(visitsUpTo, allVisits), allVisits, visitsUpTo);
-                double firstVisitsBefore = 0;
-                if (first > 0) firstVisitsBefore = Math.Min(Math.Ceiling((first * DaysPerYear - start) * perVisit), visitCount);
-                var visitsBefore = ShiftUp(visitsUpTo, firstVisitsBefore);
-                visits += (visitsUpTo - Vector256.ConditionalSelect(isStartYear, zero, visitsBefore)) & active;
+                    double visitCount = Math.Ceiling(days * perVisit);
+                    var allVisits = Vector256.Create(visitCount);
+                    var visitsUpTo = Vector256.Ceiling((yearEnd - vStart) * vPerVisit);
+                    visitsUpTo = Vector256.ConditionalSelect(Vector256.GreaterThan(visitsUpTo, allVisits), allVisits, visitsUpTo);
+                    double firstVisitsBefore = 0;
+                    if (!startBlock) firstVisitsBefore = Math.Min(Math.Ceiling((first * DaysPerYear - start) * perVisit), visitCount);
+                    visits += (visitsUpTo - ShiftUp(visitsUpTo, firstVisitsBefore)) & active;
 
-                var vEnd = Vector256.Create(comparatorEnd);
-                var until = Vector256.ConditionalSelect(Vector256.LessThan(vEnd, yearEnd), vEnd, yearEnd);
-                var from = Vector256.ConditionalSelect(isStartYear, vStart, yearStart);
-                var month = (until - from) * Vector256.Create(1 / DaysPerMonth);
-                months += month & Vector256.GreaterThan(month, zero) & active;
+                    var vEnd = Vector256.Create(comparatorEnd);
+                    var until = Vector256.ConditionalSelect(Vector256.LessThan(vEnd, yearEnd), vEnd, yearEnd);
+                    var from = Vector256.ConditionalSelect(startYear, vStart, yearStart);
+                    var month = (until - from) * perMonth;
+                    months += month & Vector256.GreaterThan(month, zero) & active;
+                }
+                doses.CopyTo(doseSums.Slice(first, 4));
+                onTreatment.CopyTo(treatedSums.Slice(first, 4));
+                visits.CopyTo(visitSums.Slice(first, 4));
+                months.CopyTo(monthSums.Slice(first, 4));
             }
+            patient = last;
+        }
 
-            for (int lane = 0; lane < 4 && first + lane < years; lane++)
-            {
-                int y = first + lane;
-                _cells[offset + y * metrics + afterPost + ModelCompiler.DosesOffset] = (long)doses.GetElement(lane);
-                _cells[offset + y * metrics + afterPost + ModelCompiler.OnTreatmentOffset] = (long)onTreatment.GetElement(lane);
-                if (!costs) continue;
-                // Visit 0 falls on the start day, in the start year: not counted unless the schedule says so.
-                q[y * Q + BudgetState.Visits] = visits.GetElement(lane) - (_budget!.Budget.MonitoringAtStart ? 0 : _newPatients[y]);
-                q[y * Q + BudgetState.ComparatorMonths] = months.GetElement(lane);
-            }
+        var q = costs ? _budget!.Quantities.AsSpan() : default;
+        const int Q = BudgetState.YearQuantities;
+        for (int y = 0; y < years; y++)
+        {
+            _cells[offset + y * metrics + afterPost + ModelCompiler.DosesOffset] = (long)doseSums[y];
+            _cells[offset + y * metrics + afterPost + ModelCompiler.OnTreatmentOffset] = (long)treatedSums[y];
+            if (!costs) continue;
+            // Visit 0 falls on the start day, in the start year: not counted unless the schedule says so.
+            q[y * Q + BudgetState.Visits] = visitSums[y] - (_budget!.Budget.MonitoringAtStart ? 0 : _newPatients[y]);
+            q[y * Q + BudgetState.ComparatorMonths] = monthSums[y];
         }
     }
 
@@ -219,7 +237,6 @@ internal sealed partial class IterationRunner
             int size = Math.Max(padded, 2 * _patientDraw.Length);
             _patientStart = new double[size];
             _patientDraw = new double[size];
-            _patientYear = new int[size];
         }
         _patientDraw.AsSpan(count, padded - count).Fill(0.5);
         return count;

@@ -35,6 +35,7 @@ internal sealed partial class IterationRunner
         _target = new double[model.Parameters.Length];
         _cells = new long[model.CellCount];
         _newPatients = new long[model.Years];
+        _yearSums = new double[4 * (model.Years + 4)];
         Cells = new CellAccumulators(model.CellCount);
 
         _budget = model.Budget is { } budget ? new BudgetState(model, budget) : null;
