@@ -181,7 +181,20 @@ internal sealed class MoneyAccumulators
     {
         var logs = _logs.AsSpan();
         int padded = (values.Length + 3) & ~3;
-        for (int k = 0; k < values.Length; k++)
+        int k = 0;
+        if (Avx512DQ.VL.IsSupported)
+        {
+            // |value| as a double, 1 for 0 and Undefined: vcvtqq2pd rounds to nearest as the scalar conversion does.
+            var undefined = Vector256.Create(Undefined);
+            for (; k + 4 <= values.Length; k += 4)
+            {
+                var v = Vector256.Create(values.Slice(k, 4));
+                var none = Vector256.Equals(v, Vector256<long>.Zero) | Vector256.Equals(v, undefined);
+                var magnitude = Vector256.Abs(Vector256.ConvertToDouble(v));
+                Vector256.ConditionalSelect(none.AsDouble(), Vector256<double>.One, magnitude).CopyTo(logs.Slice(k, 4));
+            }
+        }
+        for (; k < values.Length; k++)
         {
             long v = values[k];
             logs[k] = v == 0 || v == Undefined ? 1 : Math.Abs((double)v);
@@ -189,7 +202,7 @@ internal sealed class MoneyAccumulators
         logs[values.Length..padded].Fill(1);
         var scale = Vector256.Create(LogBucketSketch.InverseLogGamma);
         var buckets = _buckets.AsSpan();
-        for (int k = 0; k < padded; k += 4)
+        for (k = 0; k < padded; k += 4)
         {
             // ln|value| ≤ ln 2^63, so the bucket (≤ 21,900) converts to an int exactly.
             var index = Vector256.Ceiling(Vector256.Log(Vector256.Create(logs.Slice(k, 4))) * scale);
