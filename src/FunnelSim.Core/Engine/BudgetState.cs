@@ -45,6 +45,13 @@ internal sealed class BudgetState
         if (Budget.Threshold is not null) Exceedances.Add(Exceeds);
     }
 
+    /// <summary>Summarises the rows the accumulators still buffer.</summary>
+    public void Flush()
+    {
+        Money.Flush();
+        Exceedances.Flush();
+    }
+
     public void Merge(BudgetState other)
     {
         Money.Merge(other.Money);

@@ -35,6 +35,26 @@ internal sealed class ExactHistogram
         Count++;
     }
 
+    /// <summary>Adds every value of <paramref name="values"/> (the same counts as adding them one by one).</summary>
+    public void Add(ReadOnlySpan<long> values)
+    {
+        byte[] low = _low;
+        long offset = _offset;
+        foreach (long value in values)
+        {
+            long index = value - offset;
+            if ((ulong)index >= (ulong)low.Length)
+            {
+                Cover(value, value);
+                low = _low;
+                offset = _offset;
+                index = value - offset;
+            }
+            if (++low[index] == 0) Carry(index);
+        }
+        Count += values.Length;
+    }
+
     public void Merge(ExactHistogram other)
     {
         if (other.Count == 0) return;

@@ -30,12 +30,7 @@ internal sealed partial class IterationRunner
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
         int tested = 1 + ind.PreTestSteps.Length + ModelCompiler.TestedOffset;
-        var quantities = state.Quantities.AsSpan();
-        quantities.Clear();
-
-        long patients = 0;
-        for (int t = 0; t < years; t++) patients += _newPatients[t];
-        if (patients > 0) CostPatients(ind, costs, state, iteration, offset, afterPost, (int)patients);
+        var quantities = state.Quantities.AsSpan(); // filled by Treat
 
         double drug = _start[budget.DrugPerDose];
         double administration = _start[budget.AdministrationPerInfusion];
@@ -98,52 +93,31 @@ internal sealed partial class IterationRunner
     }
 
     /// <summary>
-    /// Per patient: monitoring visits per calendar year (counted arithmetically, as doses are) and months on the
-    /// comparator per calendar year; for the false positives also their doses. All patients' doses are the dose metric.
+    /// The false positives' doses, visits and comparator months per year (for <c>budgetImpactFalsePositive</c>), patient
+    /// by patient in order. Which of a year's patients are the false positives does not matter (they are exchangeable):
+    /// the last ones.
     /// </summary>
-    private void CostPatients(CompiledIndication ind, IndicationBudget costs, BudgetState state, long iteration, int offset,
-        int afterPost, int count)
+    private void FalsePositiveQuantities(CompiledIndication ind, int offset, int afterPost, ReadOnlySpan<double> comparator)
     {
-        var comparator = ComparatorDurations(costs, state, iteration, count);
-
-        var budget = state.Budget;
+        var budget = _budget!.Budget;
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
         double perDose = 1 / ind.DoseIntervalDays;
         double perVisit = 1 / budget.MonitoringIntervalDays;
         bool baseline = budget.MonitoringAtStart;
-        var q = state.Quantities.AsSpan();
-        const int Q = BudgetState.YearQuantities;
+        var q = _budget.Quantities.AsSpan();
         int patient = 0;
         for (int t = 0; t < years; t++)
         {
             long truePositive = _cells[offset + t * metrics + afterPost + ModelCompiler.TreatedTruePositiveOffset];
             long newPatients = _newPatients[t];
-            if (!baseline) q[t * Q + BudgetState.Visits] -= newPatients; // visit 0 falls on the start day, in year t
-            for (long k = 0; k < newPatients; k++, patient++)
+            for (long k = truePositive; k < newPatients; k++)
             {
-                double start = _patientStart[patient];
-                double days = _patientDraw[patient];
-                double comparatorEnd = start + comparator[patient];
-                long visits = (long)Math.Ceiling(days * perVisit);
-                double end = start + days > comparatorEnd ? start + days : comparatorEnd;
-                long visitsBefore = 0;
-                double from = start;
-                for (int y = t; y < years; y++)
-                {
-                    double yearEnd = (y + 1) * DaysPerYear;
-                    long visitsUpTo = (long)Math.Ceiling((yearEnd - start) * perVisit);
-                    if (visitsUpTo > visits) visitsUpTo = visits;
-                    double months = ((comparatorEnd < yearEnd ? comparatorEnd : yearEnd) - from) * (1 / DaysPerMonth);
-                    q[y * Q + BudgetState.Visits] += visitsUpTo - visitsBefore;
-                    q[y * Q + BudgetState.ComparatorMonths] += months > 0 ? months : 0;
-                    visitsBefore = visitsUpTo;
-                    if (end <= yearEnd) break;
-                    from = yearEnd;
-                }
-                // Which of the year's patients are the false positives does not matter (they are exchangeable): the last ones.
-                if (k >= truePositive) FalsePositiveQuantities(q, t, start, days, comparatorEnd, perDose, perVisit, baseline);
+                int i = patient + (int)k;
+                double start = _patientStart[i];
+                FalsePositiveQuantities(q, t, start, _patientDraw[i], start + comparator[i], perDose, perVisit, baseline);
             }
+            patient += (int)newPatients;
         }
     }
 

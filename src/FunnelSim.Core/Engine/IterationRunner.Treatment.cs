@@ -13,7 +13,7 @@ internal sealed partial class IterationRunner
     // Per-patient scratch, grown on demand (rarely) and reused; a multiple of the vector width.
     private double[] _patientStart = new double[64];
     private double[] _patientDraw = new double[64];
-    private int[] _patientYear = new int[64];
+    private double[] _yearSums = []; // per calendar year, padded: doses, on treatment, visits, comparator months
 
     /// <summary>
     /// Each new patient of year t starts at (t + U)·365.25 days and receives dose j at start + j·interval while
@@ -23,7 +23,7 @@ internal sealed partial class IterationRunner
     /// (the logarithms and exponentials are most of the cost).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Treat(CompiledIndication ind, long iteration, int offset, int afterPost)
+    private void Treat(CompiledIndication ind, int index, long iteration, int offset, int afterPost)
     {
         int years = _model.Years;
         long patients = 0;
@@ -38,13 +38,20 @@ internal sealed partial class IterationRunner
         {
             for (long patient = _newPatients[t]; patient > 0; patient--, i++)
             {
-                _patientYear[i] = t;
                 _patientStart[i] = (t + rng.NextDouble()) * DaysPerYear;
                 _patientDraw[i] = logNormal ? rng.NextStandardNormal() : rng.NextOpenDouble();
             }
         }
         Durations(ind, count);
-        CountDoses(ind, count, offset, afterPost);
+        if (_budget is null)
+        {
+            TreatedYears(ind, count, offset, afterPost, default);
+            return;
+        }
+        var costs = _budget.Budget.Indications[index];
+        var comparator = ComparatorDurations(costs, _budget, iteration, count);
+        TreatedYears(ind, count, offset, afterPost, comparator);
+        FalsePositiveQuantities(ind, offset, afterPost, comparator);
     }
 
     /// <summary>Turns each patient's draw into a duration in days, in place.</summary>
@@ -100,31 +107,125 @@ internal sealed partial class IterationRunner
         }
     }
 
-    private void CountDoses(CompiledIndication ind, int count, int offset, int afterPost)
+    /// <summary>
+    /// Doses and patients on treatment per calendar year, and with costs also each year's monitoring visits and months
+    /// on the comparator (<see cref="BudgetState.Quantities"/>). The patients of each start year t are passed over once
+    /// per block of four calendar years from t on (one block for most: t, t + 1, t + 2, t + 3), the block's years in the
+    /// lanes of a vector. Per patient and year it computes what the year-by-year loop below would (same operations on
+    /// the same values, so the same bits):
+    /// <code>
+    /// doses:  upTo(y) = clamp(⌈((y + 1)·365.25 − start)/interval⌉, 0, total); in year y: upTo(y) − upTo(y − 1)
+    /// visits: min(⌈((y + 1)·365.25 − start)/every⌉, visits) less the same at the year before (0 in the start year)
+    /// months: max(0, min(comparator end, (y + 1)·365.25) − (start year ? start : y·365.25)) · (1 / 30.4375)
+    /// </code>
+    /// for the years from the start year up to the first whose end is at or after the later of the two worlds' ends
+    /// (the other years give 0). The counts are whole numbers (exact in any order); the months, which are not, are
+    /// added to each year's running sum in patient order, as the loop added them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TreatedYears(CompiledIndication ind, int count, int offset, int afterPost, ReadOnlySpan<double> comparator)
     {
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
+        bool costs = _budget is not null;
         double perInterval = 1 / ind.DoseIntervalDays;
-        int onTreatment = offset + afterPost + ModelCompiler.OnTreatmentOffset;
-        int doses = offset + afterPost + ModelCompiler.DosesOffset;
-        for (int i = 0; i < count; i++)
+        double perVisit = costs ? 1 / _budget!.Budget.MonitoringIntervalDays : 1;
+        var vPerInterval = Vector256.Create(perInterval);
+        var vPerVisit = Vector256.Create(perVisit);
+        var perMonth = Vector256.Create(1 / DaysPerMonth);
+        var zero = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        var firstLane = Vector256.Create(-1L, 0, 0, 0).AsDouble();
+
+        // Per calendar year (padded by a block): doses, patients on treatment, visits, comparator months.
+        int stride = _yearSums.Length / 4;
+        var sums = _yearSums.AsSpan();
+        sums.Clear();
+        var doseSums = sums.Slice(0, stride);
+        var treatedSums = sums.Slice(stride, stride);
+        var visitSums = sums.Slice(2 * stride, stride);
+        var monthSums = sums.Slice(3 * stride, stride);
+
+        int patient = 0;
+        for (int t = 0; t < years; t++)
         {
-            double start = _patientStart[i];
-            long total = (long)Math.Ceiling(_patientDraw[i] * perInterval);
-            long before = 0;
-            for (int y = _patientYear[i]; y < years && before < total; y++)
+            int last = patient + (int)_newPatients[t];
+            for (int first = t; first < years && patient < last; first += 4)
             {
-                long upTo = Math.Clamp((long)Math.Ceiling(((y + 1) * DaysPerYear - start) * perInterval), 0, total);
-                long inYear = upTo - before;
-                if (inYear > 0)
+                bool startBlock = first == t;
+                var startYear = startBlock ? firstLane : zero; // the lane of the start year, if in this block
+                var yearStart = Vector256.Create(first * DaysPerYear, (first + 1) * DaysPerYear, (first + 2) * DaysPerYear,
+                    (first + 3) * DaysPerYear);
+                var yearEnd = Vector256.Create((first + 1) * DaysPerYear, (first + 2) * DaysPerYear, (first + 3) * DaysPerYear,
+                    (first + 4) * DaysPerYear);
+                var doses = Vector256.Create(doseSums.Slice(first, 4));
+                var onTreatment = Vector256.Create(treatedSums.Slice(first, 4));
+                var visits = Vector256.Create(visitSums.Slice(first, 4));
+                var months = Vector256.Create(monthSums.Slice(first, 4));
+                for (int i = patient; i < last; i++)
                 {
-                    _cells[doses + y * metrics] += inYear;
-                    _cells[onTreatment + y * metrics]++;
+                    double start = _patientStart[i], days = _patientDraw[i];
+                    var vStart = Vector256.Create(start);
+
+                    // Doses before year y = doses up to the end of year y − 1: the lanes shifted up by one, the first
+                    // lane's computed (0 in the start year).
+                    double totalDoses = Math.Ceiling(days * perInterval);
+                    var total = Vector256.Create(totalDoses);
+                    var upTo = Vector256.Ceiling((yearEnd - vStart) * vPerInterval);
+                    upTo = Vector256.ConditionalSelect(Vector256.LessThan(upTo, zero), zero,
+                        Vector256.ConditionalSelect(Vector256.GreaterThan(upTo, total), total, upTo));
+                    double firstBefore = 0;
+                    if (!startBlock) firstBefore = Math.Clamp(Math.Ceiling((first * DaysPerYear - start) * perInterval), 0, totalDoses);
+                    var inYear = upTo - ShiftUp(upTo, firstBefore);
+                    doses += inYear;
+                    onTreatment += one & Vector256.GreaterThan(inYear, zero);
+
+                    if (!costs) continue;
+                    double comparatorEnd = start + comparator[i];
+                    double end = start + days > comparatorEnd ? start + days : comparatorEnd;
+                    // The years the loop visits: the start year, and later ones while the year before ended before `end`.
+                    var active = startYear | Vector256.GreaterThan(Vector256.Create(end), yearStart);
+
+                    double visitCount = Math.Ceiling(days * perVisit);
+                    var allVisits = Vector256.Create(visitCount);
+                    var visitsUpTo = Vector256.Ceiling((yearEnd - vStart) * vPerVisit);
+                    visitsUpTo = Vector256.ConditionalSelect(Vector256.GreaterThan(visitsUpTo, allVisits), allVisits, visitsUpTo);
+                    double firstVisitsBefore = 0;
+                    if (!startBlock) firstVisitsBefore = Math.Min(Math.Ceiling((first * DaysPerYear - start) * perVisit), visitCount);
+                    visits += (visitsUpTo - ShiftUp(visitsUpTo, firstVisitsBefore)) & active;
+
+                    var vEnd = Vector256.Create(comparatorEnd);
+                    var until = Vector256.ConditionalSelect(Vector256.LessThan(vEnd, yearEnd), vEnd, yearEnd);
+                    var from = Vector256.ConditionalSelect(startYear, vStart, yearStart);
+                    var month = (until - from) * perMonth;
+                    months += month & Vector256.GreaterThan(month, zero) & active;
                 }
-                before = upTo;
+                doses.CopyTo(doseSums.Slice(first, 4));
+                onTreatment.CopyTo(treatedSums.Slice(first, 4));
+                visits.CopyTo(visitSums.Slice(first, 4));
+                months.CopyTo(monthSums.Slice(first, 4));
             }
+            patient = last;
+        }
+
+        var q = costs ? _budget!.Quantities.AsSpan() : default;
+        const int Q = BudgetState.YearQuantities;
+        for (int y = 0; y < years; y++)
+        {
+            _cells[offset + y * metrics + afterPost + ModelCompiler.DosesOffset] = (long)doseSums[y];
+            _cells[offset + y * metrics + afterPost + ModelCompiler.OnTreatmentOffset] = (long)treatedSums[y];
+            if (!costs) continue;
+            // Visit 0 falls on the start day, in the start year: not counted unless the schedule says so.
+            q[y * Q + BudgetState.Visits] = visitSums[y] - (_budget!.Budget.MonitoringAtStart ? 0 : _newPatients[y]);
+            q[y * Q + BudgetState.ComparatorMonths] = monthSums[y];
         }
     }
+
+    /// <summary>(<paramref name="first"/>, v₀, v₁, v₂): each lane takes the value of the lane below it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ShiftUp(Vector256<double> v, double first) =>
+        Vector256.ConditionalSelect(Vector256.Create(-1L, 0, 0, 0).AsDouble(), Vector256.Create(first),
+            Vector256.Shuffle(v, Vector256.Create(0L, 0, 1, 2)));
 
     /// <summary>Makes room for <paramref name="patients"/>; the padding up to a multiple of 4 holds a harmless 0.5.</summary>
     private int EnsurePatientCapacity(long patients)
@@ -136,7 +237,6 @@ internal sealed partial class IterationRunner
             int size = Math.Max(padded, 2 * _patientDraw.Length);
             _patientStart = new double[size];
             _patientDraw = new double[size];
-            _patientYear = new int[size];
         }
         _patientDraw.AsSpan(count, padded - count).Fill(0.5);
         return count;

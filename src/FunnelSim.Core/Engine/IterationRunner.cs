@@ -35,6 +35,7 @@ internal sealed partial class IterationRunner
         _target = new double[model.Parameters.Length];
         _cells = new long[model.CellCount];
         _newPatients = new long[model.Years];
+        _yearSums = new double[4 * (model.Years + 4)];
         Cells = new CellAccumulators(model.CellCount);
 
         _budget = model.Budget is { } budget ? new BudgetState(model, budget) : null;
@@ -59,6 +60,9 @@ internal sealed partial class IterationRunner
             Cells.Add(_cells);
             _budget?.Add();
         }
+        // Nothing stays pending between blocks: the summaries can be read from any thread once the run is over.
+        Cells.Flush();
+        _budget?.Flush();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -215,7 +219,8 @@ internal sealed partial class IterationRunner
             _newPatients[t] = treatedTrue + treatedFalse;
         }
 
-        Treat(ind, iteration, offset, afterPost);
+        _budget?.Quantities.AsSpan().Clear();
+        Treat(ind, index, iteration, offset, afterPost);
         if (_budget is not null) CostIndication(ind, index, iteration, offset, afterPost);
     }
 

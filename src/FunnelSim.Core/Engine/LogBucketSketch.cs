@@ -25,6 +25,15 @@ internal sealed class LogBucketSketch
 
     public long Zeros { get; private set; }
 
+    /// <summary>The bucket counts of positive values (for <see cref="MoneyAccumulators"/>' hot loop).</summary>
+    internal BucketCounts Positive => _positive;
+
+    /// <summary>The bucket counts of negative values, by the bucket of their magnitude.</summary>
+    internal BucketCounts Negative => _negative;
+
+    /// <summary>Counts <paramref name="count"/> zeros.</summary>
+    internal void AddZeros(long count) => Zeros += count;
+
     /// <summary>Values added (summed over the buckets; for the end of a run, not the hot loop).</summary>
     public long Count => Zeros + _positive.Count + _negative.Count;
 

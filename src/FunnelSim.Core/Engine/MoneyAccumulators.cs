@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace FunnelSim.Engine;
 
@@ -8,6 +11,15 @@ namespace FunnelSim.Engine;
 /// exactly in any order, so summaries are identical for any thread count or split into shards. A cell value of
 /// <see cref="Undefined"/> is skipped (a per-treated amount in an iteration with nobody treated).
 /// </summary>
+/// <remarks>
+/// Rows are added in batches of <see cref="Batch"/>, as in <see cref="CellAccumulators"/>: <see cref="Add"/> only copies
+/// a row into a cell-major buffer, and a full buffer is summarised cell by cell — the count is the rows added less the
+/// cell's undefined values; the 128-bit sums are kept in registers as two 64-bit halves with a carry (the square of
+/// |value| is one 64 × 64 → 128-bit multiply); the sketch's bucket indices are computed four at a time (logarithm,
+/// scale, ceiling, conversion); and each sketch is touched once per batch, while its busy buckets are in cache.
+/// Every part is an exact, order-independent count or sum, so batching changes no bit of a result. Reading any
+/// summary (or merging) first summarises the rows still pending.
+/// </remarks>
 internal sealed class MoneyAccumulators
 {
     /// <summary>Marks a cell that has no value in this iteration.</summary>
@@ -19,17 +31,25 @@ internal sealed class MoneyAccumulators
     /// </summary>
     public const long MaxMagnitude = 1L << 50;
 
-    private readonly long[] _counts;
+    /// <summary>Rows buffered before they are summarised.</summary>
+    public const int Batch = 64;
+
+    private long _rows;                 // rows summarised
+    private readonly long[] _undefined; // per cell: rows in which it was Undefined
     private readonly Int128[] _sums;
     private readonly Int128[] _sumsOfSquares;
     private readonly long[] _min;
     private readonly long[] _max;
     private readonly LogBucketSketch[] _sketches;
-    private readonly double[] _logs; // scratch: ln|value| per cell, a multiple of the vector width
+    private readonly long[] _pending;   // cell c's pending values at [c·Batch, c·Batch + _pendingRows)
+    private int _pendingRows;
+    private readonly double[] _logs = new double[Batch];  // scratch: ln|value| of one cell's pending values
+    private readonly int[] _buckets = new int[Batch];     // scratch: their buckets
 
     public MoneyAccumulators(int cells)
     {
-        _counts = new long[cells];
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("little-endian 128-bit sums");
+        _undefined = new long[cells];
         _sums = new Int128[cells];
         _sumsOfSquares = new Int128[cells];
         _min = new long[cells];
@@ -38,46 +58,173 @@ internal sealed class MoneyAccumulators
         Array.Fill(_max, long.MinValue);
         _sketches = new LogBucketSketch[cells];
         for (int c = 0; c < cells; c++) _sketches[c] = new LogBucketSketch();
-        _logs = new double[(cells + 3) & ~3];
+        _pending = new long[cells * Batch];
     }
 
-    public long Count(int cell) => _counts[cell];
-    public Int128 Sum(int cell) => _sums[cell];
-    public Int128 SumOfSquares(int cell) => _sumsOfSquares[cell];
-    public (long Min, long Max) Range(int cell) => (_min[cell], _max[cell]);
-    public LogBucketSketch Sketch(int cell) => _sketches[cell];
+    public long Count(int cell)
+    {
+        Flush();
+        return _rows - _undefined[cell];
+    }
 
+    public Int128 Sum(int cell)
+    {
+        Flush();
+        return _sums[cell];
+    }
+
+    public Int128 SumOfSquares(int cell)
+    {
+        Flush();
+        return _sumsOfSquares[cell];
+    }
+
+    public (long Min, long Max) Range(int cell)
+    {
+        Flush();
+        return (_min[cell], _max[cell]);
+    }
+
+    public LogBucketSketch Sketch(int cell)
+    {
+        Flush();
+        return _sketches[cell];
+    }
+
+    /// <summary>Adds one row: a value for every cell.</summary>
     public void Add(ReadOnlySpan<long> values)
     {
-        // The logarithms four at a time, always on the vector path, so a value's bucket never depends on its position.
-        var logs = _logs.AsSpan();
-        for (int c = 0; c < values.Length; c++)
-        {
-            long v = values[c];
-            logs[c] = v == 0 || v == Undefined ? 1 : Math.Abs((double)v);
-        }
-        for (int c = 0; c < logs.Length; c += 4)
-            Vector256.Log(Vector256.Create(logs.Slice(c, 4))).CopyTo(logs.Slice(c, 4));
+        if (values.Length != _undefined.Length) throw new ArgumentException($"expected {_undefined.Length} cells", nameof(values));
+        var pending = _pending.AsSpan();
+        int row = _pendingRows;
+        for (int c = 0; c < values.Length; c++) pending[c * Batch + row] = values[c];
+        if (++_pendingRows == Batch) Flush();
+    }
 
-        for (int c = 0; c < values.Length; c++)
+    /// <summary>Summarises the pending rows (done by every read; cheap when nothing is pending).</summary>
+    public void Flush()
+    {
+        if (_pendingRows > 0) Summarise();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private void Summarise()
+    {
+        int rows = _pendingRows;
+        _pendingRows = 0;
+        _rows += rows;
+        // The 128-bit sums as (low, high) pairs of 64-bit words, little-endian as Int128 lays them out.
+        var sums = MemoryMarshal.Cast<Int128, ulong>(_sums.AsSpan());
+        var squares = MemoryMarshal.Cast<Int128, ulong>(_sumsOfSquares.AsSpan());
+        var buckets = _buckets.AsSpan(0, rows);
+        for (int c = 0; c < _undefined.Length; c++)
         {
-            long value = values[c];
-            if (value == Undefined) continue;
-            value = Math.Clamp(value, -MaxMagnitude, MaxMagnitude);
-            _counts[c]++;
-            _sums[c] += value;
-            _sumsOfSquares[c] += Math.BigMul(value, value);
-            if (value < _min[c]) _min[c] = value;
-            if (value > _max[c]) _max[c] = value;
-            _sketches[c].Add(value, logs[c]);
+            var values = _pending.AsSpan(c * Batch, rows);
+            Buckets(values);
+            var sketch = _sketches[c];
+            BucketCounts positive = sketch.Positive, negative = sketch.Negative;
+            long undefined = 0, zeros = 0, min = _min[c], max = _max[c];
+            ulong sumLow = 0, sumHigh = 0, squareLow = 0, squareHigh = 0;
+            for (int k = 0; k < values.Length; k++)
+            {
+                long value = values[k];
+                if (value == Undefined)
+                {
+                    undefined++;
+                    continue;
+                }
+                value = Math.Clamp(value, -MaxMagnitude, MaxMagnitude);
+                if (value < min) min = value;
+                if (value > max) max = value;
+                if (value == 0)
+                {
+                    zeros++;
+                    continue;
+                }
+
+                ulong before = sumLow;
+                sumLow += (ulong)value;
+                sumHigh += (ulong)(value >> 63) + (sumLow < before ? 1UL : 0UL);
+
+                ulong magnitude = (ulong)Math.Abs(value);
+                ulong high = Math.BigMul(magnitude, magnitude, out ulong low);
+                before = squareLow;
+                squareLow += low;
+                squareHigh += high + (squareLow < before ? 1UL : 0UL);
+
+                (value > 0 ? positive : negative).Add(buckets[k]);
+            }
+            _undefined[c] += undefined;
+            _min[c] = min;
+            _max[c] = max;
+            sketch.AddZeros(zeros);
+            AddTo(sums, c, sumLow, sumHigh);
+            AddTo(squares, c, squareLow, squareHigh);
+        }
+    }
+
+    /// <summary>Adds (<paramref name="low"/>, <paramref name="high"/>) to the 128-bit value of <paramref name="cell"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddTo(Span<ulong> words, int cell, ulong low, ulong high)
+    {
+        ulong before = words[2 * cell], after = before + low;
+        words[2 * cell] = after;
+        words[2 * cell + 1] += high + (after < before ? 1UL : 0UL);
+    }
+
+    /// <summary>
+    /// The sketch bucket of each value, <c>⌈ln|value| · (1/ln γ)⌉</c> into <see cref="_buckets"/>, four at a time and
+    /// always on the vector path, so a value's bucket never depends on its position (0 for a zero or undefined value,
+    /// which gets no bucket).
+    /// </summary>
+    private void Buckets(ReadOnlySpan<long> values)
+    {
+        var logs = _logs.AsSpan();
+        int padded = (values.Length + 3) & ~3;
+        int k = 0;
+        if (Avx512DQ.VL.IsSupported)
+        {
+            // |value| as a double, 1 for 0 and Undefined: vcvtqq2pd rounds to nearest as the scalar conversion does.
+            var undefined = Vector256.Create(Undefined);
+            for (; k + 4 <= values.Length; k += 4)
+            {
+                var v = Vector256.Create(values.Slice(k, 4));
+                var none = Vector256.Equals(v, Vector256<long>.Zero) | Vector256.Equals(v, undefined);
+                var magnitude = Vector256.Abs(Vector256.ConvertToDouble(v));
+                Vector256.ConditionalSelect(none.AsDouble(), Vector256<double>.One, magnitude).CopyTo(logs.Slice(k, 4));
+            }
+        }
+        for (; k < values.Length; k++)
+        {
+            long v = values[k];
+            logs[k] = v == 0 || v == Undefined ? 1 : Math.Abs((double)v);
+        }
+        logs[values.Length..padded].Fill(1);
+        var scale = Vector256.Create(LogBucketSketch.InverseLogGamma);
+        var buckets = _buckets.AsSpan();
+        for (k = 0; k < padded; k += 4)
+        {
+            // ln|value| ≤ ln 2^63, so the bucket (≤ 21,900) converts to an int exactly.
+            var index = Vector256.Ceiling(Vector256.Log(Vector256.Create(logs.Slice(k, 4))) * scale);
+            if (Avx.IsSupported)
+            {
+                Avx.ConvertToVector128Int32WithTruncation(index).CopyTo(buckets.Slice(k, 4));
+            }
+            else
+            {
+                for (int j = 0; j < 4; j++) buckets[k + j] = (int)index.GetElement(j);
+            }
         }
     }
 
     public void Merge(MoneyAccumulators other)
     {
-        for (int c = 0; c < _counts.Length; c++)
+        Flush();
+        other.Flush();
+        _rows += other._rows;
+        for (int c = 0; c < _undefined.Length; c++)
         {
-            _counts[c] += other._counts[c];
+            _undefined[c] += other._undefined[c];
             _sums[c] += other._sums[c];
             _sumsOfSquares[c] += other._sumsOfSquares[c];
             _min[c] = Math.Min(_min[c], other._min[c]);
