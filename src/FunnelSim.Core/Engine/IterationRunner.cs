@@ -18,6 +18,8 @@ internal sealed partial class IterationRunner
     private readonly double[] _target;  // each parameter's drawn ramp target (= start without a ramp)
     private readonly long[] _cells;     // this iteration's value of every cell
     private readonly long[] _newPatients;
+    private readonly int[] _totalSources; // see TotalCells
+    private readonly int _totalCells;
     private readonly BudgetState? _budget;
 
     /// <param name="model">The model.</param>
@@ -35,6 +37,8 @@ internal sealed partial class IterationRunner
         _target = new double[model.Parameters.Length];
         _cells = new long[model.CellCount];
         _newPatients = new long[model.Years];
+        _totalSources = TotalCells(model);
+        _totalCells = model.Years * model.TotalMetrics.Length;
         _yearSums = new double[4 * (model.Years + 4)];
         Cells = new CellAccumulators(model.CellCount);
 
@@ -224,22 +228,33 @@ internal sealed partial class IterationRunner
         if (_budget is not null) CostIndication(ind, index, iteration, offset, afterPost);
     }
 
+    /// <summary>Each total cell's value: the sum of its sources, the same cell of every indication (see <see cref="TotalCells"/>).</summary>
     private void SumTotals()
     {
-        int totalGroup = _model.Indications.Length;
-        int totalOffset = _model.GroupOffsets[totalGroup];
-        int totalMetrics = _model.TotalMetrics.Length;
-        for (int t = 0; t < _model.Years; t++)
+        var cells = _cells.AsSpan();
+        var sources = _totalSources.AsSpan();
+        int indications = _model.Indications.Length;
+        int totalOffset = _model.GroupOffsets[indications];
+        for (int c = 0, s = 0; c < _totalCells; c++)
         {
-            for (int m = 0; m < totalMetrics; m++)
-            {
-                long sum = 0;
-                int[] sources = _model.TotalSources[m];
-                for (int i = 0; i < sources.Length; i++)
-                    sum += _cells[_model.GroupOffsets[i] + t * _model.Indications[i].Metrics.Length + sources[i]];
-                _cells[totalOffset + t * totalMetrics + m] = sum;
-            }
+            long sum = 0;
+            for (int i = 0; i < indications; i++, s++) sum += cells[sources[s]];
+            cells[totalOffset + c] = sum;
         }
+    }
+
+    /// <summary>For every total cell in order (year, then metric), the cell of each indication it sums, in indication order.</summary>
+    private static int[] TotalCells(CompiledModel model)
+    {
+        int indications = model.Indications.Length;
+        int totalMetrics = model.TotalMetrics.Length;
+        var sources = new int[model.Years * totalMetrics * indications];
+        int s = 0;
+        for (int t = 0; t < model.Years; t++)
+            for (int m = 0; m < totalMetrics; m++)
+                for (int i = 0; i < indications; i++)
+                    sources[s++] = model.GroupOffsets[i] + t * model.Indications[i].Metrics.Length + model.TotalSources[m][i];
+        return sources;
     }
 
     public void Merge(IterationRunner other)
