@@ -20,22 +20,36 @@ internal static class BlockScheduler
     {
         if (iterations < 1) throw new ArgumentOutOfRangeException(nameof(iterations), "at least one iteration");
         long blocks = (iterations + BlockSize - 1) / BlockSize;
-        int workers = (int)Math.Clamp(blocks, 1, Math.Max(threads, 1));
+        return RunPieces(blocks, iterations, threads, create, (worker, block) =>
+        {
+            long first = block * BlockSize;
+            long count = Math.Min(BlockSize, iterations - first);
+            run(worker, first, count);
+            return count;
+        }, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="pieces"/> independent pieces of work on up to <paramref name="threads"/> workers, each
+    /// taking the next piece as it finishes one; <paramref name="runPiece"/> returns how many units of
+    /// <paramref name="progressTotal"/> the piece did. Returns the workers (at least one) for merging in index order.
+    /// </summary>
+    public static TWorker[] RunPieces<TWorker>(long pieces, long progressTotal, int threads, Func<TWorker> create,
+        Func<TWorker, long, long> runPiece, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        int workers = (int)Math.Clamp(pieces, 1, Math.Max(threads, 1));
         var created = new TWorker[workers];
-        long nextBlock = -1, done = 0;
+        long next = -1, done = 0;
 
         void Work(int worker)
         {
             var state = created[worker] = create();
-            long block;
-            while ((block = Interlocked.Increment(ref nextBlock)) < blocks)
+            long piece;
+            while ((piece = Interlocked.Increment(ref next)) < pieces)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                long first = block * BlockSize;
-                long count = Math.Min(BlockSize, iterations - first);
-                run(state, first, count);
-                long finished = Interlocked.Add(ref done, count);
-                progress?.Report(new RunProgress(finished, iterations));
+                long finished = Interlocked.Add(ref done, runPiece(state, piece));
+                progress?.Report(new RunProgress(finished, progressTotal));
             }
         }
 

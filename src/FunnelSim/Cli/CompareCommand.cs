@@ -94,42 +94,13 @@ internal static class CompareCommand
             return ExitCodes.UsageError;
 
         var options = new RunOptions(settings.Iterations, settings.Seed, common.ThreadCount(parse));
-        ComparisonResult comparison;
-        if (context.ErrorIsTerminal)
-        {
-            using var progress = new ConsoleProgress(context.Error, "comparing");
-            comparison = ScenarioComparison.Run(modelA, modelB, options, progress, cancellationToken);
-        }
-        else
-        {
-            comparison = ScenarioComparison.Run(modelA, modelB, options, null, cancellationToken);
-        }
-
-        string? format = parse.GetValue(common.Format);
-        if (outPath is not null)
-        {
-            bool csv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
-            try
-            {
-                AtomicFile.WriteAllText(outPath, csv ? ComparisonCsv.Write(comparison) : ComparisonJson.Write(comparison));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-            context.Error.WriteLine($"wrote {outPath} ({comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s)");
-        }
-        string text = (format, outPath) switch
-        {
-            ("json", null) => ComparisonJson.Write(comparison),
-            ("csv", null) => ComparisonCsv.Write(comparison),
-            _ => ComparisonTable.Render(comparison, pathA, pathB, group, year,
+        var comparison = AnalysisOutput.WithProgress(context, "comparing",
+            progress => ScenarioComparison.Run(modelA, modelB, options, progress, cancellationToken));
+        return AnalysisOutput.Present(context, parse.GetValue(common.Format), outPath,
+            () => ComparisonJson.Write(comparison), () => ComparisonCsv.Write(comparison),
+            () => ComparisonTable.Render(comparison, pathA, pathB, group, year,
                 given ?? ComparisonTable.DefaultMetrics(comparison, group, year)),
-        };
-        context.Out.Write(text);
-        context.Out.Flush();
-        return ExitCodes.Success;
+            () => $"{comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s");
     }
 
     private static string Years(Scenario s) => $"{s.StartYear}–{s.StartYear + s.Years - 1}";

@@ -93,42 +93,11 @@ internal static class DriversCommand
             return ExitCodes.UsageError;
         }
 
-        DriversResult result;
-        if (context.ErrorIsTerminal)
-        {
-            using var progress = new ConsoleProgress(context.Error, "drivers");
-            result = DriversAnalysis.Run(model, target, options, progress, cancellationToken);
-        }
-        else
-        {
-            result = DriversAnalysis.Run(model, target, options, null, cancellationToken);
-        }
-
-        string? format = parse.GetValue(common.Format);
-        if (outPath is not null)
-        {
-            bool csv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
-            try
-            {
-                AtomicFile.WriteAllText(outPath, csv ? DriversCsv.Write(result) : DriversJson.Write(result));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-            context.Error.WriteLine($"wrote {outPath} ({result.Run.Draws:N0} draws in {result.Run.ElapsedSeconds:0.00} s)");
-        }
-
-        // Standard output: the table, or with --format and no --out the machine-readable result.
-        string text = (format, outPath) switch
-        {
-            ("json", null) => DriversJson.Write(result),
-            ("csv", null) => DriversCsv.Write(result),
-            _ => DriversTable.Render(result, parse.GetValue(top)),
-        };
-        context.Out.Write(text);
-        context.Out.Flush();
-        return ExitCodes.Success;
+        var result = AnalysisOutput.WithProgress(context, "drivers",
+            progress => DriversAnalysis.Run(model, target, options, progress, cancellationToken));
+        return AnalysisOutput.Present(context, parse.GetValue(common.Format), outPath,
+            () => DriversJson.Write(result), () => DriversCsv.Write(result),
+            () => DriversTable.Render(result, parse.GetValue(top)),
+            () => $"{result.Run.Draws:N0} draws in {result.Run.ElapsedSeconds:0.00} s");
     }
 }

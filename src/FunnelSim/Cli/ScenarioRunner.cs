@@ -11,9 +11,8 @@ internal static class ScenarioRunner
     {
         var model = ModelCompiler.Compile(scenario);
         var options = new RunOptions(scenario.Simulation.Iterations, scenario.Simulation.Seed, threads);
-        if (!context.ErrorIsTerminal) return Simulator.Run(model, options, null, cancellationToken);
-        using var progress = new ConsoleProgress(context.Error, label);
-        return Simulator.Run(model, options, progress, cancellationToken);
+        return AnalysisOutput.WithProgress(context, label,
+            progress => Simulator.Run(model, options, progress, cancellationToken));
     }
 
     /// <summary>Runs until <paramref name="target"/> is met or its cap reached, and says on standard error how it ended.</summary>
@@ -21,16 +20,8 @@ internal static class ScenarioRunner
         CancellationToken cancellationToken)
     {
         var model = ModelCompiler.Compile(scenario);
-        SimulationResult result;
-        if (context.ErrorIsTerminal)
-        {
-            using var progress = new ConsoleProgress(context.Error, "running");
-            result = PrecisionRun.Run(model, scenario.Simulation.Seed, target, threads, progress, cancellationToken);
-        }
-        else
-        {
-            result = PrecisionRun.Run(model, scenario.Simulation.Seed, target, threads, null, cancellationToken);
-        }
+        var result = AnalysisOutput.WithProgress(context, "running",
+            progress => PrecisionRun.Run(model, scenario.Simulation.Seed, target, threads, progress, cancellationToken));
         context.Error.WriteLine(PrecisionReport.Describe(result.Run));
         return result;
     }

@@ -109,41 +109,11 @@ internal static class TornadoCommand
         ulong seed = parse.GetValue(common.Seed) is long s ? (ulong)s : loaded.Scenario.Simulation.Seed;
         var options = new TornadoOptions(iterations, seed, common.ThreadCount(parse)) { Method = method };
 
-        TornadoResult result;
-        if (context.ErrorIsTerminal)
-        {
-            using var progress = new ConsoleProgress(context.Error, "tornado");
-            result = TornadoAnalysis.Run(model, target, options, progress, cancellationToken);
-        }
-        else
-        {
-            result = TornadoAnalysis.Run(model, target, options, null, cancellationToken);
-        }
-
-        string? format = parse.GetValue(common.Format);
-        if (outPath is not null)
-        {
-            bool csv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
-            try
-            {
-                AtomicFile.WriteAllText(outPath, csv ? TornadoCsv.Write(result) : TornadoJson.Write(result));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-            context.Error.WriteLine($"wrote {outPath} ({result.Bars.Count} bars in {result.Run.ElapsedSeconds:0.00} s)");
-        }
-
-        string text = (format, outPath) switch
-        {
-            ("json", null) => TornadoJson.Write(result),
-            ("csv", null) => TornadoCsv.Write(result),
-            _ => TornadoTable.Render(result, parse.GetValue(inputs.Top)),
-        };
-        context.Out.Write(text);
-        context.Out.Flush();
-        return ExitCodes.Success;
+        var result = AnalysisOutput.WithProgress(context, "tornado",
+            progress => TornadoAnalysis.Run(model, target, options, progress, cancellationToken));
+        return AnalysisOutput.Present(context, parse.GetValue(common.Format), outPath,
+            () => TornadoJson.Write(result), () => TornadoCsv.Write(result),
+            () => TornadoTable.Render(result, parse.GetValue(inputs.Top)),
+            () => $"{result.Bars.Count} bars in {result.Run.ElapsedSeconds:0.00} s");
     }
 }

@@ -90,23 +90,8 @@ internal static class TornadoTable
     }
 
     /// <summary>The bar on a scale from <paramref name="min"/> to <paramref name="max"/>, the base marked │.</summary>
-    internal static string Chart(TornadoBar bar, double baseValue, double min, double max)
-    {
-        var cells = Enumerable.Repeat(' ', ChartWidth).ToArray();
-        int Position(double value) => max > min
-            ? (int)Math.Round((value - min) / (max - min) * (ChartWidth - 1), MidpointRounding.AwayFromZero)
-            : ChartWidth / 2;
-        int origin = Position(baseValue);
-        void Fill(double value, char mark)
-        {
-            int to = Position(value);
-            for (int c = Math.Min(origin, to); c <= Math.Max(origin, to); c++) cells[c] = mark;
-        }
-        Fill(bar.OutputAtLow, '░');
-        Fill(bar.OutputAtHigh, '█');
-        cells[origin] = '│';
-        return new string(cells);
-    }
+    internal static string Chart(TornadoBar bar, double baseValue, double min, double max) =>
+        Ui.Presentation.TornadoChart.Bar(bar, baseValue, min, max, ChartWidth);
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

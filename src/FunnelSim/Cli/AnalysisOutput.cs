@@ -1,0 +1,49 @@
+using FunnelSim.Engine;
+
+namespace FunnelSim.Cli;
+
+/// <summary>
+/// What the analysis commands (compare, tornado, drivers) share: a progress bar on standard error when it is a
+/// terminal, the optional <c>--out</c> file (JSON, or CSV by format or extension, written atomically), and standard
+/// output (the human table, or with <c>--format</c> and no <c>--out</c> the machine-readable text).
+/// </summary>
+internal static class AnalysisOutput
+{
+    /// <summary>Runs <paramref name="run"/> with a progress bar labelled <paramref name="label"/> when standard error is a terminal.</summary>
+    public static T WithProgress<T>(CliContext context, string label, Func<IProgress<RunProgress>?, T> run)
+    {
+        if (!context.ErrorIsTerminal) return run(null);
+        using var progress = new ConsoleProgress(context.Error, label);
+        return run(progress);
+    }
+
+    /// <summary>Writes the result where asked; returns the exit code (1 when the --out file cannot be written).</summary>
+    public static int Present(CliContext context, string? format, string? outPath, Func<string> json, Func<string> csv,
+        Func<string> table, Func<string> wroteWhat)
+    {
+        if (outPath is not null)
+        {
+            bool asCsv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
+            try
+            {
+                AtomicFile.WriteAllText(outPath, asCsv ? csv() : json());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+            context.Error.WriteLine($"wrote {outPath} ({wroteWhat()})");
+        }
+
+        string text = (format, outPath) switch
+        {
+            ("json", null) => json(),
+            ("csv", null) => csv(),
+            _ => table(),
+        };
+        context.Out.Write(text);
+        context.Out.Flush();
+        return ExitCodes.Success;
+    }
+}
