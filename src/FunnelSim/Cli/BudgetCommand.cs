@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Cli;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using FunnelSim.Analysis;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Export;
+using FunnelSim.Model;
 
 namespace FunnelSim.Cli;
 

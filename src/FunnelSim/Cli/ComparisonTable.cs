@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Cli;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FunnelSim.Analysis;
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
+using FunnelSim.Export;
+using FunnelSim.Model;
 
 namespace FunnelSim.Cli;
 

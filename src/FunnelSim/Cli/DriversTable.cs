@@ -1,7 +1,9 @@
+using FunnelSim.Analysis;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
-using FunnelSim.Analysis;
 
 namespace FunnelSim.Cli;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Export;
 using FunnelSim.Results;
 
 namespace FunnelSim.Cli;

@@ -56,9 +56,9 @@ internal static class RunCommand
         var scenario = common.Apply(parse, loaded.Scenario);
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath);
         var target = precision.Read(parse);
-        if (target is not null && scenario.Simulation.Sampling == Scenarios.SamplingMethod.LatinHypercube)
+        if (target is not null && scenario.Simulation.Sampling == Model.SamplingMethod.LatinHypercube)
         {
-            context.Error.WriteLine($"funnelsim run: --precision: {Engine.PrecisionRun.LatinHypercubeRefusal}.");
+            context.Error.WriteLine($"funnelsim run: --precision: {Summaries.PrecisionRun.LatinHypercubeRefusal}.");
             return ExitCodes.UsageError;
         }
         var result = target is null

@@ -1,5 +1,5 @@
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using FunnelSim.Compilation;
+using FunnelSim.Json;
 
 namespace FunnelSim.Cli;
 

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Results;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Cli;

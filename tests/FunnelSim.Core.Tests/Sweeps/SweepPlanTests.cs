@@ -1,5 +1,7 @@
 using System.Text;
 using FunnelSim.Core.Tests.Support;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Core.Tests.Sweeps;

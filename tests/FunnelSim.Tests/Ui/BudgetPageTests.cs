@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;

@@ -1,5 +1,8 @@
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Model;
 using FunnelSim.Results;
+using FunnelSim.Summaries;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;
 

@@ -1,5 +1,6 @@
 using FunnelSim.Analysis;
-using FunnelSim.Scenarios;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Presentation;
 

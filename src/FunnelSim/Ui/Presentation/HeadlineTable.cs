@@ -1,4 +1,5 @@
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Ui.Running;
 

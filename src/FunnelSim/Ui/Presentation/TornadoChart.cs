@@ -1,5 +1,5 @@
 using FunnelSim.Analysis;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Presentation;
 

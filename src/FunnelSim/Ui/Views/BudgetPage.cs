@@ -1,5 +1,5 @@
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 using FunnelSim.Ui.Presentation;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

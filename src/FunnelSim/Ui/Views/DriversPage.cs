@@ -1,4 +1,5 @@
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Ui.Presentation;
 using FunnelSim.Ui.Running;
 using Terminal.Gui.Input;
