@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using FunnelSim.Model;
 
 namespace FunnelSim.Cli;
 

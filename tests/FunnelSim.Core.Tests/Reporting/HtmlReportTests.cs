@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 

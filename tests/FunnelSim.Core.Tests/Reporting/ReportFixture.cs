@@ -1,8 +1,11 @@
 using FunnelSim.Core.Tests.Support;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Json;
+using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
-using FunnelSim.Validation;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Reporting;
 

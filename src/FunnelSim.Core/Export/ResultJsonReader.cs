@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
+using FunnelSim.Results;
 
-namespace FunnelSim.Results;
+namespace FunnelSim.Export;
 
 /// <summary>
 /// Reads a results JSON file as <see cref="ResultJson"/> writes it: the echoed scenario (read and validated as a

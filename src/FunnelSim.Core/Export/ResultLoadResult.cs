@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Results;
 
-namespace FunnelSim.Results;
+namespace FunnelSim.Export;
 
 /// <summary>The outcome of reading a results JSON file: the result when it reads, and every diagnostic found.</summary>
 /// <param name="Result">The result, its scenario read back from the echo; null when there are errors.</param>
