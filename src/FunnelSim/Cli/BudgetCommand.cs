@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using FunnelSim.Export;
 using FunnelSim.Model;
+using FunnelSim.Reporting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Cli;
@@ -57,7 +58,7 @@ internal static class BudgetCommand
         Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(path);
+        var loaded = ScenarioInput.Load(path, common.Settings(parse));
         ScenarioInput.Report(context.Error, path, loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
         if (loaded.Scenario.Costs is not { } costs)

@@ -3,6 +3,7 @@ using FunnelSim.Analysis;
 using FunnelSim.Compilation;
 using FunnelSim.Export;
 using FunnelSim.Model;
+using FunnelSim.Reporting;
 
 namespace FunnelSim.Cli;
 
@@ -81,7 +82,7 @@ internal static class TornadoCommand
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(inputs.Scenario);
-        var loaded = ScenarioInput.Load(path);
+        var loaded = ScenarioInput.Load(path, common.Settings(parse));
         ScenarioInput.Report(context.Error, path ?? ScenarioInput.BuiltInLabel, loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 
