@@ -38,7 +38,7 @@ internal static class CommandLineMistakes
         }
         if (mistakes.Count > 0) return mistakes;
         if (unknownCommand is not null) return [unknownCommand];
-        return [.. parse.Errors.Select(e => e.Message)];
+        return [.. parse.Errors.Select(e => Shown.Text(e.Message))];
     }
 
     /// <summary><c>funnelsim</c>, or <c>funnelsim run</c> for the command the line was for.</summary>
