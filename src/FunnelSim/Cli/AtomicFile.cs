@@ -26,8 +26,7 @@ internal static class AtomicFile
         if (kind is FileKind.CharacterDevice or FileKind.Fifo or FileKind.BlockDevice or FileKind.Socket)
         {
             using var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            using var through = new StreamWriter(device, new UTF8Encoding(false));
-            through.Write(text);
+            write(device);
             return;
         }
         string folder = Path.GetDirectoryName(full) ?? ".";
