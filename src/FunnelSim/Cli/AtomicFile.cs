@@ -47,11 +47,17 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>The path a chain of symbolic links ends at (the path itself when it is no link).</summary>
+    /// <summary>
+    /// The path a chain of symbolic links ends at (the path itself when it is no link). A link the system follows to
+    /// something without a path (<c>/dev/stdout</c> → <c>/proc/self/fd/1</c> → <c>pipe:[…]</c>) stays as given.
+    /// </summary>
     internal static string FinalTarget(string full)
     {
         var info = new FileInfo(full);
         if (info.LinkTarget is null) return full;
-        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        string? target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        if (target is null) return full;
+        bool reachable = File.Exists(full) || Directory.Exists(full);
+        return reachable && !File.Exists(target) && !Directory.Exists(target) ? full : target;
     }
 }

@@ -26,9 +26,7 @@ internal static class CommandLineNumbers
     {
         string raw = Raw(result);
         if (TryParse(raw, out decimal value) && value == decimal.Truncate(value) && value >= min && value <= max) return (long)value;
-        result.AddError(TryParse(raw, out value) && value == decimal.Truncate(value)
-            ? $"{option} must be from {min:N0} to {max:N0}; got {Quote(raw)}."
-            : $"{option} must be a whole number from {min:N0} to {max:N0} (e.g. 200000, 200_000, 200,000 or 2e5); got {Quote(raw)}.");
+        result.AddError($"{option} must be a whole number from {min:N0} to {max:N0}; got {Quote(raw)}.");
         return null;
     };
 
