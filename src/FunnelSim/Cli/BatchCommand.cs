@@ -77,7 +77,7 @@ internal static class BatchCommand
         int written = 0;
         foreach (string file in files)
         {
-            var loaded = ScenarioInput.Load(context, file);
+            var loaded = ScenarioInput.Load(context, file, common.Settings(parse));
             ScenarioInput.Report(context.Error, ScenarioInput.Label(file), loaded.Diagnostics);
             if (!loaded.IsValid || loaded.Scenario is null)
             {

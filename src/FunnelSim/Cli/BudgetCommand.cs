@@ -51,7 +51,7 @@ internal static class BudgetCommand
         Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(context, path);
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
         ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
         if (loaded.Scenario.Costs is not { } costs)

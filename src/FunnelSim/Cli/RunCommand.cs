@@ -35,7 +35,7 @@ internal static class RunCommand
         Option<string?> output, CommonOptions common, PrecisionOptions precision, CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(context, path);
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
         ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 

@@ -1,4 +1,3 @@
-using FunnelSim.Scenarios;
 using FunnelSim.Validation;
 
 namespace FunnelSim.Cli;
@@ -14,15 +13,19 @@ internal static class ScenarioInput
     /// <summary>How diagnostics name standard input.</summary>
     public const string StandardInputLabel = "<stdin>";
 
-    /// <summary>Loads <paramref name="path"/>; the built-in base case when null; standard input when <c>-</c>.</summary>
-    public static ScenarioLoadResult Load(CliContext context, string? path)
+    /// <summary>
+    /// Loads <paramref name="path"/> (a scenario or an overlay; standard input when <c>-</c>, with a relative
+    /// <c>extends</c> resolved against the current folder), or the built-in base case when null, with the command line's
+    /// <c>--set</c> changes applied.
+    /// </summary>
+    public static ScenarioLoadResult Load(CliContext context, string? path, IReadOnlyList<OverlaySetting>? settings = null)
     {
-        if (path is null) return BuiltInScenarios.LoadUsNationalBase();
-        if (path != StandardInput) return ScenarioReader.ReadFile(path);
+        if (path is null) return ScenarioSource.ReadBuiltIn(settings);
+        if (path != StandardInput) return ScenarioSource.ReadFile(path, settings);
         byte[]? bytes = ReadStandardInput(context, ScenarioReader.MaxBytes, out string? problem);
         return bytes is null
             ? new ScenarioLoadResult(null, [new Diagnostic(Severity.Error, "", problem ?? "cannot read standard input")])
-            : ScenarioReader.Read(bytes);
+            : ScenarioSource.Read(bytes, Directory.GetCurrentDirectory(), StandardInputLabel, settings);
     }
 
     /// <summary>How a file is named in messages: <c>&lt;stdin&gt;</c> for <c>-</c>, control characters made visible.</summary>
