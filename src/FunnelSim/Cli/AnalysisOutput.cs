@@ -24,16 +24,10 @@ internal static class AnalysisOutput
         if (outPath is not null)
         {
             bool asCsv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
-            try
-            {
-                AtomicFile.WriteAllText(outPath, asCsv ? csv() : json());
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-            context.Error.WriteLine($"wrote {outPath} ({wroteWhat()})");
+            if (!OutputTarget.Write(context, outPath, asCsv ? csv() : json())) return ExitCodes.InvalidInput;
+            OutputTarget.ReportWritten(context, outPath, wroteWhat());
+            // '--out -' put the machine-readable result on standard output: no table after it.
+            if (outPath == OutputTarget.StandardOutput) return ExitCodes.Success;
         }
 
         string text = (format, outPath) switch
