@@ -3,7 +3,7 @@ using System.Text;
 using FunnelSim.Scenarios;
 using FunnelSim.Validation;
 
-namespace FunnelSim.Reporting;
+namespace FunnelSim.Export;
 
 /// <summary>SHA-256 fingerprints of a scenario, so a report or workbook names exactly what was run.</summary>
 public static class ScenarioHash
