@@ -58,21 +58,31 @@ public static partial class ScenarioReader
     public static ScenarioLoadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
     /// <summary>Reads a scenario file; an unreadable or oversized file is an error diagnostic, not an exception.</summary>
-    public static ScenarioLoadResult ReadFile(string path)
+    public static ScenarioLoadResult ReadFile(string path) =>
+        TryReadBytes(path, out byte[]? bytes, out var error) ? Read(bytes!) : Failure(error!);
+
+    /// <summary>The bytes of a scenario file, or the error diagnostic saying why it cannot be read.</summary>
+    internal static bool TryReadBytes(string path, out byte[]? bytes, out Diagnostic? error)
     {
-        byte[] bytes;
+        bytes = null;
+        error = null;
         try
         {
             long length = new FileInfo(path).Length;
-            if (length > MaxBytes) return Failure(TooLarge(length));
+            if (length > MaxBytes)
+            {
+                error = TooLarge(length);
+                return false;
+            }
             bytes = File.ReadAllBytes(path);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
                                       or System.Security.SecurityException)
         {
-            return Failure(new Diagnostic(Severity.Error, "", $"cannot read '{path}': {e.Message}"));
+            error = new Diagnostic(Severity.Error, "", $"cannot read '{path}': {e.Message}");
+            return false;
         }
-        return Read(bytes);
     }
 
     private static ScenarioLoadResult Failure(Diagnostic error) => new(null, [error]);

@@ -1,4 +1,3 @@
-using FunnelSim.Scenarios;
 using FunnelSim.Validation;
 
 namespace FunnelSim.Cli;
@@ -8,9 +7,12 @@ internal static class ScenarioInput
 {
     public const string BuiltInLabel = "built-in US national base case";
 
-    /// <summary>Loads <paramref name="path"/>, or the built-in base case when null.</summary>
-    public static ScenarioLoadResult Load(string? path) =>
-        path is null ? BuiltInScenarios.LoadUsNationalBase() : ScenarioReader.ReadFile(path);
+    /// <summary>
+    /// Loads <paramref name="path"/> (a scenario or an overlay), or the built-in base case when null, with the
+    /// command line's <c>--set</c> changes applied.
+    /// </summary>
+    public static ScenarioLoadResult Load(string? path, IReadOnlyList<OverlaySetting>? settings = null) =>
+        path is null ? ScenarioSource.ReadBuiltIn(settings) : ScenarioSource.ReadFile(path, settings);
 
     /// <summary>Writes each diagnostic as <c>FILE: error: PATH (line L, column C): message</c>.</summary>
     public static void Report(TextWriter writer, string label, IEnumerable<Diagnostic> diagnostics)

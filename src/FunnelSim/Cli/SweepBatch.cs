@@ -28,7 +28,7 @@ internal static class SweepBatch
         ScenarioInput.Report(context.Error, sweepFile, read.Diagnostics);
         if (!read.IsValid || read.Definition is null) return ExitCodes.InvalidInput;
 
-        var planned = SweepPlan.Create(read.Definition);
+        var planned = SweepPlan.Create(read.Definition, common.Settings(parse));
         ScenarioInput.Report(context.Error, read.Definition.BasePath, planned.BaseDiagnostics);
         ScenarioInput.Report(context.Error, sweepFile, planned.AxisDiagnostics);
         if (planned.Plan is not { } plan) return ExitCodes.InvalidInput;

@@ -48,7 +48,7 @@ public sealed partial class GoldenResultsTests
     [MemberData(nameof(Cases))]
     public void ResultsJsonIsUnchanged(string name, int threads)
     {
-        var loaded = ScenarioReader.ReadFile(ScenarioFiles()[name]);
+        var loaded = ScenarioSource.ReadFile(ScenarioFiles()[name]); // the what-ifs are overlays
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
         var scenario = loaded.Scenario!;
         scenario = scenario with { Simulation = scenario.Simulation with { Iterations = Iterations, Seed = Seed } };

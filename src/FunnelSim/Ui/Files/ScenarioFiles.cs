@@ -13,7 +13,10 @@ public static class ScenarioFiles
     /// </summary>
     public static (ScenarioDocument? Document, IReadOnlyList<Diagnostic> Problems) Open(string path)
     {
-        var load = ScenarioReader.ReadFile(path);
+        var load = ScenarioSource.ReadFile(path);
+        // An overlay opens as the scenario it resolves to, untitled: saving it writes a full scenario to a new file.
+        if (load.ResolvedJson is { } resolved) return (ScenarioDocument.FromJson(resolved, null), load.Diagnostics);
+        if (IsOverlay(path)) return (null, load.Diagnostics);
         string text;
         try
         {
@@ -25,6 +28,19 @@ public static class ScenarioFiles
         }
         var document = ScenarioDocument.FromJson(text, Path.GetFullPath(path));
         return (document, load.Diagnostics);
+    }
+
+    private static bool IsOverlay(string path)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("extends");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
+                                      or System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Saves the document to <paramref name="path"/> atomically; returns an error message or null.</summary>
