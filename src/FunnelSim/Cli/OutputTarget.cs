@@ -69,9 +69,24 @@ internal static class OutputTarget
             context.Out.Flush();
             return true;
         }
+        return Write(context, outPath, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            writer.Write(text);
+        });
+    }
+
+    /// <summary>Writes a binary file (a workbook) atomically; false (after saying why) when it cannot. Never standard output.</summary>
+    public static bool Write(CliContext context, string outPath, Action<Stream> write)
+    {
+        if (outPath == StandardOutput)
+        {
+            context.Error.WriteLine("funnelsim: an Excel workbook is a file, not text: give --out FILE.xlsx, not '-'.");
+            return false;
+        }
         try
         {
-            AtomicFile.WriteAllText(outPath, text);
+            AtomicFile.Write(outPath, write);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -46,6 +46,7 @@ internal static class RunCommand
         if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var scenario = common.Apply(parse, loaded.Scenario);
+        if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath);
         var target = precision.Read(parse);
         if (target is not null && scenario.Simulation.Sampling == Model.SamplingMethod.LatinHypercube)
@@ -56,9 +57,7 @@ internal static class RunCommand
         var result = target is null
             ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
             : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
-        string text = ResultFormats.Render(result, format);
-
-        if (!OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput, text)) return ExitCodes.InvalidInput;
+        if (!ResultFormats.Write(context, outPath ?? OutputTarget.StandardOutput, result, format)) return ExitCodes.InvalidInput;
         if (outPath is not null)
             OutputTarget.ReportWritten(context, outPath, $"{result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s");
         return ExitCodes.Success;

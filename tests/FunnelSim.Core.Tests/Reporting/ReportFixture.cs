@@ -3,6 +3,7 @@ using FunnelSim.Compilation;
 using FunnelSim.Engine;
 using FunnelSim.Json;
 using FunnelSim.Model;
+using FunnelSim.Export;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 using FunnelSim.Summaries;
