@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace FunnelSim.Cli;
+namespace FunnelSim.Files;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new content, never a half-written
 /// file: the text goes to a temporary file in the same folder, which then replaces the target by a rename.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => Write(path, stream =>
     {
