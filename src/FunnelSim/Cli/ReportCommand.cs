@@ -1,5 +1,6 @@
 using FunnelSim.Files;
 using System.CommandLine;
+using FunnelSim.Export;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 
