@@ -30,6 +30,7 @@ public class ReportCommandTests
         var document = XDocument.Load(temp.File("payer.report.html"));
         string text = document.Root!.Value;
         Assert.Contains(Export.ScenarioHash.OfFile(File.ReadAllBytes(scenario)), text);
+        Assert.Contains("Scenario as run, SHA-256", text);
         Assert.Contains("1,000", text);
         Assert.Equal(9, Directory.GetFiles(temp.File("png"), "*.png").Length);
         Assert.True(File.Exists(temp.File("png/funnel-pdac.png")));
