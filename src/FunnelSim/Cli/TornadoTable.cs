@@ -1,9 +1,10 @@
 using FunnelSim.Rendering;
+using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
-using FunnelSim.Analysis;
 
 namespace FunnelSim.Cli;
 

@@ -1,4 +1,5 @@
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 

@@ -1,7 +1,7 @@
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Rendering;
 

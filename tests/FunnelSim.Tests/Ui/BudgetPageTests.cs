@@ -1,6 +1,7 @@
 using FunnelSim.Rendering;
 using FunnelSim.Formatting;
 using System.Text.Json.Nodes;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;

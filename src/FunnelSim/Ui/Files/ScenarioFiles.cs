@@ -1,7 +1,8 @@
 using FunnelSim.Files;
+using FunnelSim.Export;
+using FunnelSim.Json;
 using FunnelSim.Results;
 using FunnelSim.Ui.Editing;
-using FunnelSim.Validation;
 
 namespace FunnelSim.Ui.Files;
 

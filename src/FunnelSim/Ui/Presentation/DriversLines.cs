@@ -1,7 +1,8 @@
 using FunnelSim.Rendering;
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
-using FunnelSim.Scenarios;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Presentation;
 

@@ -1,4 +1,5 @@
 using FunnelSim.Rendering;
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 

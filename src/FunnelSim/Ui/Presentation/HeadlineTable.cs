@@ -1,6 +1,7 @@
 using FunnelSim.Rendering;
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Ui.Running;
 

@@ -1,7 +1,7 @@
 using FunnelSim.Rendering;
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Ui.Presentation;
 

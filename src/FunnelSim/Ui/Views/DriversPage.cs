@@ -1,6 +1,7 @@
 using FunnelSim.Rendering;
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Ui.Presentation;
 using FunnelSim.Ui.Running;
 using Terminal.Gui.Input;

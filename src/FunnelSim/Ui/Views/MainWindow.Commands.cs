@@ -1,5 +1,6 @@
 using FunnelSim.Engine;
 using FunnelSim.Formatting;
+using FunnelSim.Model;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Files;
 using Terminal.Gui.Views;
