@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using System.Diagnostics;
 using FunnelSim.Cli;
 using static FunnelSim.Tests.CliHarness;

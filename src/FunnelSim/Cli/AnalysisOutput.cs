@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using FunnelSim.Engine;
 
 namespace FunnelSim.Cli;

@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;

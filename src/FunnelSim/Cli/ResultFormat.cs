@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using FunnelSim.Export;
 using FunnelSim.Results;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using System.CommandLine;
 using FunnelSim.Model;
 using FunnelSim.Reporting;

@@ -1,3 +1,4 @@
+using FunnelSim.Rendering;
 using FunnelSim.Analysis;
 using FunnelSim.Model;
 using FunnelSim.Formatting;
@@ -93,7 +94,7 @@ internal static class TornadoTable
 
     /// <summary>The bar on a scale from <paramref name="min"/> to <paramref name="max"/>, the base marked │.</summary>
     internal static string Chart(TornadoBar bar, double baseValue, double min, double max) =>
-        Ui.Presentation.TornadoChart.Bar(bar, baseValue, min, max, ChartWidth);
+        Rendering.TornadoChart.Bar(bar, baseValue, min, max, ChartWidth);
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

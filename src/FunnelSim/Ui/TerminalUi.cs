@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Files;
 using FunnelSim.Ui.Views;

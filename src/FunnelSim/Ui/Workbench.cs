@@ -72,10 +72,18 @@ public sealed class Workbench : IDisposable
     /// <summary>The full run when it matches the current document, else the what-if run.</summary>
     public WhatIf? Latest => Full is { } full && full.Revision == Revision ? full : Quick ?? Full;
 
-    /// <summary>Replaces the document (new or opened file); results of the old one are dropped, the baseline stays.</summary>
+    /// <summary>
+    /// Replaces the document (new or opened file); results of the old one are dropped. A pinned baseline stays, marked
+    /// as another scenario (<see cref="Running.Baseline.OtherScenario"/>) so no view passes it off as the same one.
+    /// </summary>
     public void Replace(ScenarioDocument document)
     {
         CancelQuickRun();
+        if (Baseline is { OtherScenario: false } pinned)
+        {
+            Baseline = pinned with { OtherScenario = true };
+            BaselineChanged?.Invoke(this, EventArgs.Empty);
+        }
         Document.Changed -= OnDocumentChanged;
         Document = document;
         Document.Changed += OnDocumentChanged;

@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Files;
 
@@ -114,7 +115,7 @@ public class EditingTests
     public void RecentFilesSurviveACorruptListAndKeepTheNewestFirst()
     {
         using var temp = new CliHarness.TempFolder();
-        var recent = new FunnelSim.Ui.Files.RecentFiles(temp.File("cfg/recent.json"));
+        var recent = new FunnelSim.Files.RecentFiles(temp.File("cfg/recent.json"));
         Directory.CreateDirectory(temp.File("cfg"));
         File.WriteAllText(recent.StorePath, "{ not json");
         Assert.Empty(recent.Load());

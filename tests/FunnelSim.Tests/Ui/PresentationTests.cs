@@ -1,3 +1,4 @@
+using FunnelSim.Rendering;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 using FunnelSim.Ui.Presentation;

@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using System.Collections.Concurrent;
 using FunnelSim.Ui;
 using FunnelSim.Ui.Editing;
@@ -70,6 +71,8 @@ internal sealed class UiHarness : IDisposable
 
     public void Dispose()
     {
+        Window.ConfirmOnQuit = false;
+        Window.Quit();
         Window.Dispose();
         Workbench.Dispose();
         App.Dispose();

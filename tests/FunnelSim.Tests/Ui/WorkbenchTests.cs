@@ -64,7 +64,7 @@ public class WorkbenchTests
     }
 
     [Fact]
-    public void TextThatIsNotANumberIsRefusedAndNeverWritten()
+    public void TextThatIsNotANumberIsAnErrorAtItsPathAndNeverWritten()
     {
         var document = ScenarioDocument.BaseCase();
         var node = new OutlineNode("Settings", "", OutlineKind.Settings, []);
@@ -72,8 +72,12 @@ public class WorkbenchTests
         var years = editor.Fields().Single(f => f.Key == "years");
 
         Assert.Equal("'five' is not a number", editor.SetText(years, "five", out _));
-        Assert.Equal("5", editor.GetText(years));
-        Assert.False(document.IsDirty);
+        Assert.Equal("five", editor.GetText(years));
+        Assert.Equal(5, System.Text.Json.Nodes.JsonNode.Parse(document.ToJson())!["years"]!.GetValue<int>());
+        Assert.True(document.IsDirty);
+        var error = Assert.Single(document.Validation.Errors);
+        Assert.Equal(("years", "'five' is not a number"), (error.Path, error.Message));
+        Assert.Null(document.Scenario);
         Assert.Null(editor.SetText(years, "7", out _));
         Assert.Equal(7, document.Scenario!.Years);
     }

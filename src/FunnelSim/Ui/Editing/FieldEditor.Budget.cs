@@ -115,6 +115,7 @@ public sealed partial class FieldEditor
                 if (!NumberText.TryParse(text, out double share))
                 {
                     problem = $"'{text.Trim()}' is not a number";
+                    document.SetUnreadable(field.Path, text.Trim(), problem);
                     return true;
                 }
                 if (document.Find(line) is null) document.Set(line, new JsonObject { ["share"] = share }, structural: true);

@@ -6,8 +6,8 @@ namespace FunnelSim.Ui.Editing;
 
 /// <summary>
 /// The fields of the selected outline node and how typing into them changes the scenario. Numbers are written as
-/// JSON numbers, text as strings; an entry that is not a number is refused here (returned as a message) and never
-/// written, so the document only ever holds what the validator can judge.
+/// JSON numbers, text as strings; an entry that is not a number is never written to the JSON, but the document records
+/// it as an error at its path (<see cref="ScenarioDocument.SetUnreadable"/>), so it blocks runs and saving asks first.
 /// </summary>
 public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode node)
 {
@@ -40,6 +40,7 @@ public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode n
     /// <summary>The text a field shows now.</summary>
     public string GetText(EditorField field)
     {
+        if (document.UnreadableText(field.Path) is { } unreadable) return unreadable;
         if (BudgetText(field) is { } budget) return budget;
         if (ParameterOf(field) is { } parameter)
             return field.Key == "shape"
@@ -97,7 +98,11 @@ public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode n
         {
             case FieldKind.Number or FieldKind.Integer:
                 if (!NumberText.TryParse(text, out double number))
-                    return text.Trim().Length == 0 ? "enter a number" : $"'{text.Trim()}' is not a number";
+                {
+                    string unreadable = text.Trim().Length == 0 ? "enter a number" : $"'{text.Trim()}' is not a number";
+                    document.SetUnreadable(field.Path, text.Trim(), unreadable);
+                    return unreadable;
+                }
                 document.Set(field.Path, field.Kind == FieldKind.Integer && number == Math.Floor(number) && Math.Abs(number) < 9.1e15
                     ? JsonValue.Create((long)number)
                     : JsonValue.Create(number));

@@ -25,13 +25,15 @@ public sealed class ScenarioDocument
 
     private readonly JsonObject _root;
     private readonly List<(string Json, string Path)> _undo = [];
+    private readonly Dictionary<string, string> _unreadable = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _unreadableMessages = new(StringComparer.Ordinal);
     private string? _typingPath;
 
     private ScenarioDocument(JsonObject root, string? filePath)
     {
         _root = root;
         FilePath = filePath;
-        Validation = ScenarioReader.Read(ToJson());
+        Validation = Validate();
     }
 
     /// <summary>Raised after every change of the content (not after a save).</summary>
@@ -79,9 +81,27 @@ public sealed class ScenarioDocument
     public void Set(string path, JsonNode? value, bool structural = false)
     {
         Remember(path, structural);
+        _unreadable.Remove(path);
         JsonNodePath.Set(_root, path, value);
         Commit(path, structural);
     }
+
+    /// <summary>
+    /// Records text typed at <paramref name="path"/> that cannot be read (not a number). The JSON keeps its last good
+    /// value, but the entry is an error like any other: it marks the node and the file, blocks runs, and Save asks as
+    /// for any invalid scenario. Writing a value at the path, or undoing, clears it.
+    /// </summary>
+    public void SetUnreadable(string path, string text, string message)
+    {
+        if (_unreadable.TryGetValue(path, out string? known) && known == text) return;
+        _unreadable[path] = text;
+        _unreadableMessages[path] = message;
+        _typingPath = null;
+        Commit(path, structural: false);
+    }
+
+    /// <summary>The unreadable text typed at <paramref name="path"/>, if any.</summary>
+    public string? UnreadableText(string path) => _unreadable.GetValueOrDefault(path);
 
     /// <summary>Makes any change to the JSON, then revalidates once.</summary>
     public void Edit(string path, Action<JsonObject> change, bool structural = true)
@@ -110,6 +130,7 @@ public sealed class ScenarioDocument
             _root[name] = value;
         }
         _typingPath = null;
+        _unreadable.Clear();
         Commit(path, structural: true);
         return path;
     }
@@ -148,8 +169,17 @@ public sealed class ScenarioDocument
     private void Commit(string path, bool structural)
     {
         IsDirty = true;
-        Validation = ScenarioReader.Read(ToJson());
+        Validation = Validate();
         Changed?.Invoke(this, new DocumentChange(path, structural));
+    }
+
+    /// <summary>The core's verdict on the JSON, plus an error for each entry that could not be read.</summary>
+    private ScenarioLoadResult Validate()
+    {
+        var read = ScenarioReader.Read(ToJson());
+        if (_unreadable.Count == 0) return read;
+        var unreadable = _unreadable.Keys.Select(p => new Diagnostic(Severity.Error, p, _unreadableMessages.GetValueOrDefault(p) ?? $"'{_unreadable[p]}' cannot be read"));
+        return new ScenarioLoadResult(null, [.. unreadable, .. read.Diagnostics]);
     }
 
     private static JsonObject? Parse(string json)

@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using FunnelSim.Export;
 using FunnelSim.Json;
 using FunnelSim.Results;
@@ -63,7 +64,7 @@ public static class ScenarioFiles
         try
         {
             if (Directory.Exists(path)) return $"'{path}' is a folder; give a file name";
-            Cli.AtomicFile.WriteAllText(path, text);
+            AtomicFile.WriteAllText(path, text);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -1,3 +1,4 @@
+using FunnelSim.Rendering;
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Rendering;
 using FunnelSim.Analysis;
 using FunnelSim.Model;
 using FunnelSim.Results;

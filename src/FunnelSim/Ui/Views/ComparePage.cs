@@ -1,3 +1,4 @@
+using FunnelSim.Rendering;
 using FunnelSim.Ui.Presentation;
 
 namespace FunnelSim.Ui.Views;
@@ -14,13 +15,13 @@ internal sealed class ComparePage() : TablePageBase("_Compare")
         }
         if (workbench.Latest is not { Comparison: { } comparison } latest)
         {
-            Show($"Baseline: {workbench.Baseline.Label}", TableRows.Message(workbench.QuickError ?? "comparing…"));
+            Show($"Baseline: {workbench.Baseline.Describe()}", TableRows.Message(workbench.QuickError ?? "comparing…"));
             return;
         }
         selection.Fit(latest.Result);
         int year = latest.Result.Total.Years[selection.YearIndex].Year;
         var notes = workbench.NotCompared();
-        string caption = $"{selection.Describe(latest.Result)}: baseline '{workbench.Baseline.Label}' vs current, paired on shared random numbers  " +
+        string caption = $"{selection.Describe(latest.Result)}: baseline {workbench.Baseline.Describe()} vs current, paired on shared random numbers  " +
                          ResultOrigin.Describe(workbench, latest);
         Show(caption, CompareTable.Build(comparison, selection.Indication, year),
             notes.Count == 0 ? "" : "Not compared: " + string.Join("; ", notes));

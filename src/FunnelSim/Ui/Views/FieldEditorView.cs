@@ -16,7 +16,6 @@ internal sealed class FieldEditorView : FrameView
 {
     private const int LabelWidth = 21;
     private readonly List<(EditorField Field, View Input, Label Problems)> _rows = [];
-    private readonly Dictionary<string, string> _typingErrors = new(StringComparer.Ordinal);
     private readonly Label _other = new() { X = 0, Width = Dim.Fill(), Height = Dim.Auto(), SchemeName = "Error" };
     private FieldEditor? _editor;
     private ScenarioDocument? _document;
@@ -42,7 +41,6 @@ internal sealed class FieldEditorView : FrameView
     {
         _document = document;
         _editor = new FieldEditor(document, node);
-        _typingErrors.Clear();
         Title = $"_Editor: {Breadcrumb(node)}";
         foreach (var (_, input, problems) in _rows)
         {
@@ -92,7 +90,6 @@ internal sealed class FieldEditorView : FrameView
         foreach (var (field, _, problems) in _rows)
         {
             var messages = new List<string>();
-            if (_typingErrors.TryGetValue(field.Key, out string? typing)) messages.Add("error: " + typing);
             if (field.Key != "shape")
             {
                 foreach (var d in _document.DiagnosticsAt(field.Path).Where(shown.Add))
@@ -161,9 +158,8 @@ internal sealed class FieldEditorView : FrameView
     {
         if (_loading || _editor is not { } editor) return;
         // A structural edit rebuilds the outline, which may already have put a new editor in place: ask this one.
-        string? error = editor.SetText(field, text, out bool reshaped);
-        if (error is null) _typingErrors.Remove(field.Key);
-        else _typingErrors[field.Key] = error;
+        // Text that is not a number comes back as a diagnostic of the document, shown under the field like any other.
+        editor.SetText(field, text, out bool reshaped);
         ShowProblems();
         if (reshaped) Reshaped?.Invoke(this, editor.Dropped);
     }

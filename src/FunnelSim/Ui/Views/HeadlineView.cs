@@ -29,7 +29,7 @@ internal sealed class HeadlineView : FrameView
         Title = quick is null
             ? "Live what-if"
             : $"Live what-if: {Workbench.QuickIterations:N0} iterations, {quick.Result.Run.ElapsedSeconds * 1000:0} ms" +
-              (quick.Comparison is null ? "" : $" (Δ vs baseline '{workbench.Baseline?.Label}')");
+              (quick.Comparison is null ? "" : $" (Δ vs baseline {workbench.Baseline?.Describe()})");
         bool stale = quick is not null && quick.Revision != workbench.Revision;
         var lines = new List<string>();
         if (quick is not null) lines.AddRange(HeadlineTable.Lines(quick));

@@ -1,4 +1,5 @@
 using FunnelSim.Engine;
+using FunnelSim.Formatting;
 using FunnelSim.Model;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Files;
@@ -9,18 +10,19 @@ namespace FunnelSim.Ui.Views;
 // Files, runs, baseline, problems and help.
 internal sealed partial class MainWindow
 {
-    private void NewScenario()
+    internal void NewScenario()
     {
         if (!ConfirmDiscard("New")) return;
         _workbench.Replace(ScenarioDocument.BaseCase());
         _workbench.StartQuickRun();
-        Say("New scenario from the built-in US national base case.");
+        UpdateTitle();
+        Say("New scenario from the built-in US national base case." + BaselineKeptNote());
     }
 
-    private void OpenScenario()
+    internal void OpenScenario()
     {
-        if (App is null || !ConfirmDiscard("Open")) return;
-        string? path = PathPrompt.Ask(App, "Open scenario", "Scenario file (JSON):", _workbench.Document.FilePath ?? "", _recent.Load());
+        if (!ConfirmDiscard("Open")) return;
+        string? path = Dialogs.AskPath("Open scenario", "Scenario file (JSON):", _workbench.Document.FilePath ?? "", _recent.Load(), forOpening: true);
         if (path is not null) Open(path);
     }
 
@@ -37,27 +39,28 @@ internal sealed partial class MainWindow
         _recent.Add(path);
         _workbench.Replace(document);
         _workbench.StartQuickRun();
+        UpdateTitle();
         int errors = problems.Count(p => p.IsError);
-        Say(errors == 0 ? $"Opened {path}." : $"Opened {path} with {errors} error(s): fix them in the editor (F8 lists them).");
+        Say((errors == 0 ? $"Opened {path}." : $"Opened {path} with {errors} error(s): fix them in the editor (F8 lists them).") + BaselineKeptNote());
     }
 
-    private void SaveScenario(bool saveAs)
+    internal void SaveScenario(bool saveAs)
     {
         var document = _workbench.Document;
         string? path = document.FilePath;
         if (saveAs || path is null)
         {
-            if (App is null) return;
-            path = PathPrompt.Ask(App, "Save scenario as", "File name (JSON):", path ?? Path.Combine(Environment.CurrentDirectory, "scenario.json"), []);
+            path = Dialogs.AskPath("Save scenario as", "File name (JSON):", path ?? Path.Combine(Environment.CurrentDirectory, "scenario.json"), [], forOpening: false);
             if (path is null) return;
+            if (!ConfirmReplace(path, document.FilePath)) return;
         }
-        if (!document.Validation.IsValid && App is not null
-            && MessageBox.Query(App, "Save", $"The scenario has {document.Validation.Errors.Count()} error(s). Save it anyway, as it stands?", "Cancel", "Save") != 1)
+        if (!document.Validation.IsValid
+            && Dialogs.Query("Save", $"The scenario has {document.Validation.Errors.Count()} error(s). Save it anyway, as it stands?", "Save anyway", "Cancel") != 0)
             return;
         if (ScenarioFiles.Save(document, path) is { } error)
         {
             Say(error);
-            if (App is not null) MessageBox.ErrorQuery(App, "Save failed", error, "OK");
+            Dialogs.Query("Save failed", error, "OK");
             return;
         }
         _recent.Add(path);
@@ -65,17 +68,16 @@ internal sealed partial class MainWindow
         Say($"Saved {path}.");
     }
 
-    private void ExportResults()
+    internal void ExportResults()
     {
         if (_workbench.Latest is not { } latest)
         {
             Say("Nothing to export yet: run the scenario first (F5).");
             return;
         }
-        if (App is null) return;
         string stem = Path.GetFileNameWithoutExtension(_workbench.Document.FilePath ?? "scenario");
-        string? path = PathPrompt.Ask(App, "Export results", "File (.json or .csv):", Path.Combine(Environment.CurrentDirectory, stem + ".results.json"), []);
-        if (path is null) return;
+        string? path = Dialogs.AskPath("Export results", "File (.json or .csv):", Path.Combine(Environment.CurrentDirectory, stem + ".results.json"), [], forOpening: false);
+        if (path is null || !ConfirmReplace(path, null)) return;
         string kind = latest.Quick ? "live what-if (few iterations)" : "full run";
         Say(ScenarioFiles.Export(latest.Result, path) is { } error ? error : $"Exported the {kind} results to {path}.");
     }
@@ -92,6 +94,7 @@ internal sealed partial class MainWindow
         using var dialog = new RunDialog(_workbench.Baseline is null ? "Running the scenario" : "Running the scenario and the comparison with the baseline");
         var app = App;
         var progress = new Reporter(p => app.Invoke(() => dialog.Report(p)));
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var run = _workbench.RunFullAsync(progress, dialog.CancellationToken);
         run.ContinueWith(_ => app.Invoke(() => { if (dialog.IsRunning) dialog.RequestStop(); }), TaskScheduler.Default);
         app.Run(dialog);
@@ -100,7 +103,12 @@ internal sealed partial class MainWindow
         else if (run.Exception is { } e)
             Say($"Run failed: {e.GetBaseException().Message}");
         else if (run.IsCompletedSuccessfully)
-            Say($"Full run: {run.Result.Result.Run.Iterations:N0} iterations in {run.Result.Result.Run.ElapsedSeconds:0.00} s.");
+        {
+            // The whole wait, the baseline's comparison run included, not only the scenario's own run.
+            double waited = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            string paired = run.Result.Comparison is null ? "" : " and the paired comparison with the baseline";
+            Say($"Full run: {HumanNumber.Whole(run.Result.Result.Run.Iterations)} iterations{paired} in {HumanNumber.Seconds(waited)}.");
+        }
     }
 
     private void TogglePin()
@@ -144,18 +152,36 @@ internal sealed partial class MainWindow
         if (App is not null) ListDialog.Show(App, "FunnelSim help", [.. (HelpText.Keys + "\n" + HelpText.Model).Split('\n')], selectable: false);
     }
 
-    /// <summary>True when there are no unsaved edits or the user chose to go on (saving or discarding them).</summary>
+    /// <summary>
+    /// True when there are no unsaved edits or the user chose to go on (saving or discarding them). Cancel is the
+    /// default button: Enter never saves or discards by accident.
+    /// </summary>
     private bool ConfirmDiscard(string action)
     {
-        if (!_workbench.Document.IsDirty || App is null) return true;
-        int? answer = MessageBox.Query(App, action, $"'{_workbench.Document.Title}' has unsaved changes.", "Cancel", "Discard", "Save");
-        if (answer == 2)
+        if (!_workbench.Document.IsDirty) return true;
+        int? answer = Dialogs.Query(action, $"'{_workbench.Document.Title}' has unsaved changes.", "Save", "Discard", "Cancel");
+        if (answer == 0)
         {
             SaveScenario(saveAs: false);
             return !_workbench.Document.IsDirty;
         }
         return answer == 1;
     }
+
+    /// <summary>True when <paramref name="path"/> is free, is the document's own file, or the user agreed to replace it (Cancel is the default).</summary>
+    private bool ConfirmReplace(string path, string? ownFile)
+    {
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full) || (ownFile is not null && string.Equals(Path.GetFullPath(ownFile), full, StringComparison.Ordinal))) return true;
+        if (Dialogs.Query("Replace file?", $"{full} already exists. Replace it?", "Replace", "Cancel") == 0) return true;
+        Say($"Not written: {Path.GetFileName(full)} exists and was kept.");
+        return false;
+    }
+
+    /// <summary>After New or Open with a pinned baseline: says it is kept, and that it is another scenario.</summary>
+    private string BaselineKeptNote() => _workbench.Baseline is { } b
+        ? $" The baseline '{b.Label}' is kept and is another scenario: the Compare tab compares with it; F6 clears it."
+        : "";
 
     private sealed class Reporter(Action<RunProgress> report) : IProgress<RunProgress>
     {

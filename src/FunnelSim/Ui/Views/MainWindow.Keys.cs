@@ -18,7 +18,7 @@ internal sealed partial class MainWindow
             new MenuItem("_Save", "", () => SaveScenario(saveAs: false), Key.S.WithCtrl),
             new MenuItem("Save _As…", "", () => SaveScenario(saveAs: true), Key.Empty),
             new MenuItem("_Export results…", "JSON or CSV", () => ExportResults(), Key.E.WithCtrl),
-            new MenuItem("_Quit", "", () => RequestStop(), Key.Q.WithCtrl),
+            new MenuItem("_Quit", "", () => Quit(), Key.Q.WithCtrl),
         ]),
         new MenuBarItem("_Edit",
         [
@@ -52,7 +52,7 @@ internal sealed partial class MainWindow
         Global(Key.F7, "Year", () => NextYear(+1)),
         Global(Key.F8, "Problems", ShowProblems),
         Global(Key.S.WithCtrl, "Save", () => SaveScenario(saveAs: false)),
-        Global(Key.Q.WithCtrl, "Quit", () => RequestStop()),
+        Global(Key.Q.WithCtrl, "Quit", () => Quit()),
         Global(Key.Z.WithCtrl, "Undo", Undo),
     ]);
 

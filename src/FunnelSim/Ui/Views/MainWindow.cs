@@ -1,3 +1,4 @@
+using FunnelSim.Files;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Files;
 using FunnelSim.Ui.Presentation;
@@ -27,6 +28,7 @@ internal sealed partial class MainWindow : Runnable
     {
         _workbench = workbench;
         _recent = recent;
+        Dialogs = new TerminalDialogs(() => App);
         Width = Dim.Fill();
         Height = Dim.Fill();
         EditPage = new EditPage();
@@ -79,8 +81,14 @@ internal sealed partial class MainWindow : Runnable
 
     public string Message => _message.Text;
 
-    /// <summary>Ask before quitting with unsaved edits (tests that dispose the window turn it off).</summary>
+    /// <summary>Ask before quitting with unsaved edits or results (tests that dispose the window turn it off).</summary>
     public bool ConfirmOnQuit { get; set; } = true;
+
+    /// <summary>The modal questions (message boxes, paths); headless tests script the answers.</summary>
+    internal IDialogs Dialogs { get; set; }
+
+    /// <summary>Set only by Ctrl+Q or File › Quit once the user agreed: nothing else stops the window (not Esc).</summary>
+    private bool _quitting;
 
     /// <summary>Shows a one-line message above the status bar.</summary>
     public void Say(string text) => _message.Text = text;
@@ -103,9 +111,45 @@ internal sealed partial class MainWindow : Runnable
 
     protected override bool OnIsRunningChanging(bool oldIsRunning, bool newIsRunning)
     {
-        // Stopping: give unsaved edits a chance (Esc and Ctrl+Q both end here).
-        if (oldIsRunning && !newIsRunning && ConfirmOnQuit && !ConfirmDiscard("Quit")) return true;
+        // Terminal.Gui stops the top window on its quit key (Esc by default): only Quit may end the program.
+        if (oldIsRunning && !newIsRunning && !_quitting)
+        {
+            Say("Esc never quits: Ctrl+Q (or File › Quit) does. F1 lists every key.");
+            return true;
+        }
         return base.OnIsRunningChanging(oldIsRunning, newIsRunning);
+    }
+
+    /// <summary>
+    /// Quits after asking: about unsaved edits (save, discard or cancel), else about results that would be lost (a
+    /// full run, a baseline, global drivers). Returns false when the user chose to stay.
+    /// </summary>
+    public bool Quit()
+    {
+        if (ConfirmOnQuit)
+        {
+            if (_workbench.Document.IsDirty)
+            {
+                if (!ConfirmDiscard("Quit")) return false;
+            }
+            else if (LosableResults() is { } what && Dialogs.Query("Quit", $"Quit and lose the results? ({what})", "Quit", "Cancel") != 0)
+            {
+                return false;
+            }
+        }
+        _quitting = true;
+        if (IsRunning) RequestStop();
+        return true;
+    }
+
+    /// <summary>What quitting would lose that no file holds, or null.</summary>
+    private string? LosableResults()
+    {
+        var lost = new List<string>();
+        if (_workbench.Full is not null) lost.Add("the full run");
+        if (_workbench.Baseline is not null) lost.Add("the pinned baseline");
+        if (_workbench.Sensitivity.Drivers is not null || _workbench.Sensitivity.DriversRunning) lost.Add("the global drivers");
+        return lost.Count == 0 ? null : string.Join(", ", lost);
     }
 
     private void OnDocumentChanged(object? sender, DocumentChange change)
@@ -136,7 +180,7 @@ internal sealed partial class MainWindow : Runnable
     private void UpdateTitle()
     {
         string document = $"{_workbench.Document.Title}{(_workbench.Document.IsDirty ? " *" : "")}";
-        Title = $"FunnelSim — {document}" + (_workbench.Baseline is { } b ? $"  [baseline: {b.Label}]" : "");
+        Title = $"FunnelSim — {document}" + (_workbench.Baseline is { } b ? $"  [baseline: {b.Label}{(b.OtherScenario ? ", another scenario" : "")}]" : "");
         // The window has no border of its own; the outline's title names the file and shows unsaved edits.
         EditPage.Outline.Title = $"_Outline: {document}";
     }

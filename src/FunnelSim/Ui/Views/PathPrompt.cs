@@ -8,7 +8,7 @@ namespace FunnelSim.Ui.Views;
 /// <summary>Asks for a file path, typed or picked from the recent files; null when cancelled.</summary>
 internal static class PathPrompt
 {
-    public static string? Ask(IApplication app, string title, string prompt, string initial, IReadOnlyList<string> recent)
+    public static string? Ask(IApplication app, string title, string prompt, string initial, IReadOnlyList<string> recent, bool forOpening = false)
     {
         using var dialog = new Dialog { Title = title, Width = Dim.Percent(85), Height = recent.Count == 0 ? 8 : Math.Min(20, 10 + recent.Count) };
         var label = new Label { X = 1, Y = 0, Text = prompt };

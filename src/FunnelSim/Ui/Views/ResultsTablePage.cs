@@ -1,3 +1,4 @@
+using FunnelSim.Rendering;
 using FunnelSim.Ui.Presentation;
 
 namespace FunnelSim.Ui.Views;

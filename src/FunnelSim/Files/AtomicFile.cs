@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FunnelSim.Cli;
+namespace FunnelSim.Files;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new content, never a half-written
@@ -9,7 +9,7 @@ namespace FunnelSim.Cli;
 /// device (<c>/dev/null</c>, a terminal) or a FIFO is written through, as a shell's <c>&gt;</c> would: renaming over it
 /// would replace the device node or pipe with a regular file.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => Write(path, stream =>
     {

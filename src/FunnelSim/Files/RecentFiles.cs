@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace FunnelSim.Ui.Files;
+namespace FunnelSim.Files;
 
 /// <summary>
 /// The scenario files opened or saved lately, newest first, kept in the user's configuration folder
@@ -43,7 +43,7 @@ public sealed class RecentFiles(string storePath)
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
-            Cli.AtomicFile.WriteAllText(storePath, JsonSerializer.Serialize(files, new JsonSerializerOptions { WriteIndented = true }));
+            AtomicFile.WriteAllText(storePath, JsonSerializer.Serialize(files, new JsonSerializerOptions { WriteIndented = true }));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

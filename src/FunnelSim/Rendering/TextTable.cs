@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FunnelSim.Ui.Presentation;
+namespace FunnelSim.Rendering;
 
 /// <summary>Lays out rows of text in aligned columns: the first left-aligned, the others right-aligned.</summary>
 public static class TextTable

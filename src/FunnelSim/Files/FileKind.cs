@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FunnelSim.Cli;
+namespace FunnelSim.Files;
 
 /// <summary>What is at a path, following symbolic links: .NET does not tell a device or a FIFO from a regular file.</summary>
 internal enum FileKind

@@ -2,7 +2,7 @@ using FunnelSim.Formatting;
 using FunnelSim.Analysis;
 using FunnelSim.Model;
 
-namespace FunnelSim.Ui.Presentation;
+namespace FunnelSim.Rendering;
 
 /// <summary>
 /// A tornado as horizontal bars for a given width: one row per input, widest swing first, each with the input's name,

@@ -1,4 +1,4 @@
-namespace FunnelSim.Ui.Presentation;
+namespace FunnelSim.Rendering;
 
 /// <summary>A table as text: column headers and rows of cells.</summary>
 public sealed record TableRows(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)

@@ -1,6 +1,6 @@
 using FunnelSim.Model;
 
-namespace FunnelSim.Ui.Presentation;
+namespace FunnelSim.Rendering;
 
 /// <summary>The funnel metrics shown in tables, in funnel order, with readable labels.</summary>
 public static class FunnelMetrics

@@ -1,8 +1,9 @@
+using FunnelSim.Analysis;
 using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 
-namespace FunnelSim.Ui.Presentation;
+namespace FunnelSim.Rendering;
 
 /// <summary>
 /// Annual budget impact per year with its 90% band, as text bars: a bar from zero to the mean (█), the band from P5
@@ -13,7 +14,7 @@ namespace FunnelSim.Ui.Presentation;
 public static class BudgetChart
 {
     /// <summary>
-    /// The chart of <paramref name="indication"/> (an id or <see cref="ResultSelection.Total"/>) within
+    /// The chart of <paramref name="indication"/> (an id or <see cref="OutputSelection.Total"/>) within
     /// <paramref name="width"/> columns; <paramref name="withAxis"/> adds a line with the scale's ends.
     /// </summary>
     public static IReadOnlyList<string> Lines(SimulationResult result, string indication, int width, bool withAxis = true)
@@ -27,7 +28,7 @@ public static class BudgetChart
         string currency = costs.Currency;
         string Money(double value) => HumanNumber.ShortBudget(value, BudgetValueKind.Money, BudgetTableRows.ShortFrom, currency);
         double? threshold = costs.BudgetThreshold;
-        string name = indication == ResultSelection.Total ? "all indications" : indication.ToUpperInvariant();
+        string name = indication == OutputSelection.Total ? "all indications" : indication.ToUpperInvariant();
         string marker = threshold is { } t ? $"; threshold {HumanNumber.Money(t, currency)} ┊" : "";
         string title = $"Annual budget impact, {name} — mean █ and 90% band P5–P95 ├─┤{marker}";
         if (title.Length > width) title = $"Impact per year, {name} — mean █, P5–P95 ├─┤{marker}";

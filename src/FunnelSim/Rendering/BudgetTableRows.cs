@@ -1,8 +1,9 @@
+using FunnelSim.Analysis;
 using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 
-namespace FunnelSim.Ui.Presentation;
+namespace FunnelSim.Rendering;
 
 /// <summary>
 /// The budget impact table of the Budget tab: the core's rows (<see cref="BudgetReport.Sections"/>, the same as
@@ -16,7 +17,7 @@ public static class BudgetTableRows
     /// <summary>Interval ends from this amount up are shortened ($41.2k, $7.06M) so five years fit 80 columns.</summary>
     public const double ShortFrom = 10_000;
 
-    /// <summary>The rows for <paramref name="indication"/> (an id or <see cref="ResultSelection.Total"/>) within <paramref name="width"/> columns.</summary>
+    /// <summary>The rows for <paramref name="indication"/> (an id or <see cref="OutputSelection.Total"/>) within <paramref name="width"/> columns.</summary>
     public static TableRows Build(SimulationResult result, string indication, int width)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -91,7 +92,7 @@ public static class BudgetTableRows
     {
         string currency = costs.Currency;
         var sections = BudgetReport.Sections.Select(s => (s.Heading, Rows: s.Rows.Select(r => (Row: r, Years: years)).ToList())).ToList();
-        if (indication == ResultSelection.Total && result.Indications.Count > 1)
+        if (indication == OutputSelection.Total && result.Indications.Count > 1)
             sections.Add(("Budget impact by indication",
                 [.. result.Indications.Select(i => (new BudgetRow(layout.ShortLabels ? i.Id.ToUpperInvariant() : i.Name ?? i.Id.ToUpperInvariant(),
                     MetricNames.BudgetImpact, BudgetValueKind.Money), i.Years))]));
