@@ -50,7 +50,25 @@ internal sealed class CommonOptions
         CustomParser = ParseSettings,
     };
 
-    public CommonOptions() => Format.AcceptOnlyFromAmong("json", "csv");
+    public CommonOptions()
+        : this(table: false)
+    {
+    }
+
+    /// <summary>The common options; with <paramref name="table"/>, <c>--format</c> also accepts <c>table</c> (for people).</summary>
+    public CommonOptions(bool table)
+    {
+        if (!table)
+        {
+            Format.AcceptOnlyFromAmong("json", "csv");
+            return;
+        }
+        Format.AcceptOnlyFromAmong("table", "json", "csv");
+        Format.HelpName = "table|json|csv";
+        Format.Description = "table: the funnel and budget impact per indication and year for people, fitted to the terminal; " +
+                             "json or csv: every metric for programs. Default: table when standard output is a terminal, else " +
+                             "json (a pipe, a file, --out; csv for an --out ending in .csv).";
+    }
 
     public void AddTo(Command command)
     {

@@ -13,12 +13,13 @@ internal static class RunCommand
                           "(the same as scenarios/us-national-base.json) is run.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var common = new CommonOptions();
+        var common = new CommonOptions(table: true);
         var output = OutputTarget.Create("Write the results to FILE (atomically: a failed or cancelled run leaves any existing " +
                                          "file as it was), as JSON, or CSV when FILE ends in .csv. Default: standard output.");
-        var command = new Command("run", "Run one scenario and print its results (JSON by default).\n\n" +
+        var command = new Command("run", "Run one scenario and print its results: a table on a terminal, JSON for a pipe or file.\n\n" +
             "The scenario is validated as written; --iterations and --seed then override it. Warnings go to standard error " +
-            "and never stop a run. Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error, 130 cancelled.")
+            "and never stop a run. Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error, 130 cancelled (Ctrl+C), " +
+            "143 stopped by SIGTERM.")
         {
             scenarioArgument,
             output,
@@ -43,7 +44,7 @@ internal static class RunCommand
         if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var scenario = common.Apply(parse, loaded.Scenario);
-        var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath);
+        var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath, forPeople: context.OutIsTerminal);
         var target = precision.Read(parse);
         if (target is not null && scenario.Simulation.Sampling == Scenarios.SamplingMethod.LatinHypercube)
         {
@@ -53,7 +54,9 @@ internal static class RunCommand
         var result = target is null
             ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
             : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
-        string text = ResultFormats.Render(result, format);
+        string text = format == ResultFormat.Table
+            ? RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth)
+            : ResultFormats.Render(result, format);
 
         if (!OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput, text)) return ExitCodes.InvalidInput;
         if (outPath is not null)
