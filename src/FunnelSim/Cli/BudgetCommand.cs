@@ -65,6 +65,7 @@ internal static class BudgetCommand
         string? outPath = parse.GetValue(output);
         if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
+        if (ResultFormats.WorkbookWithoutFile(context, "budget", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenario = common.Apply(parse, loaded.Scenario);
         if (parse.GetValue(threshold) is { } amount) scenario = scenario with { Costs = costs with { BudgetThreshold = amount } };
         var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken);
@@ -73,7 +74,10 @@ internal static class BudgetCommand
         if (outPath is not null)
         {
             var chosen = ResultFormats.Choose(format, outPath);
-            if (!OutputTarget.Write(context, outPath, ResultFormats.Render(result, chosen))) return ExitCodes.InvalidInput;
+            bool written = chosen == ResultFormat.Xlsx
+                ? OutputTarget.Write(context, outPath, stream => Export.ResultWorkbook.Write(result, stream))
+                : OutputTarget.Write(context, outPath, ResultFormats.Render(result, chosen));
+            if (!written) return ExitCodes.InvalidInput;
             OutputTarget.ReportWritten(context, outPath, $"{result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s");
             if (outPath == OutputTarget.StandardOutput) return ExitCodes.Success;
         }

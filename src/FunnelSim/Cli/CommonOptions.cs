@@ -35,8 +35,9 @@ internal sealed class CommonOptions
 
     public Option<string?> Format { get; } = new("--format", "-f")
     {
-        Description = "Result format: json (default) or csv. With --out ending in .csv, csv is the default.",
-        HelpName = "json|csv",
+        Description = "Result format: json (default), csv, or xlsx (an Excel workbook; needs --out). With --out ending in .csv or .xlsx, " +
+                      "that format is the default.",
+        HelpName = "json|csv|xlsx",
     };
 
     public Option<OverlaySetting[]> Set { get; } = new("--set")
@@ -60,14 +61,15 @@ internal sealed class CommonOptions
     {
         if (!table)
         {
-            Format.AcceptOnlyFromAmong("json", "csv");
+            Format.AcceptOnlyFromAmong("json", "csv", "xlsx");
             return;
         }
-        Format.AcceptOnlyFromAmong("table", "json", "csv");
-        Format.HelpName = "table|json|csv";
+        Format.AcceptOnlyFromAmong("table", "json", "csv", "xlsx");
+        Format.HelpName = "table|json|csv|xlsx";
         Format.Description = "table: the funnel and budget impact per indication and year for people, fitted to the terminal; " +
-                             "json or csv: every metric for programs. Default: table when standard output is a terminal, else " +
-                             "json (a pipe, a file, --out; csv for an --out ending in .csv).";
+                             "json, csv or xlsx (an Excel workbook; needs --out): every metric for programs. Default: table when " +
+                             "standard output is a terminal, else json (a pipe, a file, --out; csv or xlsx for an --out ending in " +
+                             ".csv or .xlsx).";
     }
 
     public void AddTo(Command command)

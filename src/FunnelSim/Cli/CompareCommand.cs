@@ -68,6 +68,7 @@ internal static class CompareCommand
         string? outPath = parse.GetValue(inputs.Output);
         if (OutputTarget.Check(context, outPath, pathA, pathB) is { } refused) return refused;
 
+        if (ResultFormats.WorkbookWithoutFile(context, "compare", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenarioA = common.Apply(parse, loadedA.Scenario);
         var scenarioB = common.Apply(parse, loadedB.Scenario);
         var settings = scenarioA.Simulation;
@@ -103,7 +104,8 @@ internal static class CompareCommand
             () => ComparisonJson.Write(comparison), () => ComparisonCsv.Write(comparison),
             () => ComparisonTable.Render(comparison, ScenarioInput.Label(pathA), ScenarioInput.Label(pathB), group, year,
                 given ?? ComparisonTable.DefaultMetrics(comparison, group, year)),
-            () => $"{comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s");
+            () => $"{comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s",
+            stream => Export.ComparisonWorkbook.Write(comparison, stream));
     }
 
     private static string Years(Scenario s) => $"{s.StartYear}–{s.StartYear + s.Years - 1}";

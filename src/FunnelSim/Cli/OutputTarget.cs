@@ -81,6 +81,21 @@ internal static class OutputTarget
         }
     }
 
+    /// <summary>Writes a binary file (a workbook) atomically; false (after saying why) when it cannot.</summary>
+    public static bool Write(CliContext context, string outPath, Action<Stream> write)
+    {
+        try
+        {
+            AtomicFile.Write(outPath, write);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            context.Error.WriteLine($"funnelsim: cannot write '{Shown.Text(outPath)}': {e.Message}");
+            return false;
+        }
+    }
+
     /// <summary>"wrote FILE (what)" on standard error, unless the results went to standard output.</summary>
     public static void ReportWritten(CliContext context, string outPath, string what)
     {

@@ -1,3 +1,4 @@
+using FunnelSim.Export;
 using FunnelSim.Results;
 
 namespace FunnelSim.Cli;
@@ -7,16 +8,35 @@ internal enum ResultFormat
 {
     Json,
     Csv,
+    /// <summary>An Excel workbook (a file only: never printed to standard output).</summary>
+    Xlsx,
     /// <summary>For people: <see cref="RunTable"/>.</summary>
     Table,
 }
 
 internal static class ResultFormats
 {
-    public static string Render(SimulationResult result, ResultFormat format) =>
-        format == ResultFormat.Csv ? ResultCsv.Write(result) : ResultJson.Write(result);
+    /// <summary>The text of a text format (JSON or CSV).</summary>
+    public static string Render(SimulationResult result, ResultFormat format) => format switch
+    {
+        ResultFormat.Csv => ResultCsv.Write(result),
+        ResultFormat.Xlsx => throw new InvalidOperationException("a workbook is a file, not text: use Write"),
+        _ => ResultJson.Write(result),
+    };
 
-    public static string Extension(ResultFormat format) => format == ResultFormat.Csv ? ".csv" : ".json";
+    /// <summary>Writes <paramref name="result"/> to <paramref name="path"/> atomically in <paramref name="format"/>.</summary>
+    public static void Write(string path, SimulationResult result, ResultFormat format)
+    {
+        if (format == ResultFormat.Xlsx) AtomicFile.Write(path, stream => ResultWorkbook.Write(result, stream));
+        else AtomicFile.WriteAllText(path, Render(result, format));
+    }
+
+    public static string Extension(ResultFormat format) => format switch
+    {
+        ResultFormat.Csv => ".csv",
+        ResultFormat.Xlsx => ".xlsx",
+        _ => ".json",
+    };
 
     /// <summary>
     /// The format asked for, else the one the output file's extension names, else a table when <paramref name="forPeople"/>
@@ -26,10 +46,24 @@ internal static class ResultFormats
     {
         "csv" => ResultFormat.Csv,
         "json" => ResultFormat.Json,
+        "xlsx" => ResultFormat.Xlsx,
         "table" => ResultFormat.Table,
         _ when forPeople && outputPath is null => ResultFormat.Table,
-        _ => string.Equals(Path.GetExtension(outputPath), ".csv", StringComparison.OrdinalIgnoreCase)
-            ? ResultFormat.Csv
-            : ResultFormat.Json,
+        _ => Path.GetExtension(outputPath)?.ToLowerInvariant() switch
+        {
+            ".csv" => ResultFormat.Csv,
+            ".xlsx" => ResultFormat.Xlsx,
+            _ => ResultFormat.Json,
+        },
     };
+
+    /// <summary>True (after saying so) when a workbook is asked for without a file to write it to.</summary>
+    public static bool WorkbookWithoutFile(CliContext context, string command, string? asked, string? outputPath)
+    {
+        bool file = outputPath is not null and not OutputTarget.StandardOutput;
+        if (file || !string.Equals(asked ?? (outputPath is null ? null : Path.GetExtension(outputPath).TrimStart('.')), "xlsx",
+                StringComparison.OrdinalIgnoreCase)) return false;
+        context.Error.WriteLine($"funnelsim {command}: --format xlsx writes an Excel workbook, which needs a file: add --out FILE.xlsx.");
+        return true;
+    }
 }

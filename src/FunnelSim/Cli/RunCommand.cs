@@ -44,6 +44,7 @@ internal static class RunCommand
         if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var scenario = common.Apply(parse, loaded.Scenario);
+        if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath, forPeople: context.OutIsTerminal);
         var target = precision.Read(parse);
         if (target is not null && scenario.Simulation.Sampling == Scenarios.SamplingMethod.LatinHypercube)
@@ -54,11 +55,14 @@ internal static class RunCommand
         var result = target is null
             ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
             : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
-        string text = format == ResultFormat.Table
-            ? RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth)
-            : ResultFormats.Render(result, format);
-
-        if (!OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput, text)) return ExitCodes.InvalidInput;
+        bool written = format switch
+        {
+            ResultFormat.Xlsx => OutputTarget.Write(context, outPath!, stream => Export.ResultWorkbook.Write(result, stream)),
+            ResultFormat.Table => OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput,
+                RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth)),
+            _ => OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput, ResultFormats.Render(result, format)),
+        };
+        if (!written) return ExitCodes.InvalidInput;
         if (outPath is not null)
             OutputTarget.ReportWritten(context, outPath, $"{result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s");
         return ExitCodes.Success;
