@@ -282,7 +282,7 @@ public class CommandLineTests
         var outcome = Run("--version");
         Assert.Equal(0, outcome.ExitCode);
         string version = outcome.Out.Trim();
-        Assert.Equal(Engine.Simulator.EngineVersion, version.Split('+')[0]);
+        Assert.Equal(Summaries.Simulator.EngineVersion, version.Split('+')[0]);
 
         var run = Run("run", "--iterations", "100", "--format", "json");
         using var document = JsonDocument.Parse(run.Out);

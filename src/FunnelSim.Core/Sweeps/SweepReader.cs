@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using FunnelSim.Validation;
+using FunnelSim.Json;
 
 namespace FunnelSim.Sweeps;
 

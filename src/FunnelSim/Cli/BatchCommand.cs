@@ -1,4 +1,7 @@
 using System.CommandLine;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
+using FunnelSim.Sweeps;
 
 namespace FunnelSim.Cli;
 

@@ -1,4 +1,9 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Cli;
@@ -74,10 +79,7 @@ internal static class BudgetCommand
         if (outPath is not null)
         {
             var chosen = ResultFormats.Choose(format, outPath);
-            bool written = chosen == ResultFormat.Xlsx
-                ? OutputTarget.Write(context, outPath, stream => Export.ResultWorkbook.Write(result, stream))
-                : OutputTarget.Write(context, outPath, ResultFormats.Render(result, chosen));
-            if (!written) return ExitCodes.InvalidInput;
+            if (!ResultFormats.Write(context, outPath, result, chosen)) return ExitCodes.InvalidInput;
             OutputTarget.ReportWritten(context, outPath, $"{result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s");
             if (outPath == OutputTarget.StandardOutput) return ExitCodes.Success;
         }

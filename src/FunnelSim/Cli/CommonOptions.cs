@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using System.Globalization;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Cli;
 

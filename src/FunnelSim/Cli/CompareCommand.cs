@@ -1,7 +1,10 @@
 using System.CommandLine;
 using FunnelSim.Analysis;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
 
 namespace FunnelSim.Cli;
 

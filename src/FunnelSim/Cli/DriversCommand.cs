@@ -1,6 +1,9 @@
 using System.CommandLine;
 using FunnelSim.Analysis;
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
 
 namespace FunnelSim.Cli;
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using FunnelSim.Model;
 using System.CommandLine.Help;
 
 namespace FunnelSim.Cli;

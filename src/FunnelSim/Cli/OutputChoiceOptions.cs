@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FunnelSim.Analysis;
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 
 namespace FunnelSim.Cli;
 

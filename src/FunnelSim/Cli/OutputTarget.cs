@@ -69,21 +69,21 @@ internal static class OutputTarget
             context.Out.Flush();
             return true;
         }
-        try
+        return Write(context, outPath, stream =>
         {
-            AtomicFile.WriteAllText(outPath, text);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            context.Error.WriteLine($"funnelsim: cannot write '{Shown.Text(outPath)}': {e.Message}");
-            return false;
-        }
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            writer.Write(text);
+        });
     }
 
-    /// <summary>Writes a binary file (a workbook) atomically; false (after saying why) when it cannot.</summary>
+    /// <summary>Writes a binary file (a workbook) atomically; false (after saying why) when it cannot. Never standard output.</summary>
     public static bool Write(CliContext context, string outPath, Action<Stream> write)
     {
+        if (outPath == StandardOutput)
+        {
+            context.Error.WriteLine("funnelsim: an Excel workbook is a file, not text: give --out FILE.xlsx, not '-'.");
+            return false;
+        }
         try
         {
             AtomicFile.Write(outPath, write);

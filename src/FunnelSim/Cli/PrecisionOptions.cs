@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using FunnelSim.Engine;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Cli;
 

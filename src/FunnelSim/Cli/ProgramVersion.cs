@@ -4,7 +4,7 @@ namespace FunnelSim.Cli;
 
 /// <summary>
 /// The program's version, as <c>funnelsim --version</c> prints it: the package version (set in FunnelSim.csproj to the
-/// engine's version, <see cref="Engine.Simulator.EngineVersion"/>), then '+' and the source revision when the build knew it.
+/// engine's version, <see cref="Summaries.Simulator.EngineVersion"/>), then '+' and the source revision when the build knew it.
 /// </summary>
 internal static class ProgramVersion
 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 

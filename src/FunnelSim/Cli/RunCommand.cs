@@ -1,4 +1,7 @@
 using System.CommandLine;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Cli;
 
@@ -47,21 +50,18 @@ internal static class RunCommand
         if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath, forPeople: context.OutIsTerminal);
         var target = precision.Read(parse);
-        if (target is not null && scenario.Simulation.Sampling == Scenarios.SamplingMethod.LatinHypercube)
+        if (target is not null && scenario.Simulation.Sampling == Model.SamplingMethod.LatinHypercube)
         {
-            context.Error.WriteLine($"funnelsim run: --precision: {Engine.PrecisionRun.LatinHypercubeRefusal}.");
+            context.Error.WriteLine($"funnelsim run: --precision: {Summaries.PrecisionRun.LatinHypercubeRefusal}.");
             return ExitCodes.UsageError;
         }
         var result = target is null
             ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
             : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
-        bool written = format switch
-        {
-            ResultFormat.Xlsx => OutputTarget.Write(context, outPath!, stream => Export.ResultWorkbook.Write(result, stream)),
-            ResultFormat.Table => OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput,
-                RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth)),
-            _ => OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput, ResultFormats.Render(result, format)),
-        };
+        bool written = format == ResultFormat.Table
+            ? OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput,
+                RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth))
+            : ResultFormats.Write(context, outPath ?? OutputTarget.StandardOutput, result, format);
         if (!written) return ExitCodes.InvalidInput;
         if (outPath is not null)
             OutputTarget.ReportWritten(context, outPath, $"{result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s");

@@ -1,7 +1,7 @@
 using System.Text;
 using FunnelSim.Formatting;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Cli;
 

@@ -1,4 +1,5 @@
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Reporting;
 
 namespace FunnelSim.Cli;
 

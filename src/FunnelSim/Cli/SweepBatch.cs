@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
+using FunnelSim.Results;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Cli;

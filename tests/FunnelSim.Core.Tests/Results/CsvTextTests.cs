@@ -1,5 +1,9 @@
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Compilation;
+using FunnelSim.Export;
+using FunnelSim.Engine;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Results;
 
@@ -22,7 +26,7 @@ public class CsvTextTests
     public void ResultsCsvCarriesTheIterationsEachRowSummarises()
     {
         var scenario = BuiltInScenarios.LoadUsNationalBase().Scenario!;
-        var result = FunnelSim.Engine.Simulator.Run(FunnelSim.Engine.ModelCompiler.Compile(scenario), new FunnelSim.Engine.RunOptions(500, 7, 1));
+        var result = Simulator.Run(ModelCompiler.Compile(scenario), new RunOptions(500, 7, 1));
 
         string[] rows = ResultCsv.Write(result).TrimEnd('\n').Split('\n');
 
