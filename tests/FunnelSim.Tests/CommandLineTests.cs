@@ -141,6 +141,7 @@ public class CommandLineTests
             ["tornado"] = ["tornado", missing, "--metric", "doses"],
             ["drivers"] = ["drivers", missing, "--metric", "doses"],
             ["batch"] = ["batch", missing, "--out-dir", temp.File("out")],
+            ["report"] = ["report", missing],
         };
         string[] numeric = ["--iterations", "--seed", "--threads", "--threshold", "--precision", "--max-iterations", "--top",
                             "--max-draws", "--year"];

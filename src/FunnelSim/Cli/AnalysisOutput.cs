@@ -28,7 +28,7 @@ internal static class AnalysisOutput
             context.Error.WriteLine("funnelsim: an Excel workbook is written by run, budget, compare and batch; use json or csv here.");
             return ExitCodes.UsageError;
         }
-        if (xlsx is not null && outPath is null && string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        if (xlsx is not null && outPath is null or OutputTarget.StandardOutput && string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
             context.Error.WriteLine("funnelsim: --format xlsx writes an Excel workbook, which needs a file: add --out FILE.xlsx.");
             return ExitCodes.UsageError;

@@ -52,7 +52,26 @@ internal sealed class CommonOptions
         CustomParser = ParseSettings,
     };
 
-    public CommonOptions() => Format.AcceptOnlyFromAmong("json", "csv", "xlsx");
+    public CommonOptions()
+        : this(table: false)
+    {
+    }
+
+    /// <summary>The common options; with <paramref name="table"/>, <c>--format</c> also accepts <c>table</c> (for people).</summary>
+    public CommonOptions(bool table)
+    {
+        if (!table)
+        {
+            Format.AcceptOnlyFromAmong("json", "csv", "xlsx");
+            return;
+        }
+        Format.AcceptOnlyFromAmong("table", "json", "csv", "xlsx");
+        Format.HelpName = "table|json|csv|xlsx";
+        Format.Description = "table: the funnel and budget impact per indication and year for people, fitted to the terminal; " +
+                             "json, csv or xlsx (an Excel workbook; needs --out): every metric for programs. Default: table when " +
+                             "standard output is a terminal, else json (a pipe, a file, --out; csv or xlsx for an --out ending in " +
+                             ".csv or .xlsx).";
+    }
 
     public void AddTo(Command command)
     {

@@ -11,6 +11,8 @@ internal enum ResultFormat
     Csv,
     /// <summary>An Excel workbook (a file only: never printed to standard output).</summary>
     Xlsx,
+    /// <summary>For people: <see cref="RunTable"/>.</summary>
+    Table,
 }
 
 internal static class ResultFormats
@@ -43,12 +45,17 @@ internal static class ResultFormats
         _ => ".json",
     };
 
-    /// <summary>The format asked for, else the one the output file's extension names, else JSON.</summary>
-    public static ResultFormat Choose(string? asked, string? outputPath) => asked?.ToLowerInvariant() switch
+    /// <summary>
+    /// The format asked for, else the one the output file's extension names, else a table when <paramref name="forPeople"/>
+    /// (standard output is a terminal and there is no --out), else JSON.
+    /// </summary>
+    public static ResultFormat Choose(string? asked, string? outputPath, bool forPeople = false) => asked?.ToLowerInvariant() switch
     {
         "csv" => ResultFormat.Csv,
         "json" => ResultFormat.Json,
         "xlsx" => ResultFormat.Xlsx,
+        "table" => ResultFormat.Table,
+        _ when forPeople && outputPath is null => ResultFormat.Table,
         _ => Path.GetExtension(outputPath)?.ToLowerInvariant() switch
         {
             ".csv" => ResultFormat.Csv,
@@ -60,7 +67,9 @@ internal static class ResultFormats
     /// <summary>True (after saying so) when a workbook is asked for without a file to write it to.</summary>
     public static bool WorkbookWithoutFile(CliContext context, string command, string? asked, string? outputPath)
     {
-        if (outputPath is not null || !string.Equals(asked, "xlsx", StringComparison.OrdinalIgnoreCase)) return false;
+        bool file = outputPath is not null and not OutputTarget.StandardOutput;
+        if (file || !string.Equals(asked ?? (outputPath is null ? null : Path.GetExtension(outputPath).TrimStart('.')), "xlsx",
+                StringComparison.OrdinalIgnoreCase)) return false;
         context.Error.WriteLine($"funnelsim {command}: --format xlsx writes an Excel workbook, which needs a file: add --out FILE.xlsx.");
         return true;
     }

@@ -17,12 +17,13 @@ internal static class RunCommand
                           "(the same as scenarios/us-national-base.json) is run.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var common = new CommonOptions();
+        var common = new CommonOptions(table: true);
         var output = OutputTarget.Create("Write the results to FILE (atomically: a failed or cancelled run leaves any existing " +
                                          "file as it was), as JSON, or CSV when FILE ends in .csv. Default: standard output.");
-        var command = new Command("run", "Run one scenario and print its results (JSON by default).\n\n" +
+        var command = new Command("run", "Run one scenario and print its results: a table on a terminal, JSON for a pipe or file.\n\n" +
             "The scenario is validated as written; --iterations and --seed then override it. Warnings go to standard error " +
-            "and never stop a run. Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error, 130 cancelled.")
+            "and never stop a run. Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error, 130 cancelled (Ctrl+C), " +
+            "143 stopped by SIGTERM.")
         {
             scenarioArgument,
             output,
@@ -48,7 +49,7 @@ internal static class RunCommand
 
         var scenario = common.Apply(parse, loaded.Scenario);
         if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
-        var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath);
+        var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath, forPeople: context.OutIsTerminal);
         var target = precision.Read(parse);
         if (target is not null && scenario.Simulation.Sampling == Model.SamplingMethod.LatinHypercube)
         {
@@ -58,7 +59,11 @@ internal static class RunCommand
         var result = target is null
             ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
             : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
-        if (!ResultFormats.Write(context, outPath ?? OutputTarget.StandardOutput, result, format)) return ExitCodes.InvalidInput;
+        bool written = format == ResultFormat.Table
+            ? OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput,
+                RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth))
+            : ResultFormats.Write(context, outPath ?? OutputTarget.StandardOutput, result, format);
+        if (!written) return ExitCodes.InvalidInput;
         if (outPath is not null)
             OutputTarget.ReportWritten(context, outPath, $"{result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s");
         return ExitCodes.Success;
