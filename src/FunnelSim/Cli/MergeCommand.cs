@@ -10,8 +10,8 @@ internal static class MergeCommand
     {
         var parts = new Argument<string[]>("PART")
         {
-            Description = "Partial files written by 'funnelsim run|budget --shard K/N --out FILE', one per shard, in any order " +
-                          "(they are ordered by the K each records).",
+            Description = "Partial files written by the shard option of 'funnelsim run' or 'funnelsim budget' (shard K of N), one " +
+                          "per shard, in any order (they are ordered by the K each records).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = OutputTarget.Create("Write the merged results to FILE (atomically). Default: standard output.");
