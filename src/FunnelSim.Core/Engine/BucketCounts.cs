@@ -50,6 +50,18 @@ internal sealed class BucketCounts
         if (++_low[position] == 0) (_high ??= new int[_low.Length])[position]++;
     }
 
+    /// <summary>Adds <paramref name="count"/> to bucket <paramref name="index"/> (restoring saved counts).</summary>
+    public void Add(int index, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0) return;
+        Cover(index, index);
+        int position = index - _offset;
+        long total = CountAt(index) + count;
+        _low[position] = (byte)total;
+        if (total >> 8 != 0) (_high ??= new int[_low.Length])[position] = checked((int)(total >> 8));
+    }
+
     public void Merge(BucketCounts other)
     {
         if (other._low.Length == 0) return;

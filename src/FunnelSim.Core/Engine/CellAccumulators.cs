@@ -39,6 +39,24 @@ internal sealed class CellAccumulators
     /// <summary>Rows added.</summary>
     public long Iterations { get; private set; }
 
+    /// <summary>Cells in a row.</summary>
+    public int CellCount => _sums.Length;
+
+    /// <summary>
+    /// Accumulators holding a saved state (a shard's partial file): <paramref name="iterations"/> rows whose per-cell sums,
+    /// sums of squares and histograms are given. Merging them is the same as having added those rows.
+    /// </summary>
+    public static CellAccumulators Restore(long iterations, long[] sums, Int128[] sumsOfSquares, ExactHistogram[] histograms)
+    {
+        if (sumsOfSquares.Length != sums.Length || histograms.Length != sums.Length)
+            throw new ArgumentException("one sum, sum of squares and histogram per cell");
+        var cells = new CellAccumulators(sums.Length) { Iterations = iterations };
+        sums.CopyTo(cells._sums, 0);
+        sumsOfSquares.CopyTo(cells._sumsOfSquares, 0);
+        histograms.CopyTo(cells._histograms, 0);
+        return cells;
+    }
+
     public long Sum(int cell)
     {
         Flush();

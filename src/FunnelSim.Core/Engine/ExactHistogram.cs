@@ -55,6 +55,26 @@ internal sealed class ExactHistogram
         Count += values.Length;
     }
 
+    /// <summary>Adds <paramref name="count"/> values equal to <paramref name="value"/> (restoring a saved histogram).</summary>
+    public void Add(long value, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0) return;
+        Cover(value, value);
+        long index = value - _offset;
+        long total = CountAt(index) + count;
+        _low[index] = (byte)total;
+        if (total >> 8 != 0) (_high ??= new int[_low.Length])[index] = checked((int)(total >> 8));
+        Count += count;
+    }
+
+    /// <summary>How many values equal <paramref name="value"/>.</summary>
+    public long CountOf(long value)
+    {
+        long index = value - _offset;
+        return (ulong)index < (ulong)_low.Length ? CountAt(index) : 0;
+    }
+
     public void Merge(ExactHistogram other)
     {
         if (other.Count == 0) return;
@@ -121,7 +141,8 @@ internal sealed class ExactHistogram
         if (_low.Length == 0)
         {
             long width = Math.Max(InitialWidth, high - low + 1);
-            _offset = low - width / 2 + (high - low) / 2;
+            // Centre the range in the new bins (for a range wider than InitialWidth: exactly the range).
+            _offset = low - (width - (high - low + 1)) / 2;
             _low = new byte[width];
             return;
         }

@@ -61,6 +61,43 @@ internal sealed class MoneyAccumulators
         _pending = new long[cells * Batch];
     }
 
+    /// <summary>Cells in a row.</summary>
+    public int CellCount => _undefined.Length;
+
+    /// <summary>Rows added.</summary>
+    public long Rows
+    {
+        get
+        {
+            Flush();
+            return _rows;
+        }
+    }
+
+    /// <summary>
+    /// Accumulators holding a saved state (a shard's partial file): <paramref name="rows"/> rows, and per cell the count of
+    /// defined values, the 128-bit sums, the range and the sketch. Merging them is the same as having added those rows.
+    /// </summary>
+    public static MoneyAccumulators Restore(long rows, long[] counts, Int128[] sums, Int128[] sumsOfSquares, long[] min, long[] max,
+        LogBucketSketch[] sketches)
+    {
+        int cells = counts.Length;
+        if (sums.Length != cells || sumsOfSquares.Length != cells || min.Length != cells || max.Length != cells || sketches.Length != cells)
+            throw new ArgumentException("one count, sum, sum of squares, range and sketch per cell");
+        var money = new MoneyAccumulators(cells) { _rows = rows };
+        for (int c = 0; c < cells; c++)
+        {
+            if (counts[c] < 0 || counts[c] > rows) throw new ArgumentException($"cell {c}: {counts[c]} values in {rows} rows");
+            money._undefined[c] = rows - counts[c];
+        }
+        sums.CopyTo(money._sums, 0);
+        sumsOfSquares.CopyTo(money._sumsOfSquares, 0);
+        min.CopyTo(money._min, 0);
+        max.CopyTo(money._max, 0);
+        sketches.CopyTo(money._sketches, 0);
+        return money;
+    }
+
     public long Count(int cell)
     {
         Flush();

@@ -46,15 +46,17 @@ internal static class BudgetCommand
             output,
         };
         common.AddTo(command);
+        var shard = new ShardOptions();
+        shard.AddTo(command, common);
         common.Format.Description = "Without --out: print json or csv instead of the table. With --out: the file's format " +
                                     "(default: from its extension, else json).";
         command.SetAction((parse, cancellationToken) => Task.FromResult(
-            Execute(context, parse, scenarioArgument, threshold, output, common, cancellationToken)));
+            Execute(context, parse, scenarioArgument, threshold, output, common, shard, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string> scenarioArgument, Option<double?> threshold,
-        Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
+        Option<string?> output, CommonOptions common, ShardOptions shard, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
         var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
@@ -74,6 +76,8 @@ internal static class BudgetCommand
         if (ResultFormats.WorkbookWithoutFile(context, "budget", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenario = common.Apply(parse, loaded.Scenario);
         if (parse.GetValue(threshold) is { } amount) scenario = scenario with { Costs = costs with { BudgetThreshold = amount } };
+        if (parse.GetValue(shard.Shard) is { } part)
+            return ShardedRun.Execute(context, "budget", scenario, part, common.ThreadCount(parse), outPath, cancellationToken);
         var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken);
 
         string? format = parse.GetValue(common.Format);

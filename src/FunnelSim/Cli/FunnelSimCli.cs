@@ -23,6 +23,7 @@ internal static class FunnelSimCli
             DriversCommand.Create(context),
             ReportCommand.Create(context),
             BatchCommand.Create(context),
+            MergeCommand.Create(context),
             ValidateCommand.Create(context),
             SchemaCommand.Create(context),
             UiCommand.Create(context),

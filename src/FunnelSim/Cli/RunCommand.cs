@@ -31,13 +31,15 @@ internal static class RunCommand
         common.AddTo(command);
         var precision = new PrecisionOptions();
         precision.AddTo(command, common);
+        var shard = new ShardOptions();
+        shard.AddTo(command, common, precision);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument, output, common,
-            precision, cancellationToken)));
+            precision, shard, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument,
-        Option<string?> output, CommonOptions common, PrecisionOptions precision, CancellationToken cancellationToken)
+        Option<string?> output, CommonOptions common, PrecisionOptions precision, ShardOptions shard, CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
         var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
@@ -48,6 +50,8 @@ internal static class RunCommand
         if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var scenario = common.Apply(parse, loaded.Scenario);
+        if (parse.GetValue(shard.Shard) is { } part)
+            return ShardedRun.Execute(context, "run", scenario, part, common.ThreadCount(parse), outPath, cancellationToken);
         if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath, forPeople: context.OutIsTerminal);
         var target = precision.Read(parse);

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FunnelSim.Engine;
+using FunnelSim.Json;
+
+namespace FunnelSim.Shards;
+
+/// <summary>
+/// The partial file (docs/scale-out.md, "The partial file"): a JSON object with <c>format</c>
+/// (<see cref="FormatName"/>), <c>formatVersion</c> (<see cref="FormatVersion"/>), <c>command</c>, <c>engineVersion</c>,
+/// <c>scenarioSha256</c>, <c>seed</c>, <c>iterations</c> (the whole run's), <c>sampling</c>, <c>shard</c>
+/// (<c>index</c>, <c>count</c>, <c>firstIteration</c>, <c>endIteration</c>), <c>threads</c>, <c>elapsedSeconds</c>,
+/// the <c>scenario</c> as run (canonical form) and the mergeable <c>state</c>. 128-bit sums are decimal strings; a
+/// histogram or sketch store is an <c>offset</c> and dense <c>counts</c> in which a negative number −k stands for k
+/// empty bins in a row. Each cell's state is written on one line.
+/// </summary>
+public static partial class PartialJson
+{
+    /// <summary>The value of <c>format</c>: what the file is.</summary>
+    public const string FormatName = "funnelsim-partial";
+
+    /// <summary>The value of <c>formatVersion</c> this program writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The partial as indented JSON text.</summary>
+    public static string Write(PartialResult partial)
+    {
+        ArgumentNullException.ThrowIfNull(partial);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            IndentSize = 2,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("format", FormatName);
+            writer.WriteNumber("formatVersion", FormatVersion);
+            writer.WriteString("command", partial.Command);
+            writer.WriteString("engineVersion", partial.EngineVersion);
+            writer.WriteString("scenarioSha256", partial.ScenarioSha256);
+            writer.WriteNumber("seed", partial.Seed);
+            writer.WriteNumber("iterations", partial.Iterations);
+            writer.WriteString("sampling", partial.Sampling);
+            writer.WriteStartObject("shard");
+            writer.WriteNumber("index", partial.Shard.Index);
+            writer.WriteNumber("count", partial.Shard.Count);
+            writer.WriteNumber("firstIteration", partial.FirstIteration);
+            writer.WriteNumber("endIteration", partial.EndIteration);
+            writer.WriteEndObject();
+            writer.WriteNumber("threads", partial.Threads);
+            writer.WriteNumber("elapsedSeconds", Math.Round(partial.ElapsedSeconds, 3));
+            writer.WritePropertyName("scenario");
+            ScenarioWriter.Write(writer, partial.Scenario);
+            writer.WriteStartObject("state");
+            var state = partial.State;
+            writer.WritePropertyName("cells");
+            WriteCells(writer, state.Cells);
+            if (state.Money is { } money)
+            {
+                writer.WritePropertyName("money");
+                WriteMoney(writer, money);
+            }
+            if (state.Exceedances is { } exceedances)
+            {
+                writer.WritePropertyName("exceedances");
+                WriteCells(writer, exceedances);
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+    }
+
+    private static void WriteCells(Utf8JsonWriter writer, CellAccumulators cells)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("iterations", cells.Iterations);
+        writer.WriteStartArray("values");
+        for (int c = 0; c < cells.CellCount; c++)
+        {
+            writer.WriteRawValue(Compact(cell =>
+            {
+                cell.WriteStartObject();
+                cell.WriteNumber("sum", cells.Sum(c));
+                cell.WriteString("sumOfSquares", cells.SumOfSquares(c).ToString(CultureInfo.InvariantCulture));
+                cell.WritePropertyName("histogram");
+                var histogram = cells.Histogram(c);
+                var (min, max) = histogram.Range();
+                WriteStore(cell, min, max, histogram.CountOf);
+                cell.WriteEndObject();
+            }), skipInputValidation: true);
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteMoney(Utf8JsonWriter writer, MoneyAccumulators money)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("rows", money.Rows);
+        writer.WriteStartArray("values");
+        for (int c = 0; c < money.CellCount; c++)
+        {
+            writer.WriteRawValue(Compact(cell =>
+            {
+                cell.WriteStartObject();
+                cell.WriteNumber("count", money.Count(c));
+                cell.WriteString("sum", money.Sum(c).ToString(CultureInfo.InvariantCulture));
+                cell.WriteString("sumOfSquares", money.SumOfSquares(c).ToString(CultureInfo.InvariantCulture));
+                var (min, max) = money.Range(c);
+                cell.WriteNumber("min", min);
+                cell.WriteNumber("max", max);
+                var sketch = money.Sketch(c);
+                cell.WriteStartObject("sketch");
+                cell.WriteNumber("zeros", sketch.Zeros);
+                cell.WritePropertyName("positive");
+                WriteBuckets(cell, sketch.Positive);
+                cell.WritePropertyName("negative");
+                WriteBuckets(cell, sketch.Negative);
+                cell.WriteEndObject();
+                cell.WriteEndObject();
+            }), skipInputValidation: true);
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One cell's state on one line: the counts are most of a partial file, and indenting each would triple it.</summary>
+    private static byte[] Compact(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+        return buffer.ToArray();
+    }
+
+    private static void WriteBuckets(Utf8JsonWriter writer, BucketCounts buckets)
+    {
+        long first = buckets.Offset, last = buckets.Offset + buckets.Width - 1;
+        while (first <= last && buckets.CountAt((int)first) == 0) first++;
+        while (last >= first && buckets.CountAt((int)last) == 0) last--;
+        WriteStore(writer, first, last, index => buckets.CountAt((int)index));
+    }
+
+    /// <summary>
+    /// <c>{ "offset": first, "counts": [...] }</c> over [<paramref name="first"/>, <paramref name="last"/>] (empty when
+    /// first &gt; last), a run of k empty bins written as −k.
+    /// </summary>
+    private static void WriteStore(Utf8JsonWriter writer, long first, long last, Func<long, long> countOf)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("offset", first > last ? 0 : first);
+        writer.WriteStartArray("counts");
+        long empty = 0;
+        for (long i = first; i <= last; i++)
+        {
+            long count = countOf(i);
+            if (count == 0)
+            {
+                empty++;
+                continue;
+            }
+            if (empty > 0) writer.WriteNumberValue(-empty);
+            empty = 0;
+            writer.WriteNumberValue(count);
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
