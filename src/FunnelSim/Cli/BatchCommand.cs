@@ -89,7 +89,7 @@ internal static class BatchCommand
             string target = names.For(file, ".results" + ResultFormats.Extension(format));
             try
             {
-                AtomicFile.WriteAllText(target, ResultFormats.Render(result, format));
+                ResultFormats.Write(target, result, format);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -13,6 +13,7 @@ internal static class SweepBatch
 {
     public const string SummaryFile = "sweep.csv";
     public const string IndexFile = "sweep.json";
+    public const string WorkbookFile = "sweep.xlsx";
 
     public static int Execute(CliContext context, ParseResult parse, string sweepFile, Argument<string[]> inputs,
         Option<string> outDir, CommonOptions common, CancellationToken cancellationToken)
@@ -46,6 +47,7 @@ internal static class SweepBatch
 
         var format = ResultFormats.Choose(parse.GetValue(common.Format), null);
         var summary = new SweepCsv(plan.Axes);
+        var workbook = format == ResultFormat.Xlsx ? new Export.SweepWorkbook(plan.Axes) : null;
         var reports = new List<SweepPointReport>();
         int width = (plan.Points.Length - 1).ToString(CultureInfo.InvariantCulture).Length;
         int failed = 0;
@@ -73,7 +75,7 @@ internal static class SweepBatch
             catch (OperationCanceledException)
             {
                 // The finished points' files exist: keep the summary and index consistent with them.
-                WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports);
+                WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, workbook);
                 context.Error.WriteLine($"funnelsim: cancelled after {reports.Count} of {plan.Points.Length} points; " +
                                         $"{IndexFile} in {folder} lists those written.");
                 return ExitCodes.Cancelled;
@@ -81,7 +83,7 @@ internal static class SweepBatch
             string name = FileName(point, width, format);
             try
             {
-                AtomicFile.WriteAllText(Path.Combine(folder, name), ResultFormats.Render(result, format));
+                ResultFormats.Write(Path.Combine(folder, name), result, format);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -91,18 +93,19 @@ internal static class SweepBatch
                 continue;
             }
             summary.Add(point, result);
+            workbook?.Add(point, result);
             reports.Add(new SweepPointReport(point.Index, values, "ok", name, []));
             context.Error.WriteLine($"{sweepFile}: {label}: wrote {name}");
         }
 
-        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports)) return ExitCodes.InvalidInput;
+        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, workbook)) return ExitCodes.InvalidInput;
         context.Error.WriteLine($"sweep: {plan.Points.Length - failed} of {plan.Points.Length} points written to {folder} " +
                                 $"({SummaryFile}, {IndexFile}){(failed > 0 ? $"; {failed} failed" : "")}");
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     private static bool WriteSummary(CliContext context, ParseResult parse, CommonOptions common, SweepDefinition definition,
-        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports)
+        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports, Export.SweepWorkbook? workbook)
     {
         var index = new SweepIndex(definition.BasePath,
             [.. plan.Axes.Select(a => new SweepAxisReport(a.Path, a.Values))], plan.Notes,
@@ -111,6 +114,7 @@ internal static class SweepBatch
         {
             AtomicFile.WriteAllText(Path.Combine(folder, SummaryFile), summary.ToString());
             AtomicFile.WriteAllText(Path.Combine(folder, IndexFile), SweepIndexJson.Write(index));
+            if (workbook is not null) AtomicFile.Write(Path.Combine(folder, WorkbookFile), stream => workbook.Write(stream, definition.BasePath));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
