@@ -93,7 +93,14 @@ public sealed partial class DocumentationExamplesTests : IDisposable
             bool isPath = previous is not null && PathOptions.Contains(previous) && word != "-"
                           || previous != "--set" && !word.StartsWith('-')
                              && (word.Contains('/', StringComparison.Ordinal) || Regex.IsMatch(word, @"\.(json|csv|html|xlsx)$"));
-            args.Add(isPath && !Path.IsPathRooted(word) ? Path.Combine(_work, word) : word);
+            string resolved = isPath && !Path.IsPathRooted(word) ? Path.Combine(_work, word) : word;
+            if (isPath && resolved.Contains('*', StringComparison.Ordinal))
+            {
+                // A shell would expand the glob: do the same in the copy of the repository.
+                args.AddRange(Directory.GetFiles(Path.GetDirectoryName(resolved)!, Path.GetFileName(resolved)).Order(StringComparer.Ordinal));
+                continue;
+            }
+            args.Add(resolved);
         }
         if (args.Count > 0 && RunsScenarios.Contains(args[0]) && !args.Any(a => a.EndsWith(".results.json", StringComparison.Ordinal)))
         {
