@@ -32,7 +32,7 @@ internal static class BudgetDefaults
             ["drugPerDose"] = new JsonObject
             {
                 ["value"] = 24683,
-                ["source"] = "CMS ASP Oct–Dec 2025: J9382 $32.910/mg × 750 mg (EVIDENCE §2.3)",
+                ["source"] = "CMS ASP Oct–Dec 2025: J9382 $32.910/mg × 750 mg (docs/evidence.md#costs)",
             },
             ["administrationPerInfusion"] = new JsonObject { ["value"] = 240, ["source"] = Placeholder },
             ["testPerModality"] = tests,
