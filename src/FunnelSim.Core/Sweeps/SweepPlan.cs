@@ -53,20 +53,24 @@ public sealed class SweepPlan
     /// Reads and validates the base scenario and checks every axis against it. The base must be valid as written:
     /// a sweep starts from a scenario that runs.
     /// </summary>
-    public static SweepPlanResult Create(SweepDefinition definition)
+    public static SweepPlanResult Create(SweepDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(definition.BasePath);
+            // Bounded by bytes actually read, like any scenario file: a base of unknown length (/dev/zero) is refused.
+            if (BoundedFile.ReadAllBytes(definition.BasePath, ScenarioReader.MaxBytes, cancellationToken) is not { } read)
+                return new(null, [], [new Diagnostic(Severity.Error, "base",
+                    $"the base scenario '{definition.BasePath}' holds more than 16 MiB ({ScenarioReader.MaxBytes} bytes); scenario files over 16 MiB are refused")]);
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
                                       or System.Security.SecurityException)
         {
             return new(null, [], [new Diagnostic(Severity.Error, "base", $"cannot read the base scenario '{definition.BasePath}': {e.Message}")]);
         }
-        var load = ScenarioReader.Read(bytes);
+        var load = ScenarioReader.Read(bytes, cancellationToken);
         if (!load.IsValid) return new(null, load.Diagnostics, []);
 
         var root = JsonNode.Parse(bytes)!;

@@ -76,7 +76,7 @@ internal static class BatchCommand
         int written = 0;
         foreach (string file in files)
         {
-            var loaded = ScenarioInput.Load(file);
+            var loaded = ScenarioInput.Load(file, cancellationToken);
             ScenarioInput.Report(context.Error, file, loaded.Diagnostics);
             if (!loaded.IsValid || loaded.Scenario is null)
             {

@@ -56,8 +56,8 @@ internal static class CompareCommand
         CancellationToken cancellationToken)
     {
         string pathA = parse.GetRequiredValue(inputs.A), pathB = parse.GetRequiredValue(inputs.B);
-        var loadedA = ScenarioInput.Load(pathA);
-        var loadedB = ScenarioInput.Load(pathB);
+        var loadedA = ScenarioInput.Load(pathA, cancellationToken);
+        var loadedB = ScenarioInput.Load(pathB, cancellationToken);
         ScenarioInput.Report(context.Error, pathA, loadedA.Diagnostics);
         ScenarioInput.Report(context.Error, pathB, loadedB.Diagnostics);
         if (!loadedA.IsValid || !loadedB.IsValid || loadedA.Scenario is null || loadedB.Scenario is null) return ExitCodes.InvalidInput;

@@ -23,11 +23,11 @@ internal static class SweepBatch
             context.Error.WriteLine("Run 'funnelsim batch --help' for usage.");
             return ExitCodes.UsageError;
         }
-        var read = SweepReader.ReadFile(sweepFile);
+        var read = SweepReader.ReadFile(sweepFile, cancellationToken);
         ScenarioInput.Report(context.Error, sweepFile, read.Diagnostics);
         if (!read.IsValid || read.Definition is null) return ExitCodes.InvalidInput;
 
-        var planned = SweepPlan.Create(read.Definition);
+        var planned = SweepPlan.Create(read.Definition, cancellationToken);
         ScenarioInput.Report(context.Error, read.Definition.BasePath, planned.BaseDiagnostics);
         ScenarioInput.Report(context.Error, sweepFile, planned.AxisDiagnostics);
         if (planned.Plan is not { } plan) return ExitCodes.InvalidInput;

@@ -18,12 +18,17 @@ internal static class ValidateCommand
         {
             files,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Validate(context, parse, files, cancellationToken)));
+        return command;
+    }
+
+    private static int Validate(CliContext context, ParseResult parse, Argument<string[]> files, CancellationToken cancellationToken)
+    {
         {
             bool allValid = true;
             foreach (string file in parse.GetValue(files) ?? [])
             {
-                var loaded = ScenarioInput.Load(file);
+                var loaded = ScenarioInput.Load(file, cancellationToken);
                 ScenarioInput.Report(context.Out, file, loaded.Diagnostics);
                 int warnings = loaded.Warnings.Count();
                 if (loaded.IsValid)
@@ -32,7 +37,6 @@ internal static class ValidateCommand
                     allValid = false;
             }
             return allValid ? ExitCodes.Success : ExitCodes.InvalidInput;
-        });
-        return command;
+        }
     }
 }

@@ -13,17 +13,23 @@ public static class ScenarioFiles
     /// </summary>
     public static (ScenarioDocument? Document, IReadOnlyList<Diagnostic> Problems) Open(string path)
     {
-        var load = ScenarioReader.ReadFile(path);
-        string text;
+        byte[]? bytes;
         try
         {
-            text = File.ReadAllText(path);
+            // Read once, bounded by bytes actually read (a recent-files entry may name a device such as /dev/zero).
+            bytes = BoundedFile.ReadAllBytes(path, ScenarioReader.MaxBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
+                                      or System.Security.SecurityException)
         {
-            return (null, load.Diagnostics.IsEmpty ? [new Diagnostic(Severity.Error, "", $"cannot read '{path}': {e.Message}")] : load.Diagnostics);
+            return (null, [new Diagnostic(Severity.Error, "", $"cannot read '{path}': {e.Message}")]);
         }
-        var document = ScenarioDocument.FromJson(text, Path.GetFullPath(path));
+        if (bytes is null)
+            return (null, [new Diagnostic(Severity.Error, "",
+                $"'{path}' holds more than 16 MiB ({ScenarioReader.MaxBytes} bytes); scenario files over 16 MiB are refused")]);
+        var load = ScenarioReader.Read(bytes);
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var document = ScenarioDocument.FromJson(reader.ReadToEnd(), Path.GetFullPath(path));
         return (document, load.Diagnostics);
     }
 
