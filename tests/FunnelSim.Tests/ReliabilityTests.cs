@@ -43,4 +43,18 @@ public partial class ReliabilityTests
         // Unblock the abandoned open so the test's thread pool thread ends.
         using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
     }
+
+    [Fact]
+    public void The_UI_refuses_a_scenario_or_recent_list_of_unknown_length()
+    {
+        if (!File.Exists("/dev/zero")) return;
+        using var temp = new TempFolder();
+        string store = temp.File("recent.json");
+        File.CreateSymbolicLink(store, "/dev/zero");
+
+        Assert.Empty(new global::FunnelSim.Ui.Files.RecentFiles(store).Load());
+        var (document, problems) = global::FunnelSim.Ui.Files.ScenarioFiles.Open("/dev/zero");
+        Assert.Null(document);
+        Assert.Contains("more than 16 MiB", Assert.Single(problems).Message);
+    }
 }

@@ -13,22 +13,20 @@ internal static class Interruptible
     {
         cancellationToken.ThrowIfCancellationRequested();
         var task = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        using (cancellationToken.Register(() => onCancel?.Invoke()))
+        try
         {
-            try
-            {
-                task.Wait(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Observe the abandoned call's eventual failure, so it is not reported as unobserved.
-                _ = task.ContinueWith(t => t.Exception, TaskScheduler.Default);
-                throw;
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
+            task.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            onCancel?.Invoke();
+            // Observe the abandoned call's eventual failure, so it is not reported as unobserved.
+            _ = task.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            throw;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         return task.Result;
     }

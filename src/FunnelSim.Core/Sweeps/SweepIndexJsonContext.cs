@@ -8,4 +8,5 @@ namespace FunnelSim.Sweeps;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SweepIndex))]
+[JsonSerializable(typeof(BatchIndex))]
 internal sealed partial class SweepIndexJsonContext : JsonSerializerContext;

@@ -12,7 +12,8 @@ internal static class AtomicFile
     {
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? ".";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        // Short, whatever the target's length: a legal 255-byte name plus a suffix would exceed the file system's limit.
+        string temporary = Path.Combine(folder, $".funnelsim-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))

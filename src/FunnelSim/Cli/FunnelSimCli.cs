@@ -87,5 +87,10 @@ internal static class FunnelSimCli
             context.Error.WriteLine("funnelsim: cancelled; no output was written.");
             return ExitCodes.Cancelled;
         }
+        catch (Engine.SimulationLimitException e)
+        {
+            context.Error.WriteLine($"funnelsim: cannot simulate this scenario: {e.Message}.");
+            return ExitCodes.InvalidInput;
+        }
     }
 }
