@@ -52,7 +52,7 @@ public partial class ReliabilityTests
         using var temp = new TempFolder();
         string first = Copy(temp, "us-national-base.json", "a.json");
         string bad = Unsimulatable(temp, "b.json");
-        string last = Copy(temp, "whatif-rna-reflex-testing.json", "c d.json");
+        string last = Copy(temp, "us-national-base.json", "c d.json");
         string output = temp.File("out");
 
         var outcome = Run("batch", first, bad, last, "--out-dir", output, "--iterations", "200");
@@ -123,7 +123,7 @@ public partial class ReliabilityTests
     {
         using var temp = new TempFolder();
         string a = Copy(temp, "us-national-base.json", "a.json");
-        string b = Copy(temp, "whatif-rna-reflex-testing.json", "b.json");
+        string b = Copy(temp, "us-national-base.json", "b.json");
         string output = temp.File("out");
         Assert.Equal(ExitCodes.Success, Run("batch", a, b, "--out-dir", output, "--iterations", "200").ExitCode);
         string complete = File.ReadAllText(Path.Combine(output, "batch.json"));

@@ -57,7 +57,8 @@ public class ValidateAndBatchTests
     {
         using var input = new TempFolder();
         using var output = new TempFolder();
-        File.Copy(Scenario("us-national-base.json"), input.File("base.json"));
+        // The what-if is an overlay of us-national-base.json beside it.
+        File.Copy(Scenario("us-national-base.json"), input.File("us-national-base.json"));
         File.Copy(Scenario("whatif-low-testing-uptake.json"), input.File("low uptake.json"));
         File.WriteAllText(input.File("broken.json"), Broken);
 
@@ -66,8 +67,8 @@ public class ValidateAndBatchTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("broken.json", outcome.Error);
         string[] written = [.. Directory.GetFiles(output.Path).Select(f => Path.GetFileName(f)!).Order()];
-        Assert.Equal(["base.results.json", "low-uptake.results.json"], written);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "base.results.json")));
+        Assert.Equal(["low-uptake.results.json", "us-national-base.results.json"], written);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "us-national-base.results.json")));
         Assert.Equal(500, json.RootElement.GetProperty("run").GetProperty("iterations").GetInt64());
     }
 

@@ -9,7 +9,10 @@ public static class BuiltInScenarios
     public const string UsNationalBaseFileName = "us-national-base.json";
 
     /// <summary>The US national base case, identical to <c>scenarios/us-national-base.json</c>.</summary>
-    public static ScenarioLoadResult LoadUsNationalBase() => ScenarioReader.Read(Resource("FunnelSim.us-national-base.json"));
+    public static ScenarioLoadResult LoadUsNationalBase() => ScenarioReader.Read(UsNationalBaseJson);
+
+    /// <summary>The base case's file, byte for byte.</summary>
+    internal static byte[] UsNationalBaseJson => Resource("FunnelSim.us-national-base.json");
 
     /// <summary>The JSON Schema of scenario files, identical to <c>scenarios/scenario.schema.json</c>.</summary>
     public static string Schema => System.Text.Encoding.UTF8.GetString(Resource("FunnelSim.scenario.schema.json"));

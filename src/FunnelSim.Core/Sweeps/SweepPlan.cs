@@ -50,10 +50,11 @@ public sealed class SweepPlan
     public ImmutableArray<string> Notes { get; }
 
     /// <summary>
-    /// Reads and validates the base scenario and checks every axis against it. The base must be valid as written:
-    /// a sweep starts from a scenario that runs.
+    /// Reads and validates the base scenario (a plain scenario or an overlay, with <paramref name="settings"/> applied)
+    /// and checks every axis against it. The base must be valid: a sweep starts from a scenario that runs.
     /// </summary>
-    public static SweepPlanResult Create(SweepDefinition definition, CancellationToken cancellationToken = default)
+    public static SweepPlanResult Create(SweepDefinition definition, IReadOnlyList<OverlaySetting>? settings = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         byte[] bytes;
@@ -70,8 +71,10 @@ public sealed class SweepPlan
         {
             return new(null, [], [new Diagnostic(Severity.Error, "base", $"cannot read the base scenario '{definition.BasePath}': {e.Message}")]);
         }
-        var load = ScenarioReader.Read(bytes, cancellationToken);
+        var load = ScenarioSource.ReadFile(definition.BasePath, settings, cancellationToken);
         if (!load.IsValid) return new(null, load.Diagnostics, []);
+        // An overlay (or --set) sweeps the scenario it resolves to.
+        if (load.ResolvedJson is { } resolved) bytes = System.Text.Encoding.UTF8.GetBytes(resolved);
 
         var root = JsonNode.Parse(bytes)!;
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -87,7 +90,8 @@ public sealed class SweepPlan
                 problems.Add(new Diagnostic(Severity.Error, where, $"axis {a + 1}: {error}", axis.Line, axis.Column));
                 continue;
             }
-            if (ShareRescaling.ShareOf(axis.Path) is not { } share) continue;
+            // An id in brackets (modalities[rna-ngs]) names the same share as its index.
+            if (ShareRescaling.ShareOf(ScenarioPath.Resolve(root, axis.Path, out _)!) is not { } share) continue;
             if (sharedIndications.TryGetValue(share.Indication, out int earlier))
             {
                 problems.Add(new Diagnostic(Severity.Error, where,

@@ -123,7 +123,7 @@ public static class SweepReader
         if (set.Required("path") is { } p)
         {
             string? syntax = "must be the JSON path of a number in the scenario, e.g. \"indications[1].testing.uptake.value\"";
-            if (p.ValueKind == JsonValueKind.String && ScenarioPath.Parse(p.GetString() ?? "", out syntax) is not null)
+            if (p.ValueKind == JsonValueKind.String && ScenarioPath.IsPath(p.GetString() ?? "", out syntax))
                 target = p.GetString();
             else
                 c.Error(pathOfPath, syntax!);

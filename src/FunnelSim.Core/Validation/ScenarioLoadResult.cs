@@ -15,6 +15,12 @@ public sealed record ScenarioLoadResult(Scenario? Scenario, ImmutableArray<Diagn
     /// <summary>The errors only.</summary>
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
 
+    /// <summary>
+    /// The scenario document that was validated when the file was an overlay (or <c>--set</c> changed it): the base
+    /// with every change applied, as indented JSON; null for a plain scenario read as written.
+    /// </summary>
+    public string? ResolvedJson { get; init; }
+
     /// <summary>The warnings only.</summary>
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => !d.IsError);
 }

@@ -65,20 +65,30 @@ public static partial class ScenarioReader
     /// Reads a scenario file; an unreadable or oversized file is an error diagnostic, not an exception. The size limit
     /// counts the bytes actually read, so a device or pipe of unknown length (<c>/dev/zero</c>) is refused too.
     /// </summary>
-    public static ScenarioLoadResult ReadFile(string path, CancellationToken cancellationToken = default)
+    public static ScenarioLoadResult ReadFile(string path, CancellationToken cancellationToken = default) =>
+        TryReadBytes(path, out byte[]? bytes, out var error, cancellationToken) ? Read(bytes!, cancellationToken) : Failure(error!);
+
+    /// <summary>The bytes of a scenario file, or the error diagnostic saying why it cannot be read.</summary>
+    internal static bool TryReadBytes(string path, out byte[]? bytes, out Diagnostic? error, CancellationToken cancellationToken = default)
     {
-        byte[] bytes;
+        bytes = null;
+        error = null;
         try
         {
-            if (BoundedFile.ReadAllBytes(path, MaxBytes, cancellationToken) is not { } read) return Failure(TooLarge(null));
-            bytes = read;
+            bytes = BoundedFile.ReadAllBytes(path, MaxBytes, cancellationToken);
+            if (bytes is null)
+            {
+                error = TooLarge(null);
+                return false;
+            }
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
                                       or System.Security.SecurityException)
         {
-            return Failure(new Diagnostic(Severity.Error, "", $"cannot read '{path}': {e.Message}"));
+            error = new Diagnostic(Severity.Error, "", $"cannot read '{path}': {e.Message}");
+            return false;
         }
-        return Read(bytes, cancellationToken);
     }
 
     private static ScenarioLoadResult Failure(Diagnostic error) => new(null, [error]);

@@ -83,7 +83,7 @@ internal static class BatchCommand
         {
             try
             {
-                var loaded = ScenarioInput.Load(file, cancellationToken);
+                var loaded = ScenarioInput.Load(file, common.Settings(parse), cancellationToken);
                 ScenarioInput.Report(context.Error, file, loaded.Diagnostics);
                 if (!loaded.IsValid || loaded.Scenario is null)
                 {

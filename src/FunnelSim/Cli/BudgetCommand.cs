@@ -55,7 +55,7 @@ internal static class BudgetCommand
         Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(path, cancellationToken);
+        var loaded = ScenarioInput.Load(path, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, path, loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
         if (loaded.Scenario.Costs is not { } costs)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using FunnelSim.Scenarios;
+using FunnelSim.Validation;
 
 namespace FunnelSim.Cli;
 
@@ -39,6 +40,17 @@ internal sealed class CommonOptions
         HelpName = "json|csv",
     };
 
+    public Option<OverlaySetting[]> Set { get; } = new("--set")
+    {
+        Description = "Change the scenario before it runs, as an overlay's \"set\" does: PATH=VALUE, PATH in the sweep path " +
+                      "syntax (an indication, step or modality may be named by its id in brackets), VALUE any JSON value " +
+                      "(text that is not JSON is a string). Repeatable; applied in order, after the file's own changes. " +
+                      "Example: --set indications[pdac].testing.uptake.value=0.7",
+        HelpName = "PATH=VALUE",
+        Arity = ArgumentArity.ZeroOrMore,
+        CustomParser = ParseSettings,
+    };
+
     public CommonOptions() => Format.AcceptOnlyFromAmong("json", "csv");
 
     public void AddTo(Command command)
@@ -47,7 +59,11 @@ internal sealed class CommonOptions
         command.Add(Seed);
         command.Add(Threads);
         command.Add(Format);
+        command.Add(Set);
     }
+
+    /// <summary>The <c>--set</c> changes, in command-line order (empty when none).</summary>
+    public IReadOnlyList<OverlaySetting> Settings(ParseResult parse) => parse.GetValue(Set) ?? [];
 
     /// <summary>The scenario with the command-line overrides applied (after it was validated as written).</summary>
     public Scenario Apply(ParseResult parse, Scenario scenario)
@@ -66,6 +82,17 @@ internal sealed class CommonOptions
     }
 
     public int ThreadCount(ParseResult parse) => (int)(parse.GetValue(Threads) ?? 0);
+
+    private static OverlaySetting[] ParseSettings(ArgumentResult result)
+    {
+        var settings = new List<OverlaySetting>();
+        foreach (var token in result.Tokens)
+        {
+            if (OverlaySetting.FromCommandLine(token.Value, out string? error) is { } setting) settings.Add(setting);
+            else result.AddError(error!);
+        }
+        return [.. settings];
+    }
 
     private static long? ParseWhole(ArgumentResult result, string option, long min, long max)
     {

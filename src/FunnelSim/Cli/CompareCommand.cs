@@ -45,6 +45,8 @@ internal static class CompareCommand
         common.AddTo(command);
         common.Format.Description = "Without --out: print json or csv instead of the table. With --out: the file's format " +
                                     "(default: from its extension, else json).";
+        common.Set.Description = "Change scenario B (only B: A stays the reference) before both run: PATH=VALUE as in an overlay's " +
+                                 "\"set\", repeatable. 'compare A.json A.json --set PATH=VALUE' is a quick what-if.";
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse,
             new Inputs(a, b, choice, output), common, cancellationToken)));
         return command;
@@ -56,8 +58,8 @@ internal static class CompareCommand
         CancellationToken cancellationToken)
     {
         string pathA = parse.GetRequiredValue(inputs.A), pathB = parse.GetRequiredValue(inputs.B);
-        var loadedA = ScenarioInput.Load(pathA, cancellationToken);
-        var loadedB = ScenarioInput.Load(pathB, cancellationToken);
+        var loadedA = ScenarioInput.Load(pathA, null, cancellationToken);
+        var loadedB = ScenarioInput.Load(pathB, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, pathA, loadedA.Diagnostics);
         ScenarioInput.Report(context.Error, pathB, loadedB.Diagnostics);
         if (!loadedA.IsValid || !loadedB.IsValid || loadedA.Scenario is null || loadedB.Scenario is null) return ExitCodes.InvalidInput;

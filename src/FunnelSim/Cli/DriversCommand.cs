@@ -73,7 +73,7 @@ internal static class DriversCommand
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(path, cancellationToken);
+        var loaded = ScenarioInput.Load(path, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, path ?? ScenarioInput.BuiltInLabel, loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 

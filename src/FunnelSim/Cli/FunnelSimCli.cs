@@ -19,6 +19,7 @@ internal static class FunnelSimCli
             CompareCommand.Create(context),
             TornadoCommand.Create(context),
             DriversCommand.Create(context),
+            ReportCommand.Create(context),
             BatchCommand.Create(context),
             ValidateCommand.Create(context),
             SchemaCommand.Create(context),

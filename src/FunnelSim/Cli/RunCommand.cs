@@ -46,7 +46,7 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
         string label = path ?? ScenarioInput.BuiltInLabel;
-        var loaded = ScenarioInput.Load(path, cancellationToken);
+        var loaded = ScenarioInput.Load(path, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, label, loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 

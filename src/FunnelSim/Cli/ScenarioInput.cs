@@ -1,4 +1,3 @@
-using FunnelSim.Scenarios;
 using FunnelSim.Validation;
 
 namespace FunnelSim.Cli;
@@ -8,9 +7,13 @@ internal static class ScenarioInput
 {
     public const string BuiltInLabel = "built-in US national base case";
 
-    /// <summary>Loads <paramref name="path"/>, or the built-in base case when null.</summary>
-    public static ScenarioLoadResult Load(string? path, CancellationToken cancellationToken = default) =>
-        path is null ? BuiltInScenarios.LoadUsNationalBase() : ScenarioReader.ReadFile(path, cancellationToken);
+    /// <summary>
+    /// Loads <paramref name="path"/> (a scenario or an overlay), or the built-in base case when null, with the
+    /// command line's <c>--set</c> changes applied.
+    /// </summary>
+    public static ScenarioLoadResult Load(string? path, IReadOnlyList<OverlaySetting>? settings = null,
+        CancellationToken cancellationToken = default) =>
+        path is null ? ScenarioSource.ReadBuiltIn(settings, cancellationToken) : ScenarioSource.ReadFile(path, settings, cancellationToken);
 
     /// <summary>Writes each diagnostic as <c>FILE: error: PATH (line L, column C): message</c>.</summary>
     public static void Report(TextWriter writer, string label, IEnumerable<Diagnostic> diagnostics)

@@ -30,7 +30,7 @@ internal static class SweepBatch
         ScenarioInput.Report(context.Error, sweepFile, read.Diagnostics);
         if (!read.IsValid || read.Definition is null) return ExitCodes.InvalidInput;
 
-        var planned = SweepPlan.Create(read.Definition, cancellationToken);
+        var planned = SweepPlan.Create(read.Definition, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, read.Definition.BasePath, planned.BaseDiagnostics);
         ScenarioInput.Report(context.Error, sweepFile, planned.AxisDiagnostics);
         if (planned.Plan is not { } plan) return ExitCodes.InvalidInput;

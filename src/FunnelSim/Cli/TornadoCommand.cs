@@ -79,7 +79,7 @@ internal static class TornadoCommand
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(inputs.Scenario);
-        var loaded = ScenarioInput.Load(path, cancellationToken);
+        var loaded = ScenarioInput.Load(path, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, path ?? ScenarioInput.BuiltInLabel, loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 

@@ -28,7 +28,7 @@ internal static class ValidateCommand
             bool allValid = true;
             foreach (string file in parse.GetValue(files) ?? [])
             {
-                var loaded = ScenarioInput.Load(file, cancellationToken);
+                var loaded = ScenarioInput.Load(file, null, cancellationToken);
                 ScenarioInput.Report(context.Out, file, loaded.Diagnostics);
                 int warnings = loaded.Warnings.Count();
                 if (loaded.IsValid)

@@ -157,7 +157,7 @@ public sealed class ScenarioFilesTests
     [MemberData(nameof(ShippedScenarioNames))]
     public void Shipped_scenario_has_the_three_indications_and_modality_shares_summing_to_one(string fileName)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(ScenariosDirectory.Value, fileName)));
+        using var document = JsonDocument.Parse(Resolved(fileName));
         var indications = document.RootElement.GetProperty("indications").EnumerateArray().ToList();
 
         Assert.Equal(["nsclc", "pdac", "cca"], indications.Select(i => i.GetProperty("id").GetString()));
@@ -174,7 +174,7 @@ public sealed class ScenarioFilesTests
     [MemberData(nameof(ShippedScenarioNames))]
     public void Shorthand_probabilities_have_a_beta_and_a_value_inside_the_range(string fileName)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(ScenariosDirectory.Value, fileName)));
+        using var document = JsonDocument.Parse(Resolved(fileName));
         var problems = new List<string>();
         CheckShorthands(document.RootElement, "$", probability: false, problems);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
@@ -211,6 +211,31 @@ public sealed class ScenarioFilesTests
         foreach (var property in element.EnumerateObject())
             CheckShorthands(property.Value, $"{path}.{property.Name}", ProbabilityProperties.Contains(property.Name), problems);
     }
+
+    // An overlay is checked as the scenario it resolves to.
+    private static string Resolved(string fileName)
+    {
+        string path = Path.Combine(ScenariosDirectory.Value, fileName);
+        var load = FunnelSim.Validation.ScenarioSource.ReadFile(path);
+        Assert.True(load.IsValid, string.Join('\n', load.Diagnostics));
+        return load.ResolvedJson ?? File.ReadAllText(path);
+    }
+
+    [Theory]
+    [InlineData("""{ "schemaVersion": 1, "extends": "us-national-base.json", "set": {}, "years": 3 }""")]
+    [InlineData("""{ "schemaVersion": 1, "extends": "us-national-base.json" }""")]
+    [InlineData("""{ "schemaVersion": 1, "extends": "", "set": {} }""")]
+    [InlineData("""{ "schemaVersion": 1, "extends": "us-national-base.json", "set": { "indications[0]..value": 1 } }""")]
+    public void Schema_rejects_invalid_overlays(string overlay) =>
+        Assert.NotEmpty(Errors(JsonNode.Parse(overlay)!));
+
+    [Fact]
+    public void Schema_accepts_an_overlay_with_ids_in_brackets() =>
+        Assert.Empty(Errors(JsonNode.Parse("""
+            { "schemaVersion": 1, "extends": "builtin:us-national-base", "name": "n",
+              "set": { "indications[pdac].testing.modalities[rna-ngs].share": 0.85, "indications[1].testing.uptake.ramp.to": 0.8,
+                       "costs": { "discountRate": 0.03 } } }
+            """)!));
 
     private static JsonObject LoadBase() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(ScenariosDirectory.Value, "us-national-base.json")))!.AsObject();

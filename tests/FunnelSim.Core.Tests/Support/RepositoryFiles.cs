@@ -5,6 +5,9 @@ internal static class RepositoryFiles
 {
     private static readonly Lazy<string> Root = new(FindRoot);
 
+    /// <summary>The repository's root folder (the one holding <c>FunnelSim.sln</c>).</summary>
+    public static string RootDirectory => Root.Value;
+
     /// <summary>The <c>scenarios/</c> folder.</summary>
     public static string ScenariosDirectory => Path.Combine(Root.Value, "scenarios");
 

@@ -84,4 +84,42 @@ public sealed class SweepPlanTests : IDisposable
         Assert.False(bad.IsValid);
         Assert.Contains(bad.Errors, d => d.Path == "indications[1].prevalence.value");
     }
+
+    [Fact]
+    public void AnIdInBracketsNamesTheSameNumberAsItsIndexAndRescalesTheSameShares()
+    {
+        var byId = Plan("""{ "path": "indications[pdac].testing.modalities[rna-ngs].share", "values": [0.5, 0.7] }""").Plan!;
+        var byIndex = Plan("""{ "path": "indications[1].testing.modalities[1].share", "values": [0.5, 0.7] }""").Plan!;
+
+        Assert.Equal(byIndex.JsonAt(byIndex.Points[1]), byId.JsonAt(byId.Points[1]));
+        Assert.Single(byId.Notes);
+        Assert.Contains("indications[1]", byId.Notes[0]);
+    }
+
+    [Fact]
+    public void AnUnknownIdInAnAxisIsExplained()
+    {
+        var planned = Plan("""{ "path": "indications[pdca].prevalence.value", "values": [0.002] }""");
+
+        Assert.Null(planned.Plan);
+        Assert.Contains("did you mean 'pdac'?", Assert.Single(planned.AxisDiagnostics).Message);
+    }
+
+    [Fact]
+    public void TheBaseMayBeAnOverlayAndCommandLineSettingsApplyToIt()
+    {
+        File.Copy(Path.Combine(RepositoryFiles.ScenariosDirectory, "us-national-base.json"), Path.Combine(_folder, "base.json"), true);
+        File.WriteAllText(Path.Combine(_folder, "overlay.json"),
+            """{ "schemaVersion": 1, "extends": "base.json", "set": { "years": 2 } }""");
+        var read = SweepReader.Read(Encoding.UTF8.GetBytes(
+            """{ "base": "overlay.json", "axes": [ { "path": "indications[cca].prevalence.value", "values": [0.002, 0.003] } ] }"""), _folder);
+        var setting = FunnelSim.Validation.OverlaySetting.FromCommandLine("startYear=2027", out _)!;
+
+        var plan = SweepPlan.Create(read.Definition!, [setting]).Plan!;
+        var scenario = plan.ScenarioAt(plan.Points[1]).Load.Scenario!;
+
+        Assert.Equal(2, scenario.Years);
+        Assert.Equal(2027, scenario.StartYear);
+        Assert.Equal(0.003, scenario.Indications[2].Prevalence.Distribution.Mean, 1e-12);
+    }
 }

@@ -43,7 +43,7 @@ public class SweepReaderTests
     [InlineData("""{ "base": "a.json", "axes": [ { "path": "years", "values": [1, 1] } ] }""", "axes[0].values[1]", "appears twice")]
     [InlineData("""{ "base": "a.json", "axes": [ { "path": "years", "value": [1] } ] }""", "axes[0].value", "did you mean 'values'?")]
     [InlineData("""{ "base": "a.json", "axes": [ { "path": "a..b", "values": [1] } ] }""", "axes[0].path", "empty name")]
-    [InlineData("""{ "base": "a.json", "axes": [ { "path": "a[x]", "values": [1] } ] }""", "axes[0].path", "followed by an index")]
+    [InlineData("""{ "base": "a.json", "axes": [ { "path": "a[]", "values": [1] } ] }""", "axes[0].path", "followed by an index")]
     [InlineData("""{ "base": "a.json", "axes": [ { "path": "years", "values": [1] }, { "path": "years", "values": [2] } ] }""", "axes[1].path", "swept by an earlier axis")]
     public void BadSweepsGetAClearErrorAtTheirPath(string json, string path, string message)
     {

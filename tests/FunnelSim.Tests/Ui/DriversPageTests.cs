@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using FunnelSim.Analysis;
 using FunnelSim.Engine;
@@ -71,12 +70,10 @@ public class DriversPageTests
     {
         using var ui = OnDriversTab(80, 24, iterations: 300);
         Assert.Contains("Press D for the global drivers", ui.Screen);
-        var clock = Stopwatch.StartNew();
 
         ui.App.InjectKey(Key.D);
         Assert.True(ui.Workbench.Sensitivity.DriversRunning);
         ui.Settle();
-        clock.Stop();
         string screen = ui.Screen;
 
         var drivers = ui.Workbench.Sensitivity.Drivers!;
@@ -86,7 +83,6 @@ public class DriversPageTests
         Assert.Contains("Spearman    SRC  importance", screen);
         Assert.Matches(@"\n│ +1 +[+-]\d\.\d{3} +[+-]\d\.\d\d +\d\.\d{3}  \S", screen);
         Assert.Contains("Global drivers of Treated (new)", ui.Window.Message);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -46,9 +46,13 @@ internal sealed class UiHarness : IDisposable
     public void Settle()
     {
         var sensitivity = Workbench.Sensitivity;
-        for (int round = 0; round < 100; round++)
+        for (int round = 0; ; round++)
         {
-            Task.WaitAll([Workbench.QuickRunTask, sensitivity.TornadoTask, sensitivity.DriversTask], TimeSpan.FromSeconds(30));
+            if (round == 100) throw new InvalidOperationException("background work kept posting more work after 100 rounds");
+            BackgroundWork.WaitAll(
+                ("the what-if run", Workbench.QuickRunTask),
+                ("the tornado", sensitivity.TornadoTask),
+                ("the global drivers", sensitivity.DriversTask));
             if (_posted.IsEmpty) break;
             while (_posted.TryDequeue(out var action)) action();
         }

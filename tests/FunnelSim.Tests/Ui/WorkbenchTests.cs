@@ -14,7 +14,7 @@ public class WorkbenchTests
         var workbench = new Workbench(ScenarioDocument.BaseCase(), posted.Enqueue);
         return (workbench, () =>
         {
-            workbench.QuickRunTask.Wait(TimeSpan.FromSeconds(30));
+            BackgroundWork.WaitAll(("the what-if run", workbench.QuickRunTask));
             while (posted.TryDequeue(out var a)) a();
         });
     }
