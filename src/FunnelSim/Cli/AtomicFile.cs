@@ -16,6 +16,7 @@ internal static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
 
+    /// <summary>Writes through <paramref name="write"/>; the stream is readable too (the Open XML SDK needs that).</summary>
     public static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
@@ -24,7 +25,7 @@ internal static class AtomicFile
         string temporary = Path.Combine(folder, $".funnelsim-{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);

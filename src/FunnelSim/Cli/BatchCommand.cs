@@ -96,7 +96,7 @@ internal static class BatchCommand
                 var scenario = common.Apply(parse, loaded.Scenario);
                 var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken);
                 string target = names.For(file, ".results" + ResultFormats.Extension(format));
-                AtomicFile.WriteAllText(target, ResultFormats.Render(result, format));
+                ResultFormats.Write(target, result, format);
                 written++;
                 items.Add(new BatchItemReport(file, "ok", Path.GetFileName(target), []));
                 context.Error.WriteLine($"{file}: wrote {target}");

@@ -69,6 +69,7 @@ internal static class BudgetCommand
         string? outPath = parse.GetValue(output);
         if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
 
+        if (ResultFormats.WorkbookWithoutFile(context, "budget", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenario = common.Apply(parse, loaded.Scenario);
         if (parse.GetValue(threshold) is { } amount) scenario = scenario with { Costs = costs with { BudgetThreshold = amount } };
         var result = BudgetReport.Select(ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken));
@@ -79,7 +80,7 @@ internal static class BudgetCommand
             var chosen = ResultFormats.Choose(format, outPath);
             try
             {
-                AtomicFile.WriteAllText(outPath, ResultFormats.Render(result, chosen));
+                ResultFormats.Write(outPath, result, chosen);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -36,8 +36,9 @@ internal sealed class CommonOptions
 
     public Option<string?> Format { get; } = new("--format", "-f")
     {
-        Description = "Result format: json (default) or csv. With --out ending in .csv, csv is the default.",
-        HelpName = "json|csv",
+        Description = "Result format: json (default), csv, or xlsx (an Excel workbook; needs --out). With --out ending in .csv or .xlsx, " +
+                      "that format is the default.",
+        HelpName = "json|csv|xlsx",
     };
 
     public Option<OverlaySetting[]> Set { get; } = new("--set")
@@ -51,7 +52,7 @@ internal sealed class CommonOptions
         CustomParser = ParseSettings,
     };
 
-    public CommonOptions() => Format.AcceptOnlyFromAmong("json", "csv");
+    public CommonOptions() => Format.AcceptOnlyFromAmong("json", "csv", "xlsx");
 
     public void AddTo(Command command)
     {

@@ -67,6 +67,7 @@ internal static class CompareCommand
         string? outPath = parse.GetValue(inputs.Output);
         if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
 
+        if (ResultFormats.WorkbookWithoutFile(context, "compare", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenarioA = common.Apply(parse, loadedA.Scenario);
         var scenarioB = common.Apply(parse, loadedB.Scenario);
         var settings = scenarioA.Simulation;
@@ -102,7 +103,8 @@ internal static class CompareCommand
             () => ComparisonJson.Write(comparison), () => ComparisonCsv.Write(comparison),
             () => ComparisonTable.Render(comparison, pathA, pathB, group, year,
                 given ?? ComparisonTable.DefaultMetrics(comparison, group, year)),
-            () => $"{comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s");
+            () => $"{comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s",
+            stream => Export.ComparisonWorkbook.Write(comparison, stream));
     }
 
     private static string Years(Scenario s) => $"{s.StartYear}–{s.StartYear + s.Years - 1}";

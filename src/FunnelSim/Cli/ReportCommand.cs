@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FunnelSim.Export;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 

@@ -54,6 +54,7 @@ internal static class RunCommand
         if (outPath is not null && !OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
 
         var scenario = common.Apply(parse, loaded.Scenario);
+        if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath);
         var target = precision.Read(parse);
         if (target is not null && scenario.Simulation.Sampling == Scenarios.SamplingMethod.LatinHypercube)
@@ -64,17 +65,15 @@ internal static class RunCommand
         var result = target is null
             ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
             : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
-        string text = ResultFormats.Render(result, format);
-
         if (outPath is null)
         {
-            context.Out.Write(text);
+            context.Out.Write(ResultFormats.Render(result, format));
             context.Out.Flush();
             return ExitCodes.Success;
         }
         try
         {
-            AtomicFile.WriteAllText(outPath, text);
+            ResultFormats.Write(outPath, result, format);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,6 +16,7 @@ internal static class SweepBatch
     /// <summary>A cancelled run's summary and index, written beside (never over) a complete one (issue 12, item 4).</summary>
     public const string PartialSummaryFile = "sweep.partial.csv";
     public const string PartialIndexFile = "sweep.partial.json";
+    public const string WorkbookFile = "sweep.xlsx";
 
     public static int Execute(CliContext context, ParseResult parse, string sweepFile, Argument<string[]> inputs,
         Option<string> outDir, CommonOptions common, CancellationToken cancellationToken)
@@ -49,6 +50,7 @@ internal static class SweepBatch
 
         var format = ResultFormats.Choose(parse.GetValue(common.Format), null);
         var summary = new SweepCsv(plan.Axes);
+        var workbook = format == ResultFormat.Xlsx ? new Export.SweepWorkbook(plan.Axes) : null;
         var reports = new List<SweepPointReport>();
         int width = (plan.Points.Length - 1).ToString(CultureInfo.InvariantCulture).Length;
         if (AnotherSweep(read.Definition, plan, folder, width, format) is { } other)
@@ -84,7 +86,7 @@ internal static class SweepBatch
                 // The finished points' files exist: list them in a partial summary beside the complete one, which a
                 // cancelled re-run must never replace.
                 bool listed = WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports,
-                    PartialSummaryFile, PartialIndexFile);
+                    PartialSummaryFile, PartialIndexFile, null);
                 context.Error.WriteLine($"funnelsim: cancelled after {reports.Count} of {plan.Points.Length} points" +
                                         (listed ? $"; {PartialIndexFile} and {PartialSummaryFile} in {folder} list those written" : "") +
                                         $"; {SummaryFile} and {IndexFile} were left as they were.");
@@ -101,7 +103,7 @@ internal static class SweepBatch
             string name = FileName(point, width, format);
             try
             {
-                AtomicFile.WriteAllText(Path.Combine(folder, name), ResultFormats.Render(result, format));
+                ResultFormats.Write(Path.Combine(folder, name), result, format);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -111,11 +113,12 @@ internal static class SweepBatch
                 continue;
             }
             summary.Add(point, result);
+            workbook?.Add(point, result);
             reports.Add(new SweepPointReport(point.Index, values, "ok", name, []));
             context.Error.WriteLine($"{sweepFile}: {label}: wrote {name}");
         }
 
-        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, SummaryFile, IndexFile))
+        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, SummaryFile, IndexFile, workbook))
             return ExitCodes.InvalidInput;
         BatchCommand.TryDelete(Path.Combine(folder, PartialSummaryFile));
         BatchCommand.TryDelete(Path.Combine(folder, PartialIndexFile));
@@ -125,7 +128,8 @@ internal static class SweepBatch
     }
 
     private static bool WriteSummary(CliContext context, ParseResult parse, CommonOptions common, SweepDefinition definition,
-        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports, string summaryFile, string indexFile)
+        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports, string summaryFile, string indexFile,
+        Export.SweepWorkbook? workbook)
     {
         var index = new SweepIndex(definition.BasePath,
             [.. plan.Axes.Select(a => new SweepAxisReport(a.Path, a.Values))], plan.Notes,
@@ -134,6 +138,7 @@ internal static class SweepBatch
         {
             AtomicFile.WriteAllText(Path.Combine(folder, summaryFile), summary.ToString());
             AtomicFile.WriteAllText(Path.Combine(folder, indexFile), SweepIndexJson.Write(index));
+            if (workbook is not null) AtomicFile.Write(Path.Combine(folder, WorkbookFile), stream => workbook.Write(stream, definition.BasePath));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,6 @@
 using FunnelSim.Core.Tests.Support;
 using FunnelSim.Engine;
+using FunnelSim.Export;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 using FunnelSim.Validation;

@@ -1,3 +1,4 @@
+using FunnelSim.Export;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 using FunnelSim.Validation;
