@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Benchmarks;
 

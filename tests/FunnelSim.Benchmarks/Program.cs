@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 
 // One entry point for every benchmark class in this assembly; choose with --filter.
 // `quick [threads] [iterations] [repeats] [costs|nocosts]` instead times Simulator.Run of the base case with a stopwatch

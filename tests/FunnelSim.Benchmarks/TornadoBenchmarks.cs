@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FunnelSim.Analysis;
-using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 
 namespace FunnelSim.Benchmarks;
 

@@ -7,21 +7,21 @@ namespace FunnelSim.Tests;
 public partial class ReliabilityTests
 {
     /// <summary>Standard error that cancels the run once <paramref name="trigger"/> has been written.</summary>
-    private sealed class CancelAfter(string trigger, CancellationTokenSource cancellation) : StringWriter
+    private sealed class CancelAfter(string trigger, TerminationSignals signals) : StringWriter
     {
         public override void WriteLine(string? value)
         {
             base.WriteLine(value);
-            if (value is not null && value.Contains(trigger, StringComparison.Ordinal)) cancellation.Cancel();
+            if (value is not null && value.Contains(trigger, StringComparison.Ordinal)) signals.Raise(ExitCodes.Cancelled);
         }
     }
 
     private static Outcome RunCancelledAfter(string trigger, params string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
+        using var signals = TerminationSignals.Manual();
         var output = new StringWriter();
-        var error = new CancelAfter(trigger, cancellation);
-        int code = FunnelSimCli.RunAsync(args, new CliContext(output, error, ErrorIsTerminal: false), cancellation.Token)
+        var error = new CancelAfter(trigger, signals);
+        int code = FunnelSimCli.RunAsync(args, new CliContext(output, error, ErrorIsTerminal: false), signals)
             .GetAwaiter().GetResult();
         return new Outcome(code, output.ToString(), error.ToString());
     }

@@ -1,5 +1,8 @@
 using System.Xml.Linq;
 using FunnelSim.Cli;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
 using static FunnelSim.Tests.CliHarness;
 
 namespace FunnelSim.Tests;
@@ -48,7 +51,7 @@ public class ReportCommandTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.False(File.Exists(temp.File("base.report.html")));
         string text = XDocument.Load(temp.File("mine.html")).Root!.Value;
-        var loaded = Results.ResultJsonReader.ReadFile(results);
+        var loaded = Export.ResultJsonReader.ReadFile(results);
         Assert.Contains(Export.ScenarioHash.OfCanonical(loaded.Result!.Scenario), text);
         Assert.Contains("canonical form", text);
         Assert.Contains("800", text);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using FunnelSim.Engine;
-using FunnelSim.Results;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 
 namespace FunnelSim.Analysis;
 

@@ -1,5 +1,5 @@
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Analysis;
 

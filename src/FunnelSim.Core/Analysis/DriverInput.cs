@@ -1,3 +1,5 @@
+using FunnelSim.Compilation;
+using FunnelSim.Distributions;
 namespace FunnelSim.Analysis;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace FunnelSim.Analysis;
 /// <param name="Path">JSON path in the scenario file (<c>indications[1].testing.uptake</c>, or
 /// <c>indications[1].testing.uptake.ramp.to</c> for a ramp target).</param>
 /// <param name="Label">Human name, e.g. <c>Pancreatic adenocarcinoma · testing uptake</c>.</param>
-/// <param name="ParameterIndex">Index in <see cref="Engine.CompiledModel.ParameterList"/>.</param>
+/// <param name="ParameterIndex">Index in <see cref="Compilation.CompiledModel.ParameterList"/>.</param>
 /// <param name="IsRampTarget">True for the ramp's <c>to</c>.</param>
 public sealed record DriverInput(string Path, string Label, int ParameterIndex, bool IsRampTarget)
 {
     /// <summary>The inputs of <paramref name="model"/> that are uncertain, in document order.</summary>
-    public static IReadOnlyList<DriverInput> Uncertain(Engine.CompiledModel model)
+    public static IReadOnlyList<DriverInput> Uncertain(Compilation.CompiledModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var inputs = new List<DriverInput>();

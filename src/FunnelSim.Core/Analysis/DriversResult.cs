@@ -1,4 +1,5 @@
-using FunnelSim.Scenarios;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 
 namespace FunnelSim.Analysis;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
 
 namespace FunnelSim.Analysis;

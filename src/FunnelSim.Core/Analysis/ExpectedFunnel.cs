@@ -1,5 +1,5 @@
-using FunnelSim.Engine;
-using FunnelSim.Results;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 
 namespace FunnelSim.Analysis;
 

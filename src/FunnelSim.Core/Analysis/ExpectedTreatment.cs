@@ -1,4 +1,4 @@
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
 using MathNet.Numerics;
 
 namespace FunnelSim.Analysis;

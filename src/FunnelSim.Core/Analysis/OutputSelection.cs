@@ -1,5 +1,6 @@
-using FunnelSim.Engine;
-using FunnelSim.Results;
+using FunnelSim.Compilation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Analysis;
 
@@ -70,7 +71,7 @@ public sealed record OutputSelection(string Metric, string Indication = OutputSe
         if (group < 0)
         {
             var names = model.Indications.Select(i => i.Id).Append(Total).ToArray();
-            string suggestion = Validation.NameSuggestions.Closest(Indication, names) is { } near ? $"did you mean '{near}'? " : "";
+            string suggestion = Json.NameSuggestions.Closest(Indication, names) is { } near ? $"did you mean '{near}'? " : "";
             return $"unknown indication '{Indication}'; {suggestion}this scenario has: {string.Join(", ", names)}";
         }
         int first = model.Scenario.StartYear, last = first + model.Years - 1;
@@ -118,7 +119,7 @@ public sealed record OutputSelection(string Metric, string Indication = OutputSe
             return $"'{Metric}' is not available: {why}; {list}";
         }
         string where = Indication == Total ? "the total" : $"indication '{Indication}'";
-        string hint = Validation.NameSuggestions.Closest(Metric, metrics) is { } close ? $"did you mean '{close}'? " : "";
+        string hint = Json.NameSuggestions.Closest(Metric, metrics) is { } close ? $"did you mean '{close}'? " : "";
         return $"unknown metric '{Metric}' for {where}; {hint}{list}";
     }
 }

@@ -1,4 +1,4 @@
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
 
 namespace FunnelSim.Analysis;
 

@@ -1,6 +1,8 @@
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Analysis;
 

@@ -1,4 +1,7 @@
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Analysis;
 

@@ -1,6 +1,6 @@
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
-using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Analysis;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
 
 namespace FunnelSim.Analysis;

@@ -4,7 +4,7 @@ namespace FunnelSim.Distributions;
 
 /// <summary>
 /// A distribution of a parameter's value across iterations (second-order uncertainty).
-/// Parameters are assumed valid: <see cref="Validation.ScenarioReader"/> checks them first.
+/// Parameters are assumed valid: <see cref="Json.ScenarioReader"/> checks them first.
 /// </summary>
 public abstract record Distribution
 {

@@ -1,3 +1,4 @@
+using FunnelSim.Compilation;
 namespace FunnelSim.Engine;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 using FunnelSim.Sampling;
 
 namespace FunnelSim.Engine;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using FunnelSim.Compilation;
 using FunnelSim.Sampling;
 
 namespace FunnelSim.Engine;

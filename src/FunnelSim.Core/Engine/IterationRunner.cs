@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 using FunnelSim.Sampling;
 
 namespace FunnelSim.Engine;

@@ -1,3 +1,4 @@
+using FunnelSim.Compilation;
 using FunnelSim.Analysis;
 using FunnelSim.Engine;
 

@@ -1,3 +1,5 @@
+using FunnelSim.Distributions;
+
 namespace FunnelSim.Export;
 
 /// <summary>

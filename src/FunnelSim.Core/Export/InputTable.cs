@@ -1,7 +1,7 @@
 using System.Globalization;
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
-using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Export;
 

@@ -1,7 +1,8 @@
+using FunnelSim.Compilation;
 using System.Globalization;
 using FunnelSim.Engine;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Export;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Export;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Model;
 using FunnelSim.Analysis;
 using FunnelSim.Results;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Reporting;

@@ -1,5 +1,7 @@
 using System.Text;
 using FunnelSim.Analysis;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Reporting;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Reporting;
@@ -137,7 +139,7 @@ public static partial class HtmlReport
 
     private static string Population(Report report) => report.Result.Scenario.Population switch
     {
-        Scenarios.PlanPopulation plan => $"a plan of {plan.Members:N0} members",
+        Model.PlanPopulation plan => $"a plan of {plan.Members:N0} members",
         _ => "national",
     };
 

@@ -1,5 +1,6 @@
 using FunnelSim.Analysis;
 using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Reporting;

@@ -1,6 +1,8 @@
 using FunnelSim.Analysis;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
 using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Reporting;

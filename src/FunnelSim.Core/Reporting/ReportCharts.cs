@@ -1,5 +1,7 @@
 using System.Globalization;
 using FunnelSim.Analysis;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using ScottPlot;
 

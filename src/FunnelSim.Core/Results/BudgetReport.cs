@@ -1,3 +1,4 @@
+using FunnelSim.Model;
 namespace FunnelSim.Results;
 
 /// <summary>

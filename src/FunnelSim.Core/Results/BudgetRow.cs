@@ -1,3 +1,5 @@
+using FunnelSim.Model;
+
 namespace FunnelSim.Results;
 
 /// <summary>One row of the budget impact table: what a person reads, the metric it shows, and how it is written.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunnelSim.Validation;
+using FunnelSim.Json;
 
 namespace FunnelSim.Sweeps;
 

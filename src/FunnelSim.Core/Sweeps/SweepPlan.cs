@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Sweeps;
 

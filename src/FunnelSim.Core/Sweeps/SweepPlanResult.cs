@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using FunnelSim.Validation;
+using FunnelSim.Json;
 
 namespace FunnelSim.Sweeps;
 

@@ -1,4 +1,4 @@
-using FunnelSim.Validation;
+using FunnelSim.Json;
 
 namespace FunnelSim.Sweeps;
 

@@ -35,17 +35,13 @@ internal static class AnalysisOutput
         if (outPath is not null)
         {
             var chosen = ResultFormats.Choose(format, outPath);
-            try
-            {
-                if (chosen == ResultFormat.Xlsx) AtomicFile.Write(outPath, xlsx!);
-                else AtomicFile.WriteAllText(outPath, chosen == ResultFormat.Csv ? csv() : json());
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-            context.Error.WriteLine($"wrote {outPath} ({wroteWhat()})");
+            bool written = chosen == ResultFormat.Xlsx
+                ? OutputTarget.Write(context, outPath, xlsx!)
+                : OutputTarget.Write(context, outPath, chosen == ResultFormat.Csv ? csv() : json());
+            if (!written) return ExitCodes.InvalidInput;
+            OutputTarget.ReportWritten(context, outPath, wroteWhat());
+            // '--out -' put the machine-readable result on standard output: no table after it.
+            if (outPath == OutputTarget.StandardOutput) return ExitCodes.Success;
         }
 
         string text = (format, outPath) switch

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
+using FunnelSim.Export;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Cli;
@@ -48,6 +51,7 @@ internal static class BatchCommand
             sweep,
         };
         common.AddTo(command);
+        common.Format.Description = "Format of every result file: json (default; NAME.results.json) or csv (NAME.results.csv).";
         command.SetAction((parse, cancellationToken) => Task.FromResult(parse.GetValue(sweep) is { } sweepFile
             ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, cancellationToken)
             : Execute(context, parse, inputs, outDir, common, cancellationToken)));
@@ -69,7 +73,7 @@ internal static class BatchCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            context.Error.WriteLine($"funnelsim: cannot create output folder '{folder}': {e.Message}");
+            context.Error.WriteLine($"funnelsim: cannot create output folder '{Shown.Text(folder)}': {e.Message}");
             return ExitCodes.InvalidInput;
         }
 
@@ -83,13 +87,13 @@ internal static class BatchCommand
         {
             try
             {
-                var loaded = ScenarioInput.Load(file, common.Settings(parse), cancellationToken);
+                var loaded = ScenarioInput.Load(context, file, common.Settings(parse), cancellationToken);
                 ScenarioInput.Report(context.Error, file, loaded.Diagnostics);
                 if (!loaded.IsValid || loaded.Scenario is null)
                 {
                     context.Error.WriteLine($"{file}: skipped (invalid)");
                     items.Add(new BatchItemReport(file, "invalid", null,
-                        [.. loaded.Diagnostics.Where(d => d.Severity == Validation.Severity.Error).Select(d => d.ToString())]));
+                        [.. loaded.Diagnostics.Where(d => d.Severity == Json.Severity.Error).Select(d => d.ToString())]));
                     failed++;
                     continue;
                 }
@@ -172,10 +176,10 @@ internal static class BatchCommand
                                 && Path.GetFileName(f) is not (IndexFile or PartialIndexFile))
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                if (found.Count == 0) context.Error.WriteLine($"{input}: no *.json scenario files in this folder");
+                if (found.Count == 0) context.Error.WriteLine($"{Shown.Text(input)}: no *.json scenario files in this folder");
                 files.AddRange(found);
             }
-            else if (File.Exists(input))
+            else if (File.Exists(input) || input == ScenarioInput.StandardInput)
             {
                 files.Add(input);
             }

@@ -1,8 +1,8 @@
 using FunnelSim.Formatting;
 using System.Globalization;
 using System.Text;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Cli;
 

@@ -2,6 +2,7 @@ using FunnelSim.Formatting;
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Results;
 
 namespace FunnelSim.Cli;

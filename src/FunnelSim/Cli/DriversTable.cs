@@ -1,8 +1,10 @@
+using FunnelSim.Analysis;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
-using FunnelSim.Analysis;
 
 namespace FunnelSim.Cli;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using FunnelSim.Model;
+using System.CommandLine.Help;
 
 namespace FunnelSim.Cli;
 
@@ -27,71 +29,62 @@ internal static class FunnelSimCli
         };
         // With no command, the terminal UI opens on the built-in base case.
         root.SetAction(_ => UiCommand.Start(context, null));
+        if (root.Options.OfType<VersionOption>().FirstOrDefault() is { } version) version.Action = new VersionAction();
         return root;
     }
 
-    /// <summary>
-    /// How long a cancelled command may take to stop on its own before the command line stops waiting for it. Every phase
-    /// (reading, validation, simulation, model fitting) checks the token far more often than this; the grace period only
-    /// covers what cannot be interrupted (a read blocked on a pipe, a library call).
-    /// </summary>
-    internal static readonly TimeSpan CancellationGrace = TimeSpan.FromMilliseconds(800);
-
-    /// <summary>Whether Ctrl+C and SIGTERM should cancel the running command (false for the terminal UI).</summary>
-    internal static bool SignalsCancel { get; private set; } = true;
+    /// <summary>Runs the command line; returns the process exit code. Never throws for bad input. Ctrl+C cancels a run.</summary>
+    public static Task<int> RunAsync(string[] args, CliContext context) => RunAsync(args, context, null);
 
     /// <summary>
-    /// Runs the command line; returns the process exit code. Never throws for bad input. Cancelling
-    /// <paramref name="cancellationToken"/> (Ctrl+C or SIGTERM in the real program) stops any command within a second:
-    /// it exits 130 and leaves every existing output file as it was.
+    /// Runs the command line; <paramref name="signals"/> (SIGINT, SIGTERM) cancel a run, which then exits with 130 or 143.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliContext context, TerminationSignals? signals)
     {
         var root = CreateRoot(context);
-        HelpLayout.ListCommandsBriefly(root);
+        HelpLayout.Apply(root);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (CommandLineMistakes.Find(parse, root) is { Count: > 0 } mistakes)
         {
-            foreach (var error in parse.Errors) context.Error.WriteLine($"funnelsim: {error.Message}");
-            string command = parse.CommandResult.Command == root ? "funnelsim" : $"funnelsim {parse.CommandResult.Command.Name}";
-            context.Error.WriteLine($"Run '{command} --help' for usage.");
+            foreach (string mistake in mistakes) context.Error.WriteLine($"error: {mistake}");
+            context.Error.WriteLine($"Run '{CommandLineMistakes.CommandPath(parse)} --help' for usage.");
             return ExitCodes.UsageError;
         }
-        // Signals are handled by the program (Program.cs), not by System.CommandLine: its handler waits for a synchronous
-        // action to finish, which ignored Ctrl+C for as long as validation or a model fit took.
         var configuration = new InvocationConfiguration
         {
-            Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
         };
-        bool interactive = parse.CommandResult.Command == root || parse.CommandResult.Command.Name == "ui";
-        // The terminal UI has its own keys and restores the terminal on exit: signals keep their default effect there.
-        SignalsCancel = !interactive;
         try
         {
-            if (interactive) return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-            // Off the calling thread, so that a command stuck where no token reaches still lets the program exit.
-            var invocation = Task.Run(() => parse.InvokeAsync(configuration, cancellationToken), CancellationToken.None);
-            try
-            {
-                return await invocation.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!invocation.IsCompleted)
-            {
-                // Give the command its chance to stop cleanly (and say what it kept), then stop waiting.
-                if (await Task.WhenAny(invocation, Task.Delay(CancellationGrace, CancellationToken.None)).ConfigureAwait(false) == invocation)
-                    return await invocation.ConfigureAwait(false);
-                throw;
-            }
+            return await parse.InvokeAsync(configuration, signals?.Token ?? CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine("funnelsim: cancelled; no output was written.");
-            return ExitCodes.Cancelled;
+            return signals?.ExitCode ?? ExitCodes.Cancelled;
         }
         catch (Engine.SimulationLimitException e)
         {
             context.Error.WriteLine($"funnelsim: cannot simulate this scenario: {e.Message}.");
             return ExitCodes.InvalidInput;
+        }
+        catch (StandardOutputException e)
+        {
+            context.Error.WriteLine($"funnelsim: cannot write standard output: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary><c>--version</c>: this program's version; the part before any '+' is the engine version results carry.</summary>
+    private sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(ProgramVersion.Text);
+            return ExitCodes.Success;
         }
     }
 }

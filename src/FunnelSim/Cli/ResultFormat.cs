@@ -29,6 +29,12 @@ internal static class ResultFormats
         else AtomicFile.WriteAllText(path, Render(result, format));
     }
 
+    /// <summary>Writes <paramref name="result"/> to the file or standard output ('-'); false (after saying why) when it cannot.</summary>
+    public static bool Write(CliContext context, string outPath, SimulationResult result, ResultFormat format) =>
+        format == ResultFormat.Xlsx
+            ? OutputTarget.Write(context, outPath, stream => ResultWorkbook.Write(result, stream))
+            : OutputTarget.Write(context, outPath, Render(result, format));
+
     public static string Extension(ResultFormat format) => format switch
     {
         ResultFormat.Csv => ".csv",

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FunnelSim.Scenarios;
+using FunnelSim.Compilation;
 
 namespace FunnelSim.Cli;
 

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
+using FunnelSim.Results;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Cli;
@@ -28,14 +32,15 @@ internal static class SweepBatch
             return ExitCodes.UsageError;
         }
         var read = SweepReader.ReadFile(sweepFile, cancellationToken);
-        ScenarioInput.Report(context.Error, sweepFile, read.Diagnostics);
+        string sweepLabel = Shown.Text(sweepFile);
+        ScenarioInput.Report(context.Error, sweepLabel, read.Diagnostics);
         if (!read.IsValid || read.Definition is null) return ExitCodes.InvalidInput;
 
         var planned = SweepPlan.Create(read.Definition, common.Settings(parse), cancellationToken);
-        ScenarioInput.Report(context.Error, read.Definition.BasePath, planned.BaseDiagnostics);
-        ScenarioInput.Report(context.Error, sweepFile, planned.AxisDiagnostics);
+        ScenarioInput.Report(context.Error, Shown.Text(read.Definition.BasePath), planned.BaseDiagnostics);
+        ScenarioInput.Report(context.Error, sweepLabel, planned.AxisDiagnostics);
         if (planned.Plan is not { } plan) return ExitCodes.InvalidInput;
-        foreach (string note in plan.Notes) context.Error.WriteLine($"{sweepFile}: note: {note}");
+        foreach (string note in plan.Notes) context.Error.WriteLine($"{sweepLabel}: note: {note}");
 
         string folder = parse.GetValue(outDir) ?? OutputFileNames.Sanitize(Path.GetFileNameWithoutExtension(sweepFile)) + "-results";
         try
@@ -44,7 +49,7 @@ internal static class SweepBatch
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            context.Error.WriteLine($"funnelsim: cannot create output folder '{folder}': {e.Message}");
+            context.Error.WriteLine($"funnelsim: cannot create output folder '{Shown.Text(folder)}': {e.Message}");
             return ExitCodes.InvalidInput;
         }
 
@@ -67,10 +72,10 @@ internal static class SweepBatch
             var scenario = plan.ScenarioAt(point);
             // The point's JSON is generated, so line numbers would point nowhere the user can open: paths only.
             var messages = scenario.Load.Diagnostics.Select(d => (d with { Line = null, Column = null }).ToString()).ToArray();
-            foreach (string message in messages) context.Error.WriteLine($"{sweepFile}: {label}: {message}");
+            foreach (string message in messages) context.Error.WriteLine($"{sweepLabel}: {label}: {message}");
             if (!scenario.Load.IsValid || scenario.Load.Scenario is null)
             {
-                context.Error.WriteLine($"{sweepFile}: {label}: skipped (invalid)");
+                context.Error.WriteLine($"{sweepLabel}: {label}: skipped (invalid)");
                 reports.Add(new SweepPointReport(point.Index, values, "invalid", null, [.. messages.Where(m => m.StartsWith("error", StringComparison.Ordinal))]));
                 failed++;
                 continue;
@@ -107,7 +112,7 @@ internal static class SweepBatch
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                context.Error.WriteLine($"{sweepFile}: {label}: cannot write '{name}': {e.Message}");
+                context.Error.WriteLine($"{sweepLabel}: {label}: cannot write '{name}': {e.Message}");
                 reports.Add(new SweepPointReport(point.Index, values, "failed", null, [e.Message]));
                 failed++;
                 continue;
@@ -115,7 +120,7 @@ internal static class SweepBatch
             summary.Add(point, result);
             workbook?.Add(point, result);
             reports.Add(new SweepPointReport(point.Index, values, "ok", name, []));
-            context.Error.WriteLine($"{sweepFile}: {label}: wrote {name}");
+            context.Error.WriteLine($"{sweepLabel}: {label}: wrote {name}");
         }
 
         if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, SummaryFile, IndexFile, workbook))
@@ -143,7 +148,7 @@ internal static class SweepBatch
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"funnelsim: cannot write the sweep summary in '{folder}': {e.Message}");
+            context.Error.WriteLine($"funnelsim: cannot write the sweep summary in '{Shown.Text(folder)}': {e.Message}");
             return false;
         }
     }

@@ -1,8 +1,9 @@
+using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
-using FunnelSim.Analysis;
 
 namespace FunnelSim.Cli;
 

@@ -1,6 +1,8 @@
 using FunnelSim.Analysis;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Running;
 

@@ -1,5 +1,6 @@
 using FunnelSim.Analysis;
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Analysis;

@@ -1,9 +1,10 @@
 using FunnelSim.Analysis;
-using FunnelSim.Core.Tests.Support;
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
 using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
+using FunnelSim.Core.Tests.Support;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Analysis;

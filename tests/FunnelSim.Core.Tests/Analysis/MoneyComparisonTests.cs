@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using FunnelSim.Analysis;
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
 using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestCosts;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 

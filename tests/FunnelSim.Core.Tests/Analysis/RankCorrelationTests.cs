@@ -1,4 +1,5 @@
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Analysis;
 

@@ -1,8 +1,7 @@
 using FunnelSim.Analysis;
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
-using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Analysis;

@@ -1,6 +1,6 @@
 using FunnelSim.Core.Tests.Validation;
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Budget;
 

@@ -1,6 +1,6 @@
 using FunnelSim.Core.Tests.Support;
-using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestCosts;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 

@@ -1,6 +1,7 @@
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestCosts;
 
 namespace FunnelSim.Core.Tests.Budget;

@@ -1,6 +1,5 @@
-using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestCosts;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
+using FunnelSim.Distributions;
 using FunnelSim.Engine;
+using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Sampling;
-using FunnelSim.Scenarios;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestCosts;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 

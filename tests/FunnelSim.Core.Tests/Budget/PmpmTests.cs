@@ -1,7 +1,8 @@
 using FunnelSim.Core.Tests.Support;
-using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Analysis;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestCosts;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 

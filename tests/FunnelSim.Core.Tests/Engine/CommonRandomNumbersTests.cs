@@ -1,5 +1,6 @@
-using FunnelSim.Engine;
+using FunnelSim.Model;
 using FunnelSim.Results;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Engine;

@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
+using FunnelSim.Compilation;
+using FunnelSim.Distributions;
 using FunnelSim.Engine;
+using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Results;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Engine;

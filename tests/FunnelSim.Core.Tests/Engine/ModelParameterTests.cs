@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Engine;
 

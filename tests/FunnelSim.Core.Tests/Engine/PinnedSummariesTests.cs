@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Export;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Engine;
 

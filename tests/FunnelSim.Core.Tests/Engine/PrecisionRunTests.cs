@@ -1,7 +1,9 @@
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
 using FunnelSim.Engine;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Engine;

@@ -1,5 +1,7 @@
+using FunnelSim.Distributions;
+using FunnelSim.Json;
+using FunnelSim.Model;
 using FunnelSim.Sampling;
-using FunnelSim.Validation;
 
 namespace FunnelSim.Core.Tests.Engine;
 

@@ -1,7 +1,6 @@
 using FunnelSim.Core.Tests.Support;
-using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Engine;

@@ -1,3 +1,6 @@
+using FunnelSim.Compilation;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using System.Collections.Immutable;
 using System.Text.Json;
 using FunnelSim.Analysis;
@@ -106,7 +109,7 @@ public class WorkbookTests
     public void TheComparisonWorkbookHoldsBothSidesAndThePairedDifference()
     {
         var a = ReportFixture.Payer.Scenario with { Simulation = ReportFixture.Payer.Scenario.Simulation with { Iterations = 300 } };
-        var b = a with { Costs = a.Costs! with { DrugPerDose = FunnelSim.Scenarios.Parameter.Fixed(20_000) } };
+        var b = a with { Costs = a.Costs! with { DrugPerDose = FunnelSim.Model.Parameter.Fixed(20_000) } };
         var comparison = ScenarioComparison.Run(ModelCompiler.Compile(a), ModelCompiler.Compile(b), new RunOptions(300, a.Simulation.Seed, 2));
 
         var book = new WorkbookReader(Bytes(s => ComparisonWorkbook.Write(comparison, s)));

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 using FunnelSim.Core.Tests.Support;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Validation;
+using FunnelSim.Export;
+using FunnelSim.Json;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Golden;
 

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using FunnelSim.Core.Tests.Support;
-using FunnelSim.Engine;
+using FunnelSim.Export;
+using FunnelSim.Json;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Validation;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Overlays;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using FunnelSim.Core.Tests.Support;
 using FunnelSim.Engine;
-using FunnelSim.Validation;
+using FunnelSim.Summaries;
+using FunnelSim.Json;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Reliability;
@@ -83,7 +84,7 @@ public class EngineLimitsTests
         // 10^8 incident cases a year (inside the validator's limit), every one of them treated.
         var scenario = Scenario(years: 2, iterations: 4, indications: Indication(
             incidence: Fixed(1e8), preTest: [], prevalence: Fixed(1), uptake: Fixed(1),
-            modalities: [new global::FunnelSim.Scenarios.Modality("all", null, null, 1, Fixed(1), Fixed(1))],
+            modalities: [new global::FunnelSim.Model.Modality("all", null, null, 1, Fixed(1), Fixed(1))],
             postDetection: []));
 
         var error = Assert.Throws<SimulationLimitException>(() => Simulator.Run(scenario, threads: 2));

@@ -1,7 +1,7 @@
 using System.Text;
 using FunnelSim.Analysis;
 using FunnelSim.Sweeps;
-using FunnelSim.Validation;
+using FunnelSim.Json;
 
 namespace FunnelSim.Core.Tests.Reliability;
 

@@ -1,5 +1,7 @@
 using FunnelSim.Formatting;
 using System.Xml.Linq;
+using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 

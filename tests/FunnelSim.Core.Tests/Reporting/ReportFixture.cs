@@ -1,9 +1,12 @@
 using FunnelSim.Core.Tests.Support;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Json;
+using FunnelSim.Model;
 using FunnelSim.Export;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
-using FunnelSim.Validation;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Reporting;
 

@@ -1,7 +1,10 @@
+using FunnelSim.Compilation;
+using FunnelSim.Distributions;
 using FunnelSim.Export;
+using FunnelSim.Json;
+using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
-using FunnelSim.Validation;
 
 namespace FunnelSim.Core.Tests.Reporting;
 
@@ -70,7 +73,7 @@ public class ReportPartsTests
     [Fact]
     public void TheInputsTableHasEveryParameterWithItsRangeAndSource()
     {
-        var model = FunnelSim.Engine.ModelCompiler.Compile(ReportFixture.Payer.Scenario);
+        var model = FunnelSim.Compilation.ModelCompiler.Compile(ReportFixture.Payer.Scenario);
 
         var rows = FunnelSim.Export.InputTable.Rows(model);
 

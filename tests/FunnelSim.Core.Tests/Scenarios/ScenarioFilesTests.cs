@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using FunnelSim.Json;
 
 namespace FunnelSim.Core.Tests.Scenarios;
 
@@ -216,7 +217,7 @@ public sealed class ScenarioFilesTests
     private static string Resolved(string fileName)
     {
         string path = Path.Combine(ScenariosDirectory.Value, fileName);
-        var load = FunnelSim.Validation.ScenarioSource.ReadFile(path);
+        var load = FunnelSim.Json.ScenarioSource.ReadFile(path);
         Assert.True(load.IsValid, string.Join('\n', load.Diagnostics));
         return load.ResolvedJson ?? File.ReadAllText(path);
     }

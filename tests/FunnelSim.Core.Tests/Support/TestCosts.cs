@@ -1,4 +1,4 @@
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using FunnelSim.Distributions;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Support;
 
@@ -41,7 +41,7 @@ internal static class TestScenarios
 
     public static Scenario Scenario(int years = 3, long iterations = 20_000, ulong seed = 42, Population? population = null,
         params Indication[] indications) =>
-        new(global::FunnelSim.Scenarios.Scenario.CurrentSchemaVersion, "test", null, 2026, years,
+        new(global::FunnelSim.Model.Scenario.CurrentSchemaVersion, "test", null, 2026, years,
             population ?? new NationalPopulation(),
             new SimulationSettings(iterations, seed, SamplingMethod.MonteCarlo),
             indications.Length == 0 ? [Indication()] : [.. indications]);

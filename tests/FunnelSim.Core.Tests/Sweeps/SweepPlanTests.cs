@@ -1,5 +1,8 @@
 using System.Text;
 using FunnelSim.Core.Tests.Support;
+using FunnelSim.Distributions;
+using FunnelSim.Json;
+using FunnelSim.Model;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Core.Tests.Sweeps;
@@ -113,7 +116,7 @@ public sealed class SweepPlanTests : IDisposable
             """{ "schemaVersion": 1, "extends": "base.json", "set": { "years": 2 } }""");
         var read = SweepReader.Read(Encoding.UTF8.GetBytes(
             """{ "base": "overlay.json", "axes": [ { "path": "indications[cca].prevalence.value", "values": [0.002, 0.003] } ] }"""), _folder);
-        var setting = FunnelSim.Validation.OverlaySetting.FromCommandLine("startYear=2027", out _)!;
+        var setting = FunnelSim.Json.OverlaySetting.FromCommandLine("startYear=2027", out _)!;
 
         var plan = SweepPlan.Create(read.Definition!, [setting]).Plan!;
         var scenario = plan.ScenarioAt(plan.Points[1]).Load.Scenario!;

@@ -1,7 +1,6 @@
-using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Validation;
 

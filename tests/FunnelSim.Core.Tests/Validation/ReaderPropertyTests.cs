@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Validation;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CsCheck;
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Validation;
 

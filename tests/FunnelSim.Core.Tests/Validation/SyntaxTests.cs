@@ -1,5 +1,6 @@
 using System.Text;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Validation;
 

@@ -1,6 +1,6 @@
 using FunnelSim.Distributions;
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Validation;
 

@@ -1,4 +1,5 @@
-using FunnelSim.Validation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Validation;
 

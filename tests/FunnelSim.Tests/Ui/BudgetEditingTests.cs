@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 using FunnelSim.Ui.Editing;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;

@@ -1,5 +1,6 @@
 using FunnelSim.Formatting;
 using System.Text.Json.Nodes;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;

@@ -1,6 +1,9 @@
+using FunnelSim.Compilation;
 using FunnelSim.Formatting;
 using FunnelSim.Engine;
+using FunnelSim.Model;
 using FunnelSim.Results;
+using FunnelSim.Summaries;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;
 

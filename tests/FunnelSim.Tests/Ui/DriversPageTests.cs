@@ -1,8 +1,8 @@
 using FunnelSim.Formatting;
 using System.Text.Json.Nodes;
 using FunnelSim.Analysis;
-using FunnelSim.Engine;
-using FunnelSim.Results;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;
 using Terminal.Gui.Input;

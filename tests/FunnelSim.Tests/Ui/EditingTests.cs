@@ -43,7 +43,7 @@ public class EditingTests
         var node = Node(document, "indications[0].prevalence");
         var editor = new FieldEditor(document, node);
         editor.SetText(editor.Fields().Single(f => f.Key == "ramp"), "bass", out _);
-        Assert.Equal(FunnelSim.Scenarios.RampShape.Bass, document.Scenario!.Indications[0].Prevalence.Ramp!.Shape);
+        Assert.Equal(FunnelSim.Model.RampShape.Bass, document.Scenario!.Indications[0].Prevalence.Ramp!.Shape);
         Assert.Contains(editor.Fields(), f => f.Key == "ramp.years");
         editor.SetText(editor.Fields().Single(f => f.Key == "ramp"), "none", out _);
         Assert.Null(document.Scenario!.Indications[0].Prevalence.Ramp);
@@ -91,7 +91,7 @@ public class EditingTests
         var (reopened, problems) = ScenarioFiles.Open(path);
         Assert.Empty(problems);
         Assert.Equal(0.55, reopened!.Scenario!.Indications[1].Testing.Uptake.Value);
-        Assert.Equal(FunnelSim.Validation.ScenarioWriter.Write(document.Scenario!), FunnelSim.Validation.ScenarioWriter.Write(reopened.Scenario!));
+        Assert.Equal(FunnelSim.Json.ScenarioWriter.Write(document.Scenario!), FunnelSim.Json.ScenarioWriter.Write(reopened.Scenario!));
         Assert.Equal(0, CliHarness.Run("validate", path).ExitCode);
     }
 

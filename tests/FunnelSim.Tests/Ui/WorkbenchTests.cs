@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using FunnelSim.Results;
+using FunnelSim.Engine;
+using FunnelSim.Json;
+using FunnelSim.Model;
 using FunnelSim.Ui;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;
@@ -53,7 +55,7 @@ public class WorkbenchTests
 
         var error = Assert.Single(w.Document.Validation.Errors);
         Assert.Equal("indications[1].testing.modalities[0].sensitivity.value", error.Path);
-        var cli = FunnelSim.Validation.ScenarioReader.Read(w.Document.ToJson());
+        var cli = FunnelSim.Json.ScenarioReader.Read(w.Document.ToJson());
         Assert.Equal(cli.Errors.Single().Message, error.Message);
         w.StartQuickRun();
         settle();

@@ -1,8 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunnelSim.Scenarios;
-using FunnelSim.Validation;
+using FunnelSim.Compilation;
+using FunnelSim.Json;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Editing;
 

@@ -30,7 +30,7 @@ public sealed class RecentFiles(string storePath)
         {
             if (!File.Exists(storePath)) return [];
             // Bounded by bytes actually read: a list linked to a device such as /dev/zero is treated as corrupt.
-            if (Validation.BoundedFile.ReadAllBytes(storePath, MaxStoreBytes) is not { } bytes) return [];
+            if (Json.BoundedFile.ReadAllBytes(storePath, MaxStoreBytes) is not { } bytes) return [];
             var files = JsonSerializer.Deserialize<List<string>>(bytes);
             return files?.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal).Take(Capacity).ToList() ?? [];
         }

@@ -1,6 +1,7 @@
+using FunnelSim.Export;
+using FunnelSim.Json;
 using FunnelSim.Results;
 using FunnelSim.Ui.Editing;
-using FunnelSim.Validation;
 
 namespace FunnelSim.Ui.Files;
 

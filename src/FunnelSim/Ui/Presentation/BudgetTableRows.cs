@@ -1,6 +1,6 @@
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Ui.Presentation;
 

@@ -1,6 +1,7 @@
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
-using FunnelSim.Scenarios;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Presentation;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
 

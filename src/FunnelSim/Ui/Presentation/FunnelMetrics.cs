@@ -1,4 +1,4 @@
-using FunnelSim.Results;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Presentation;
 

@@ -1,5 +1,6 @@
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Ui.Running;
 

@@ -1,6 +1,6 @@
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 
 namespace FunnelSim.Ui.Presentation;
 

@@ -1,6 +1,6 @@
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Presentation;
 

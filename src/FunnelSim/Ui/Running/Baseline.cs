@@ -1,4 +1,4 @@
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Running;
 

@@ -1,6 +1,7 @@
 using FunnelSim.Analysis;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Scenarios;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Running;
 

@@ -1,6 +1,6 @@
+using FunnelSim.Model;
 using FunnelSim.Formatting;
 using FunnelSim.Results;
-using FunnelSim.Scenarios;
 using FunnelSim.Ui.Presentation;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

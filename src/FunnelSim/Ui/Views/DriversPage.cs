@@ -1,5 +1,6 @@
 using FunnelSim.Formatting;
 using FunnelSim.Analysis;
+using FunnelSim.Model;
 using FunnelSim.Ui.Presentation;
 using FunnelSim.Ui.Running;
 using Terminal.Gui.Input;

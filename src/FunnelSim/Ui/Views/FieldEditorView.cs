@@ -88,7 +88,7 @@ internal sealed class FieldEditorView : FrameView
     public void ShowProblems()
     {
         if (_document is null || _editor is null) return;
-        var shown = new HashSet<FunnelSim.Validation.Diagnostic>();
+        var shown = new HashSet<FunnelSim.Json.Diagnostic>();
         foreach (var (field, _, problems) in _rows)
         {
             var messages = new List<string>();

@@ -1,4 +1,5 @@
 using FunnelSim.Engine;
+using FunnelSim.Model;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Files;
 using Terminal.Gui.Views;

@@ -1,9 +1,0 @@
-namespace FunnelSim.Engine;
-
-/// <summary>Family of the per-patient time on treatment.</summary>
-internal enum DurationKind
-{
-    Exponential,
-    Weibull,
-    LogNormal,
-}

@@ -1,0 +1,14 @@
+namespace FunnelSim.Json;
+
+/// <summary>What a parameter measures; it picks the shorthand family and the explicit families allowed.</summary>
+internal enum ParameterKind
+{
+    /// <summary>In [0, 1]; shorthand is a moment-matched Beta.</summary>
+    Probability,
+    /// <summary>Non-negative (incidence); shorthand is log-normal.</summary>
+    Amount,
+    /// <summary>Strictly positive (duration parameters); shorthand is log-normal.</summary>
+    Positive,
+    /// <summary>May be negative (growth); shorthand is normal.</summary>
+    Rate,
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace FunnelSim.Model;
+
+/// <summary>Biomarker testing before the later-line decision.</summary>
+/// <param name="Uptake">Probability that a later-line patient is tested.</param>
+/// <param name="Modalities">Test methods; their shares of tested patients sum to 1.</param>
+public sealed record Testing(Parameter Uptake, ImmutableArray<Modality> Modalities)
+{
+    /// <summary>
+    /// Testing uptake in the world without BIZENGRI, for a budget impact analysis (null: the same as
+    /// <see cref="Uptake"/>). Where it is lower, the extra tests of the world with BIZENGRI are part of the impact.
+    /// </summary>
+    public Parameter? UptakeWithoutBizengri { get; init; }
+}
