@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FunnelSim.Cli;
 
 using var signals = TerminationSignals.Listen();

@@ -90,7 +90,7 @@ public class OverlayCommandTests
         using var temp = new TempFolder();
         Assert.Equal(0, Run("validate", RnaReflex, Scenario("whatif-low-testing-uptake.json")).ExitCode);
         Assert.Equal(0, Run("batch", RnaReflex, "--out-dir", temp.Path, "-n", "1000", "--set", "years=1").ExitCode);
-        var result = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(temp.Path, "*.json").Single()))!;
+        var result = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(temp.Path, "*.results.json").Single()))!;
         Assert.Equal(1, result["scenario"]!["years"]!.GetValue<int>());
         Assert.Equal(0.85, result["scenario"]!["indications"]![0]!["testing"]!["modalities"]![1]!["share"]!.GetValue<double>());
         Assert.Contains("--set", Run("drivers", "--help").Out);

@@ -68,7 +68,7 @@ public class ValidateAndBatchTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("broken.json", outcome.Error);
         string[] written = [.. Directory.GetFiles(output.Path).Select(f => Path.GetFileName(f)!).Order()];
-        Assert.Equal(["low-uptake.results.json", "us-national-base.results.json"], written);
+        Assert.Equal(["batch.json", "low-uptake.results.json", "us-national-base.results.json"], written);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "us-national-base.results.json")));
         Assert.Equal(500, json.RootElement.GetProperty("run").GetProperty("iterations").GetInt64());
     }

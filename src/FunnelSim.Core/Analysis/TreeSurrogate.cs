@@ -44,17 +44,33 @@ internal static class TreeSurrogate
             MinimumExampleCountPerLeaf = 10,
             LearningRate = 0.2,
         });
-        var model = trainer.Fit(trainData);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var metrics = ml.Regression.Evaluate(model.Transform(testData), nameof(SurrogateRow.Label));
-        var permutation = ml.Regression.PermutationFeatureImportance(model, testData, nameof(SurrogateRow.Label),
-            permutationCount: Permutations);
-        cancellationToken.ThrowIfCancellationRequested();
+        // ML.NET takes no token: the fit (seconds on a large sample) runs so that Ctrl+C returns at once (issue 12, item 10).
+        var (metrics, permutation) = Interruptible.Run(() =>
+        {
+            var model = trainer.Fit(trainData);
+            var metrics = ml.Regression.Evaluate(model.Transform(testData), nameof(SurrogateRow.Label));
+            var permutation = ml.Regression.PermutationFeatureImportance(model, testData, nameof(SurrogateRow.Label),
+                permutationCount: Permutations);
+            return (metrics, permutation);
+        }, cancellationToken, () => CancelExecution(ml));
 
         var importance = new double[features];
         for (int j = 0; j < features; j++) importance[j] = -permutation[j].RSquared.Mean;
         return (new SurrogateFit(ModelName, train, test, metrics.RSquared, Seed), importance);
+    }
+
+    // MLContext can stop a running fit (its trainers check the flag between trees), but the method is public only through
+    // the Microsoft.ML.Experimental package; where it is absent the fit simply runs on, unobserved.
+    private static void CancelExecution(MLContext ml)
+    {
+        try
+        {
+            typeof(MLContext).GetMethod("CancelExecution", System.Reflection.BindingFlags.Instance |
+                System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic, [])?.Invoke(ml, null);
+        }
+        catch (Exception e) when (e is System.Reflection.TargetInvocationException or MemberAccessException or InvalidOperationException)
+        {
+        }
     }
 
     private static List<SurrogateRow> Rows(double[][] inputs, double[] output, int from, int to)

@@ -74,6 +74,11 @@ internal static class BlockScheduler
             {
                 throw new OperationCanceledException(cancellationToken);
             }
+            catch (AggregateException e) when (e.InnerExceptions.OfType<SimulationLimitException>().FirstOrDefault() is { } limit)
+            {
+                // A size limit met on one worker is the run's answer, whatever thread met it.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(limit).Throw();
+            }
         }
         cancellationToken.ThrowIfCancellationRequested();
         return created;

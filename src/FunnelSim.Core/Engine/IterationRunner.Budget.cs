@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using FunnelSim.Compilation;
 using FunnelSim.Model;
@@ -174,6 +175,7 @@ internal sealed partial class IterationRunner
         var values = state.Values.AsSpan();
         int groups = _model.Indications.Length;
         int years = _model.Years;
+        CheckMagnitudes(values[..budget.Cell(groups, 0, 0)]);
         long cumulative = 0;
         for (int t = 0; t < years; t++)
         {
@@ -192,6 +194,7 @@ internal sealed partial class IterationRunner
             cumulative += total[BudgetMetric.Impact];
             total[BudgetMetric.Cumulative] = cumulative;
         }
+        CheckMagnitudes(values[budget.Cell(groups, 0, 0)..]);
         if (budget.Threshold is not { } threshold) return;
         // impact > threshold ⇔ cents > 100·threshold ⇔ cents > ⌊100·threshold⌋ for whole cents.
         long limit = (long)Math.Floor(threshold * 100);
@@ -201,7 +204,31 @@ internal sealed partial class IterationRunner
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Cents(double amount) => (long)Math.Round(amount * 100);
+    private static long Cents(double amount)
+    {
+        double cents = Math.Round(amount * 100);
+        if (!(Math.Abs(cents) <= MoneyAccumulators.MaxMagnitude)) TooMuchMoney(cents);
+        return (long)cents;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TooMuchMoney(double cents) => throw new SimulationLimitException(string.Create(CultureInfo.InvariantCulture,
+        $"a money amount reached {cents / 100:N0} in one year of one iteration; amounts are kept in exact whole cents up to " +
+        $"{MoneyAccumulators.MaxMagnitude / 100.0:N2} (2^50 cents): reduce the population, the prices or the horizon"));
+
+    /// <summary>
+    /// Refuses money beyond <see cref="MoneyAccumulators.MaxMagnitude"/> cents (about 11 trillion): such an amount
+    /// would otherwise be clamped by the summaries, or wrap in the cumulative sum (issue 12, item 3). The per-indication
+    /// cells are checked before they are summed, so with at most 20 indications and 30 years no sum can overflow.
+    /// </summary>
+    private static void CheckMagnitudes(ReadOnlySpan<long> values)
+    {
+        foreach (long value in values)
+        {
+            if (value != MoneyAccumulators.Undefined && (value > MoneyAccumulators.MaxMagnitude || value < -MoneyAccumulators.MaxMagnitude))
+                TooMuchMoney(value);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long PerTreated(long impact, long onTreatment) =>

@@ -228,10 +228,21 @@ internal sealed partial class IterationRunner
         Vector256.ConditionalSelect(Vector256.Create(-1L, 0, 0, 0).AsDouble(), Vector256.Create(first),
             Vector256.Shuffle(v, Vector256.Create(0L, 0, 1, 2)));
 
+    /// <summary>
+    /// Most patients of one indication followed one by one (their start days and durations) in one iteration: about
+    /// 100 MB of scratch per worker with costs.
+    /// </summary>
+    internal const long MaxTreatedPerIteration = 1L << 22;
+
     /// <summary>Makes room for <paramref name="patients"/>; the padding up to a multiple of 4 holds a harmless 0.5.</summary>
     private int EnsurePatientCapacity(long patients)
     {
-        int count = checked((int)patients);
+        if (patients > MaxTreatedPerIteration)
+            throw new SimulationLimitException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{patients:N0} patients started treatment in one iteration of one indication over the horizon; the engine " +
+                $"follows at most {MaxTreatedPerIteration:N0} (each patient's doses are simulated): reduce the population, " +
+                $"the incidence or its growth, or the horizon"));
+        int count = (int)patients;
         int padded = (count + 3) & ~3;
         if (padded > _patientDraw.Length)
         {

@@ -73,12 +73,17 @@ public static class ResultJsonReader
         }
     }
 
+    /// <summary>Largest results file read: 256 MiB, counted in bytes actually read (a device of unknown length is refused).</summary>
+    public const int MaxBytes = 256 * 1024 * 1024;
+
     /// <summary>Reads a results file; an unreadable file is an error diagnostic, not an exception.</summary>
     public static ResultLoadResult ReadFile(string path)
     {
         try
         {
-            return Read(File.ReadAllBytes(path));
+            return Json.BoundedFile.ReadAllBytes(path, MaxBytes) is { } bytes
+                ? Read(bytes)
+                : Failure("", $"'{path}' holds more than 256 MiB ({MaxBytes} bytes); results files over 256 MiB are refused");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -22,4 +22,11 @@ public static class SweepIndexJson
         ArgumentNullException.ThrowIfNull(index);
         return JsonSerializer.Serialize(index, Context.SweepIndex) + "\n";
     }
+
+    /// <summary>The batch index as indented JSON (batch.json).</summary>
+    public static string Write(BatchIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return JsonSerializer.Serialize(index, Context.BatchIndex) + "\n";
+    }
 }

@@ -9,4 +9,5 @@ namespace FunnelSim.Export;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SweepIndex))]
+[JsonSerializable(typeof(BatchIndex))]
 internal sealed partial class SweepIndexJsonContext : JsonSerializerContext;

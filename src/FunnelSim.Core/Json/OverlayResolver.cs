@@ -12,7 +12,7 @@ namespace FunnelSim.Json;
 /// <c>set</c> in file order (and rescales modality shares), validates the result, and places every diagnostic at the
 /// change that caused it.
 /// </summary>
-internal sealed partial class OverlayResolver
+internal sealed partial class OverlayResolver(CancellationToken cancellationToken = default)
 {
     private static readonly string[] OverlayProperties = ["$schema", "schemaVersion", "extends", "name", "description", "set"];
     private static readonly JsonSerializerOptions Indented = new()
@@ -31,10 +31,10 @@ internal sealed partial class OverlayResolver
     /// <summary>A file (or the built-in base case) to read: its identity for cycles, its label for messages.</summary>
     internal sealed record Source(string Key, string Label, string Folder, byte[]? Bytes, Diagnostic? ReadError)
     {
-        public static Source FromFile(string fullOrRelative, string label)
+        public static Source FromFile(string fullOrRelative, string label, CancellationToken cancellationToken = default)
         {
             string full = Path.GetFullPath(fullOrRelative);
-            ScenarioReader.TryReadBytes(full, out byte[]? bytes, out var error);
+            ScenarioReader.TryReadBytes(full, out byte[]? bytes, out var error, cancellationToken);
             if (error is not null) error = error with { Message = error.Message.Replace($"'{full}'", $"'{label}'", StringComparison.Ordinal) };
             return new Source(full, label, Path.GetDirectoryName(full) ?? ".", bytes, error);
         }
@@ -55,7 +55,7 @@ internal sealed partial class OverlayResolver
         if (problems.Any(p => p.IsError)) return new ScenarioLoadResult(null, [.. problems]);
 
         string json = root.ToJsonString(Indented);
-        var load = ScenarioReader.Read(json);
+        var load = ScenarioReader.Read(System.Text.Encoding.UTF8.GetBytes(json), cancellationToken);
         var diagnostics = problems.Concat(load.Diagnostics.Select(Place)).ToImmutableArray();
         var scenario = load.IsValid ? load.Scenario : null;
         return new ScenarioLoadResult(scenario, diagnostics) { ResolvedJson = json };
@@ -71,7 +71,7 @@ internal sealed partial class OverlayResolver
         byte[] bytes = source.Bytes!;
         if (OverlayDocument(bytes) is not { } overlay)
         {
-            var load = ScenarioReader.Read(bytes);
+            var load = ScenarioReader.Read(bytes, cancellationToken);
             if (!load.IsValid)
             {
                 problems.AddRange(load.Diagnostics.Select(d => InBase(d, source.Label, extendedBy)));
@@ -88,7 +88,7 @@ internal sealed partial class OverlayResolver
 
     private JsonNode? ResolveOverlay(Source source, byte[] bytes, JsonElement root, string? extendedBy)
     {
-        var positions = PositionMap.Build(bytes, new LineIndex(bytes), ScenarioReader.MaxDepth, out var syntax);
+        var positions = PositionMap.Build(bytes, new LineIndex(bytes), ScenarioReader.MaxDepth, out var syntax, cancellationToken);
         if (positions is null)
         {
             problems.Add(InBase(syntax!, source.Label, extendedBy));
@@ -116,7 +116,8 @@ internal sealed partial class OverlayResolver
 
         var baseSource = extends == ScenarioSource.BuiltInUsNationalBase
             ? Source.BuiltIn()
-            : Source.FromFile(Path.Combine(source.Folder, extends), Path.Combine(Path.GetDirectoryName(source.Label) ?? "", extends));
+            : Source.FromFile(Path.Combine(source.Folder, extends), Path.Combine(Path.GetDirectoryName(source.Label) ?? "", extends),
+                cancellationToken);
         chain.Add(source);
         if (chain.FindIndex(x => x.Key == baseSource.Key) is int start and >= 0)
         {

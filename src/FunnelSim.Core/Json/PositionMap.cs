@@ -20,9 +20,11 @@ internal sealed class PositionMap
 
     /// <summary>
     /// Maps every value of <paramref name="json"/>; on a syntax error or nesting deeper than
-    /// <paramref name="maxDepth"/> returns null and the error.
+    /// <paramref name="maxDepth"/> returns null and the error. Throws <see cref="OperationCanceledException"/> when
+    /// cancelled (checked every few thousand tokens: a 16 MiB file has millions).
     /// </summary>
-    public static PositionMap? Build(byte[] json, LineIndex lines, int maxDepth, out Diagnostic? error)
+    public static PositionMap? Build(byte[] json, LineIndex lines, int maxDepth, out Diagnostic? error,
+        CancellationToken cancellationToken = default)
     {
         var map = new PositionMap();
         var containers = new Stack<Container>();
@@ -36,10 +38,12 @@ internal sealed class PositionMap
             MaxDepth = maxDepth + 1,
         };
         var reader = new Utf8JsonReader(json, options);
+        int tokens = 0;
         try
         {
             while (reader.Read())
             {
+                if ((++tokens & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
                 var at = lines.At(reader.TokenStartIndex);
                 switch (reader.TokenType)
                 {

@@ -61,6 +61,7 @@ public static partial class ScenarioReader
             Costs = costs,
         };
         if (!CheckBudgetReferences(c, scenario)) return null;
+        CheckSizes(c, scenario);
         return correlations.Count == 0 ? scenario : WithCorrelations(c, scenario, correlations, set.PathOf("correlations"));
     }
 

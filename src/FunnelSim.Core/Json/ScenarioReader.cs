@@ -19,8 +19,11 @@ public static partial class ScenarioReader
 
     private const string EmptyMessage = "the file is empty; a scenario is a JSON object (see `funnelsim schema`)";
 
-    /// <summary>Reads a scenario from UTF-8 JSON bytes (a leading byte order mark is allowed).</summary>
-    public static ScenarioLoadResult Read(ReadOnlySpan<byte> utf8Json)
+    /// <summary>
+    /// Reads a scenario from UTF-8 JSON bytes (a leading byte order mark is allowed). Throws only
+    /// <see cref="OperationCanceledException"/>, when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public static ScenarioLoadResult Read(ReadOnlySpan<byte> utf8Json, CancellationToken cancellationToken = default)
     {
         if (utf8Json.Length > MaxBytes) return Failure(TooLarge(utf8Json.Length));
         if (utf8Json.StartsWith(Encoding.UTF8.Preamble)) utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
@@ -29,8 +32,9 @@ public static partial class ScenarioReader
         byte[] bytes = utf8Json.ToArray();
         var lines = new LineIndex(bytes);
         if (!Utf8.IsValid(bytes)) return Failure(InvalidUtf8(bytes, lines));
-        if (PositionMap.Build(bytes, lines, MaxDepth, out var syntaxError) is not { } positions)
+        if (PositionMap.Build(bytes, lines, MaxDepth, out var syntaxError, cancellationToken) is not { } positions)
             return Failure(syntaxError!);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // The pass above already proved the syntax, so Parse cannot fail here.
         using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions
@@ -45,7 +49,7 @@ public static partial class ScenarioReader
             var scenario = ReadScenario(context, document.RootElement);
             return new ScenarioLoadResult(context.HasErrors ? null : scenario, context.ToImmutable());
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // Every known failure is a diagnostic already; this keeps the promise of no stack trace for the unknown.
             return Failure(new Diagnostic(Severity.Error, "",
@@ -56,24 +60,26 @@ public static partial class ScenarioReader
     /// <summary>Reads a scenario from JSON text.</summary>
     public static ScenarioLoadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Reads a scenario file; an unreadable or oversized file is an error diagnostic, not an exception.</summary>
-    public static ScenarioLoadResult ReadFile(string path) =>
-        TryReadBytes(path, out byte[]? bytes, out var error) ? Read(bytes!) : Failure(error!);
+    /// <summary>
+    /// Reads a scenario file; an unreadable or oversized file is an error diagnostic, not an exception. The size limit
+    /// counts the bytes actually read, so a device or pipe of unknown length (<c>/dev/zero</c>) is refused too.
+    /// </summary>
+    public static ScenarioLoadResult ReadFile(string path, CancellationToken cancellationToken = default) =>
+        TryReadBytes(path, out byte[]? bytes, out var error, cancellationToken) ? Read(bytes!, cancellationToken) : Failure(error!);
 
     /// <summary>The bytes of a scenario file, or the error diagnostic saying why it cannot be read.</summary>
-    internal static bool TryReadBytes(string path, out byte[]? bytes, out Diagnostic? error)
+    internal static bool TryReadBytes(string path, out byte[]? bytes, out Diagnostic? error, CancellationToken cancellationToken = default)
     {
         bytes = null;
         error = null;
         try
         {
-            long length = new FileInfo(path).Length;
-            if (length > MaxBytes)
+            bytes = BoundedFile.ReadAllBytes(path, MaxBytes, cancellationToken);
+            if (bytes is null)
             {
-                error = TooLarge(length);
+                error = TooLarge(null);
                 return false;
             }
-            bytes = File.ReadAllBytes(path);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
@@ -86,8 +92,10 @@ public static partial class ScenarioReader
 
     private static ScenarioLoadResult Failure(Diagnostic error) => new(null, [error]);
 
-    private static Diagnostic TooLarge(long length) =>
-        new(Severity.Error, "", $"the file is {length} bytes; scenario files over 16 MiB ({MaxBytes} bytes) are refused");
+    private static Diagnostic TooLarge(long? length) =>
+        new(Severity.Error, "", length is { } known
+            ? $"the file is {known} bytes; scenario files over 16 MiB ({MaxBytes} bytes) are refused"
+            : $"the file holds more than 16 MiB ({MaxBytes} bytes); scenario files over 16 MiB are refused");
 
     private static Diagnostic InvalidUtf8(byte[] bytes, LineIndex lines)
     {

@@ -11,11 +11,15 @@ public static class ScenarioSource
     /// <summary>The <c>extends</c> value naming the base case shipped inside the core.</summary>
     public const string BuiltInUsNationalBase = "builtin:us-national-base";
 
-    /// <summary>Reads the scenario or overlay file at <paramref name="path"/>, then applies <paramref name="settings"/>.</summary>
-    public static ScenarioLoadResult ReadFile(string path, IReadOnlyList<OverlaySetting>? settings = null)
+    /// <summary>
+    /// Reads the scenario or overlay file at <paramref name="path"/>, then applies <paramref name="settings"/>. Throws
+    /// only <see cref="OperationCanceledException"/>, when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public static ScenarioLoadResult ReadFile(string path, IReadOnlyList<OverlaySetting>? settings = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new OverlayResolver().Load(OverlayResolver.Source.FromFile(path, path), settings ?? []);
+        return new OverlayResolver(cancellationToken).Load(OverlayResolver.Source.FromFile(path, path, cancellationToken), settings ?? []);
     }
 
     /// <summary>
@@ -33,6 +37,7 @@ public static class ScenarioSource
     }
 
     /// <summary>The built-in US national base case with <paramref name="settings"/> applied.</summary>
-    public static ScenarioLoadResult ReadBuiltIn(IReadOnlyList<OverlaySetting>? settings = null) =>
-        new OverlayResolver().Load(OverlayResolver.Source.BuiltIn(), settings ?? []);
+    public static ScenarioLoadResult ReadBuiltIn(IReadOnlyList<OverlaySetting>? settings = null,
+        CancellationToken cancellationToken = default) =>
+        new OverlayResolver(cancellationToken).Load(OverlayResolver.Source.BuiltIn(), settings ?? []);
 }

@@ -54,20 +54,25 @@ public sealed class SweepPlan
     /// Reads and validates the base scenario (a plain scenario or an overlay, with <paramref name="settings"/> applied)
     /// and checks every axis against it. The base must be valid: a sweep starts from a scenario that runs.
     /// </summary>
-    public static SweepPlanResult Create(SweepDefinition definition, IReadOnlyList<OverlaySetting>? settings = null)
+    public static SweepPlanResult Create(SweepDefinition definition, IReadOnlyList<OverlaySetting>? settings = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(definition.BasePath);
+            // Bounded by bytes actually read, like any scenario file: a base of unknown length (/dev/zero) is refused.
+            if (BoundedFile.ReadAllBytes(definition.BasePath, ScenarioReader.MaxBytes, cancellationToken) is not { } read)
+                return new(null, [], [new Diagnostic(Severity.Error, "base",
+                    $"the base scenario '{definition.BasePath}' holds more than 16 MiB ({ScenarioReader.MaxBytes} bytes); scenario files over 16 MiB are refused")]);
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
                                       or System.Security.SecurityException)
         {
             return new(null, [], [new Diagnostic(Severity.Error, "base", $"cannot read the base scenario '{definition.BasePath}': {e.Message}")]);
         }
-        var load = ScenarioSource.ReadFile(definition.BasePath, settings);
+        var load = ScenarioSource.ReadFile(definition.BasePath, settings, cancellationToken);
         if (!load.IsValid) return new(null, load.Diagnostics, []);
         // An overlay (or --set) sweeps the scenario it resolves to.
         if (load.ResolvedJson is { } resolved) bytes = System.Text.Encoding.UTF8.GetBytes(resolved);

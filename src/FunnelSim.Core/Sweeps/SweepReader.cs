@@ -22,31 +22,33 @@ public static class SweepReader
     private static readonly string[] AxisProperties = ["path", "values"];
 
     /// <summary>Reads a sweep file; its <c>base</c> is resolved against the file's folder.</summary>
-    public static SweepLoadResult ReadFile(string path)
+    public static SweepLoadResult ReadFile(string path, CancellationToken cancellationToken = default)
     {
         byte[] bytes;
         try
         {
-            if (new FileInfo(path).Length > MaxBytes) return Failure($"the sweep file is over {MaxBytes} bytes");
-            bytes = File.ReadAllBytes(path);
+            // Bounded by bytes actually read: a sweep file of unknown length (a device or pipe) is refused too.
+            if (BoundedFile.ReadAllBytes(path, MaxBytes, cancellationToken) is not { } read)
+                return Failure($"the sweep file is over {MaxBytes} bytes");
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
                                       or System.Security.SecurityException)
         {
             return Failure($"cannot read '{path}': {e.Message}");
         }
-        return Read(bytes, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        return Read(bytes, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", cancellationToken);
     }
 
     /// <summary>Reads a sweep from UTF-8 JSON; a relative <c>base</c> is resolved against <paramref name="folder"/>.</summary>
-    public static SweepLoadResult Read(ReadOnlySpan<byte> utf8Json, string folder)
+    public static SweepLoadResult Read(ReadOnlySpan<byte> utf8Json, string folder, CancellationToken cancellationToken = default)
     {
         if (utf8Json.StartsWith(Encoding.UTF8.Preamble)) utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
         if (utf8Json.TrimStart(" \t\r\n"u8).IsEmpty)
             return Failure("the sweep file is empty; expected { \"base\": \"scenario.json\", \"axes\": [ … ] }");
         byte[] bytes = utf8Json.ToArray();
         var lines = new LineIndex(bytes);
-        if (PositionMap.Build(bytes, lines, 16, out var syntaxError) is not { } positions) return new(null, [syntaxError!]);
+        if (PositionMap.Build(bytes, lines, 16, out var syntaxError, cancellationToken) is not { } positions) return new(null, [syntaxError!]);
         using var document = JsonDocument.Parse(bytes);
         var c = new ReadContext(positions);
         var definition = ReadRoot(c, positions, document.RootElement, folder);

@@ -2,6 +2,7 @@ using FunnelSim.Files;
 using System.CommandLine;
 using FunnelSim.Model;
 using FunnelSim.Reporting;
+using FunnelSim.Export;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Cli;
@@ -17,13 +18,15 @@ internal static class BatchCommand
     {
         var inputs = new Argument<string[]>("DIR|FILE")
         {
-            Description = "Scenario files, or folders whose *.json files are run (not recursively; *.schema.json is skipped).",
+            Description = "Scenario files, or folders whose *.json files are run (not recursively; *.schema.json, " +
+                          "*.results.json and batch.json are skipped).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var outDir = new Option<string>("--out-dir", "-d")
         {
             Description = "Folder for the results (created if missing). Each scenario FILE.json gives FILE.results.json " +
-                          "(or .results.csv); names are sanitised and never leave this folder. Required for scenario files; " +
+                          "(or .results.csv); names are sanitised and never leave this folder, and batch.json maps each scenario file to " +
+                          "its result file. Required for scenario files; " +
                           "with --sweep the default is SWEEPNAME-results in the current folder.",
             HelpName = "DIR",
         };
@@ -76,49 +79,102 @@ internal static class BatchCommand
         }
 
         var names = new OutputFileNames(folder);
-        var (files, failed) = Expand(context, parse.GetValue(inputs)!);
+        var items = new List<BatchItemReport>();
+        var files = Expand(context, parse.GetValue(inputs)!, items);
+        int failed = items.Count;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), null);
         int written = 0;
         foreach (string file in files)
         {
-            var loaded = ScenarioInput.Load(context, file, common.Settings(parse));
-            ScenarioInput.Report(context.Error, ScenarioInput.Label(file), loaded.Diagnostics);
-            if (!loaded.IsValid || loaded.Scenario is null)
-            {
-                context.Error.WriteLine($"{ScenarioInput.Label(file)}: skipped (invalid)");
-                failed++;
-                continue;
-            }
-            var scenario = common.Apply(parse, loaded.Scenario);
-            var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken);
-            string target = names.For(file, ".results" + ResultFormats.Extension(format));
             try
             {
+                var loaded = ScenarioInput.Load(context, file, common.Settings(parse), cancellationToken);
+                ScenarioInput.Report(context.Error, file, loaded.Diagnostics);
+                if (!loaded.IsValid || loaded.Scenario is null)
+                {
+                    context.Error.WriteLine($"{file}: skipped (invalid)");
+                    items.Add(new BatchItemReport(file, "invalid", null,
+                        [.. loaded.Diagnostics.Where(d => d.Severity == Json.Severity.Error).Select(d => d.ToString())]));
+                    failed++;
+                    continue;
+                }
+                var scenario = common.Apply(parse, loaded.Scenario);
+                var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken);
+                string target = names.For(file, ".results" + ResultFormats.Extension(format));
                 ResultFormats.Write(target, result, format);
+                written++;
+                items.Add(new BatchItemReport(file, "ok", Path.GetFileName(target), []));
+                context.Error.WriteLine($"{file}: wrote {target}");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OperationCanceledException)
             {
-                context.Error.WriteLine($"{ScenarioInput.Label(file)}: cannot write '{Shown.Text(target)}': {e.Message}");
-                failed++;
-                continue;
+                // The finished scenarios' files exist: list them beside any complete index, never over it.
+                bool listed = WriteIndex(context, parse, common, folder, PartialIndexFile, items);
+                context.Error.WriteLine($"funnelsim: batch cancelled after {written} of {files.Count} scenarios; " +
+                    (written == 0 ? "no result file was written." :
+                        $"{written} result file{(written == 1 ? " was" : "s were")} written to {folder}" +
+                        (listed ? $" (listed in {PartialIndexFile})." : ".")));
+                return ExitCodes.Cancelled;
             }
-            written++;
-            context.Error.WriteLine($"{ScenarioInput.Label(file)}: wrote {Shown.Text(target)}");
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // One scenario that cannot be simulated or written never stops the others (issue 12, item 2).
+                context.Error.WriteLine($"{file}: failed: {e.Message}");
+                items.Add(new BatchItemReport(file, "failed", null, [e.Message]));
+                failed++;
+            }
         }
-        context.Error.WriteLine($"batch: {written} written, {failed} failed");
-        return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+        bool indexed = WriteIndex(context, parse, common, folder, IndexFile, items);
+        if (indexed) TryDelete(Path.Combine(folder, PartialIndexFile));
+        context.Error.WriteLine($"batch: {written} written, {failed} failed" + (indexed ? $"; index in {Path.Combine(folder, IndexFile)}" : ""));
+        return failed == 0 && indexed ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static (List<string> Files, int Failed) Expand(CliContext context, string[] inputs)
+    /// <summary>The batch index: which result file holds which scenario's results (issue 12, item 9).</summary>
+    public const string IndexFile = "batch.json";
+
+    /// <summary>The index of a cancelled batch, written beside (never over) a complete one.</summary>
+    public const string PartialIndexFile = "batch.partial.json";
+
+    private static bool WriteIndex(CliContext context, ParseResult parse, CommonOptions common, string folder, string name,
+        List<BatchItemReport> items)
+    {
+        var index = new BatchIndex(parse.GetValue(common.Iterations), parse.GetValue(common.Seed) is long s ? (ulong)s : null, items);
+        try
+        {
+            AtomicFile.WriteAllText(Path.Combine(folder, name), SweepIndexJson.Write(index));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"funnelsim: cannot write the batch index '{Path.Combine(folder, name)}': {e.Message}");
+            return false;
+        }
+    }
+
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static List<string> Expand(CliContext context, string[] inputs, List<BatchItemReport> missing)
     {
         var files = new List<string>();
-        int failed = 0;
         foreach (string input in inputs)
         {
             if (Directory.Exists(input))
             {
+                // Not schemas, not results (a re-run into its own folder), not this command's indexes.
                 var found = Directory.GetFiles(input, "*.json")
-                    .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
+                                && !f.EndsWith(".results.json", StringComparison.OrdinalIgnoreCase)
+                                && Path.GetFileName(f) is not (IndexFile or PartialIndexFile))
                     .Order(StringComparer.Ordinal)
                     .ToList();
                 if (found.Count == 0) context.Error.WriteLine($"{Shown.Text(input)}: no *.json scenario files in this folder");
@@ -130,10 +186,10 @@ internal static class BatchCommand
             }
             else
             {
-                context.Error.WriteLine($"{Shown.Text(input)}: error: no such file or folder");
-                failed++;
+                context.Error.WriteLine($"{input}: error: no such file or folder");
+                missing.Add(new BatchItemReport(input, "failed", null, ["no such file or folder"]));
             }
         }
-        return (files, failed);
+        return files;
     }
 }

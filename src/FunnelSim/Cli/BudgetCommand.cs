@@ -59,7 +59,7 @@ internal static class BudgetCommand
         Option<string?> output, CommonOptions common, ShardOptions shard, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
         if (loaded.Scenario.Costs is not { } costs)

@@ -62,8 +62,8 @@ internal static class CompareCommand
             context.Error.WriteLine("funnelsim compare: only one of A and B can be '-' (standard input).");
             return ExitCodes.UsageError;
         }
-        var loadedA = ScenarioInput.Load(context, pathA);
-        var loadedB = ScenarioInput.Load(context, pathB, common.Settings(parse));
+        var loadedA = ScenarioInput.Load(context, pathA, null, cancellationToken);
+        var loadedB = ScenarioInput.Load(context, pathB, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, ScenarioInput.Label(pathA), loadedA.Diagnostics);
         ScenarioInput.Report(context.Error, ScenarioInput.Label(pathB), loadedB.Diagnostics);
         if (!loadedA.IsValid || !loadedB.IsValid || loadedA.Scenario is null || loadedB.Scenario is null) return ExitCodes.InvalidInput;

@@ -67,7 +67,7 @@ internal static class DriversCommand
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 

@@ -67,6 +67,11 @@ internal static class FunnelSimCli
             context.Error.WriteLine("funnelsim: cancelled; no output was written.");
             return signals?.ExitCode ?? ExitCodes.Cancelled;
         }
+        catch (Engine.SimulationLimitException e)
+        {
+            context.Error.WriteLine($"funnelsim: cannot simulate this scenario: {e.Message}.");
+            return ExitCodes.InvalidInput;
+        }
         catch (StandardOutputException e)
         {
             context.Error.WriteLine($"funnelsim: cannot write standard output: {e.Message}");

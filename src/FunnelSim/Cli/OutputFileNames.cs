@@ -9,7 +9,8 @@ namespace FunnelSim.Cli;
 internal sealed class OutputFileNames(string outputFolder)
 {
     private const int MaxStemLength = 100;
-    private readonly string _folder = Path.GetFullPath(outputFolder);
+    // Normalised: "out/", "./" and "out//" name the same folder as "out" (tab completion adds the slash).
+    private readonly string _folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder));
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
     public string For(string scenarioPath, string suffix)
@@ -18,7 +19,8 @@ internal sealed class OutputFileNames(string outputFolder)
         string name = stem + suffix;
         for (int n = 2; !_taken.Add(name); n++) name = $"{stem}-{n}{suffix}";
         string path = Path.GetFullPath(Path.Combine(_folder, name));
-        if (!path.StartsWith(_folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        string inside = Path.EndsInDirectorySeparator(_folder) ? _folder : _folder + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(inside, StringComparison.Ordinal))
             throw new InvalidOperationException($"output name '{name}' would leave the output folder");
         return path;
     }

@@ -64,7 +64,13 @@ internal static class ReportCommand
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Bounded by bytes actually read: a scenario is refused over 16 MiB later, a results file here over 256 MiB.
+            if (Json.BoundedFile.ReadAllBytes(path, ResultJsonReader.MaxBytes, cancellationToken) is not { } read)
+            {
+                context.Error.WriteLine($"funnelsim report: '{path}' holds more than 256 MiB; refused.");
+                return ExitCodes.InvalidInput;
+            }
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -91,7 +97,7 @@ internal static class ReportCommand
         }
         else
         {
-            var loaded = ScenarioInput.Load(context, path);
+            var loaded = ScenarioInput.Load(context, path, null, cancellationToken);
             ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
             if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
             var scenario = common.Apply(parse, loaded.Scenario);

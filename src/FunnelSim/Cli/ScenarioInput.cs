@@ -19,10 +19,11 @@ internal static class ScenarioInput
     /// <c>extends</c> resolved against the current folder), or the built-in base case when null, with the command line's
     /// <c>--set</c> changes applied.
     /// </summary>
-    public static ScenarioLoadResult Load(CliContext context, string? path, IReadOnlyList<OverlaySetting>? settings = null)
+    public static ScenarioLoadResult Load(CliContext context, string? path, IReadOnlyList<OverlaySetting>? settings = null,
+        CancellationToken cancellationToken = default)
     {
-        if (path is null) return ScenarioSource.ReadBuiltIn(settings);
-        if (path != StandardInput) return ScenarioSource.ReadFile(path, settings);
+        if (path is null) return ScenarioSource.ReadBuiltIn(settings, cancellationToken);
+        if (path != StandardInput) return ScenarioSource.ReadFile(path, settings, cancellationToken);
         byte[]? bytes = ReadStandardInput(context, ScenarioReader.MaxBytes, out string? problem);
         return bytes is null
             ? new ScenarioLoadResult(null, [new Diagnostic(Severity.Error, "", problem ?? "cannot read standard input")])

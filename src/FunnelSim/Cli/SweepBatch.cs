@@ -18,6 +18,9 @@ internal static class SweepBatch
 {
     public const string SummaryFile = "sweep.csv";
     public const string IndexFile = "sweep.json";
+    /// <summary>A cancelled run's summary and index, written beside (never over) a complete one (issue 12, item 4).</summary>
+    public const string PartialSummaryFile = "sweep.partial.csv";
+    public const string PartialIndexFile = "sweep.partial.json";
     public const string WorkbookFile = "sweep.xlsx";
 
     public static int Execute(CliContext context, ParseResult parse, string sweepFile, Argument<string[]> inputs,
@@ -29,12 +32,12 @@ internal static class SweepBatch
             context.Error.WriteLine("Run 'funnelsim batch --help' for usage.");
             return ExitCodes.UsageError;
         }
-        var read = SweepReader.ReadFile(sweepFile);
+        var read = SweepReader.ReadFile(sweepFile, cancellationToken);
         string sweepLabel = Shown.Text(sweepFile);
         ScenarioInput.Report(context.Error, sweepLabel, read.Diagnostics);
         if (!read.IsValid || read.Definition is null) return ExitCodes.InvalidInput;
 
-        var planned = SweepPlan.Create(read.Definition, common.Settings(parse));
+        var planned = SweepPlan.Create(read.Definition, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, Shown.Text(read.Definition.BasePath), planned.BaseDiagnostics);
         ScenarioInput.Report(context.Error, sweepLabel, planned.AxisDiagnostics);
         if (planned.Plan is not { } plan) return ExitCodes.InvalidInput;
@@ -56,6 +59,12 @@ internal static class SweepBatch
         var workbook = format == ResultFormat.Xlsx ? new Export.SweepWorkbook(plan.Axes) : null;
         var reports = new List<SweepPointReport>();
         int width = (plan.Points.Length - 1).ToString(CultureInfo.InvariantCulture).Length;
+        if (AnotherSweep(read.Definition, plan, folder, width, format) is { } other)
+        {
+            context.Error.WriteLine($"funnelsim: '{folder}' holds the results of another sweep ({other}); its index would disagree " +
+                                    "with the point files. Choose another --out-dir, or empty the folder.");
+            return ExitCodes.InvalidInput;
+        }
         int failed = 0;
         foreach (var point in plan.Points)
         {
@@ -80,11 +89,22 @@ internal static class SweepBatch
             }
             catch (OperationCanceledException)
             {
-                // The finished points' files exist: keep the summary and index consistent with them.
-                WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, workbook);
-                context.Error.WriteLine($"funnelsim: cancelled after {reports.Count} of {plan.Points.Length} points; " +
-                                        $"{IndexFile} in {Shown.Text(folder)} lists those written.");
+                // The finished points' files exist: list them in a partial summary beside the complete one, which a
+                // cancelled re-run must never replace.
+                bool listed = WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports,
+                    PartialSummaryFile, PartialIndexFile, null);
+                context.Error.WriteLine($"funnelsim: cancelled after {reports.Count} of {plan.Points.Length} points" +
+                                        (listed ? $"; {PartialIndexFile} and {PartialSummaryFile} in {folder} list those written" : "") +
+                                        $"; {SummaryFile} and {IndexFile} were left as they were.");
                 return ExitCodes.Cancelled;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A point that cannot be simulated never stops the others, and the summary is still written (issue 12, item 2).
+                context.Error.WriteLine($"{sweepFile}: {label}: failed: {e.Message}");
+                reports.Add(new SweepPointReport(point.Index, values, "failed", null, [e.Message]));
+                failed++;
+                continue;
             }
             string name = FileName(point, width, format);
             try
@@ -104,22 +124,26 @@ internal static class SweepBatch
             context.Error.WriteLine($"{sweepLabel}: {label}: wrote {name}");
         }
 
-        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, workbook)) return ExitCodes.InvalidInput;
-        context.Error.WriteLine($"sweep: {plan.Points.Length - failed} of {plan.Points.Length} points written to {Shown.Text(folder)} " +
+        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, SummaryFile, IndexFile, workbook))
+            return ExitCodes.InvalidInput;
+        BatchCommand.TryDelete(Path.Combine(folder, PartialSummaryFile));
+        BatchCommand.TryDelete(Path.Combine(folder, PartialIndexFile));
+        context.Error.WriteLine($"sweep: {plan.Points.Length - failed} of {plan.Points.Length} points written to {folder} " +
                                 $"({SummaryFile}, {IndexFile}){(failed > 0 ? $"; {failed} failed" : "")}");
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     private static bool WriteSummary(CliContext context, ParseResult parse, CommonOptions common, SweepDefinition definition,
-        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports, Export.SweepWorkbook? workbook)
+        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports, string summaryFile, string indexFile,
+        Export.SweepWorkbook? workbook)
     {
         var index = new SweepIndex(definition.BasePath,
             [.. plan.Axes.Select(a => new SweepAxisReport(a.Path, a.Values))], plan.Notes,
             parse.GetValue(common.Iterations), parse.GetValue(common.Seed) is long s ? (ulong)s : null, SummaryFile, reports);
         try
         {
-            AtomicFile.WriteAllText(Path.Combine(folder, SummaryFile), summary.ToString());
-            AtomicFile.WriteAllText(Path.Combine(folder, IndexFile), SweepIndexJson.Write(index));
+            AtomicFile.WriteAllText(Path.Combine(folder, summaryFile), summary.ToString());
+            AtomicFile.WriteAllText(Path.Combine(folder, indexFile), SweepIndexJson.Write(index));
             if (workbook is not null) AtomicFile.Write(Path.Combine(folder, WorkbookFile), stream => workbook.Write(stream, definition.BasePath));
             return true;
         }
@@ -128,6 +152,37 @@ internal static class SweepBatch
             context.Error.WriteLine($"funnelsim: cannot write the sweep summary in '{Shown.Text(folder)}': {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// What shows that <paramref name="folder"/> holds another sweep's results, or null: an index whose base or axes
+    /// differ from this sweep's, or point files this sweep would not write (two sweeps into one folder left an index that
+    /// disagreed with the point files). A re-run of the same sweep is fine: it rewrites the same files.
+    /// </summary>
+    private static string? AnotherSweep(SweepDefinition definition, SweepPlan plan, string folder, int width, ResultFormat format)
+    {
+        string index = Path.Combine(folder, IndexFile);
+        if (File.Exists(index))
+        {
+            try
+            {
+                var existing = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(index));
+                var ours = System.Text.Json.Nodes.JsonNode.Parse(SweepIndexJson.Write(new SweepIndex(definition.BasePath,
+                    [.. plan.Axes.Select(a => new SweepAxisReport(a.Path, a.Values))], [], null, null, SummaryFile, [])));
+                if (!System.Text.Json.Nodes.JsonNode.DeepEquals(existing?["base"], ours?["base"])
+                    || !System.Text.Json.Nodes.JsonNode.DeepEquals(existing?["axes"], ours?["axes"]))
+                    return $"its {IndexFile} names another base or other axes";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                return $"its {IndexFile} cannot be read: {e.Message}";
+            }
+        }
+        var expected = new HashSet<string>(plan.Points.Select(p => FileName(p, width, format)), StringComparer.Ordinal);
+        var stale = Directory.EnumerateFiles(folder, "point-*.results.*").Select(Path.GetFileName)
+            .Where(name => name is not null && !expected.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        return stale.Count == 0 ? null
+            : $"{stale.Count} point file{(stale.Count == 1 ? "" : "s")} this sweep would not write, e.g. {stale[0]}";
     }
 
     /// <summary><c>point-07_0.5_0.3.results.json</c>: the index (zero-padded, so names sort in run order), then the values.</summary>

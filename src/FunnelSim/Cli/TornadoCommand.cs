@@ -78,7 +78,7 @@ internal static class TornadoCommand
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(inputs.Scenario);
-        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse), cancellationToken);
         ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 

@@ -27,7 +27,12 @@ internal static class ValidateCommand
         {
             files,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Validate(context, parse, files, cancellationToken)));
+        return command;
+    }
+
+    private static int Validate(CliContext context, ParseResult parse, Argument<string[]> files, CancellationToken cancellationToken)
+    {
         {
             bool allValid = true;
             foreach (string file in parse.GetValue(files) ?? [])
@@ -38,16 +43,15 @@ internal static class ValidateCommand
                 else if (file != ScenarioInput.StandardInput && IsSweep(file))
                     allValid &= ValidateSweep(context, file, label);
                 else
-                    allValid &= ValidateScenario(context, file, label);
+                    allValid &= ValidateScenario(context, file, label, cancellationToken);
             }
             return allValid ? ExitCodes.Success : ExitCodes.InvalidInput;
-        });
-        return command;
+        }
     }
 
-    private static bool ValidateScenario(CliContext context, string file, string label)
+    private static bool ValidateScenario(CliContext context, string file, string label, CancellationToken cancellationToken)
     {
-        var loaded = ScenarioInput.Load(context, file);
+        var loaded = ScenarioInput.Load(context, file, null, cancellationToken);
         ScenarioInput.Report(context.Out, label, loaded.Diagnostics);
         if (loaded.IsValid) context.Out.WriteLine($"{label}: ok{Warnings(loaded.Warnings.Count())}");
         return loaded.IsValid;

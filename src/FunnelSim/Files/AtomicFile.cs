@@ -31,7 +31,8 @@ public static class AtomicFile
             return;
         }
         string folder = Path.GetDirectoryName(full) ?? ".";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        // Short, whatever the target's length: a legal 255-byte name plus a suffix would exceed the file system's limit.
+        string temporary = Path.Combine(folder, $".funnelsim-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))

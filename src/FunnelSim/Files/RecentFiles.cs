@@ -12,6 +12,9 @@ public sealed class RecentFiles(string storePath)
     /// <summary>How many files are remembered.</summary>
     public const int Capacity = 10;
 
+    // Ten paths fit in a few kilobytes; anything much larger is not a list this program wrote.
+    private const int MaxStoreBytes = 1024 * 1024;
+
     /// <summary>The list in the user's configuration folder.</summary>
     public static RecentFiles ForCurrentUser() => new(Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify),
@@ -26,7 +29,9 @@ public sealed class RecentFiles(string storePath)
         try
         {
             if (!File.Exists(storePath)) return [];
-            var files = JsonSerializer.Deserialize<List<string>>(File.ReadAllText(storePath));
+            // Bounded by bytes actually read: a list linked to a device such as /dev/zero is treated as corrupt.
+            if (Json.BoundedFile.ReadAllBytes(storePath, MaxStoreBytes) is not { } bytes) return [];
+            var files = JsonSerializer.Deserialize<List<string>>(bytes);
             return files?.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal).Take(Capacity).ToList() ?? [];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)

@@ -19,24 +19,35 @@ public static class ScenarioFiles
         // An overlay opens as the scenario it resolves to, untitled: saving it writes a full scenario to a new file.
         if (load.ResolvedJson is { } resolved) return (ScenarioDocument.FromJson(resolved, null), load.Diagnostics);
         if (IsOverlay(path)) return (null, load.Diagnostics);
-        string text;
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = ReadText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return (null, load.Diagnostics.IsEmpty ? [new Diagnostic(Severity.Error, "", $"cannot read '{path}': {e.Message}")] : load.Diagnostics);
         }
+        if (text is null) return (null, load.Diagnostics);
         var document = ScenarioDocument.FromJson(text, Path.GetFullPath(path));
         return (document, load.Diagnostics);
+    }
+
+    // Bounded by bytes actually read, as the reader is (a recent-files entry may name a device such as /dev/zero):
+    // null when over the limit, which the reader has already reported.
+    private static string? ReadText(string path)
+    {
+        if (BoundedFile.ReadAllBytes(path, ScenarioReader.MaxBytes) is not { } bytes) return null;
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     private static bool IsOverlay(string path)
     {
         try
         {
-            return System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("extends");
+            return ReadText(path) is { } text
+                   && System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("extends");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
                                       or System.Text.Json.JsonException)
