@@ -120,7 +120,7 @@ public class CompareCommandTests
         string[] lines = table.Out.Split('\n');
         // Default rows: the headline counts, then the payer's money lines in dollars with thousands separators.
         string impact = lines.Single(l => l.TrimStart().StartsWith("budgetImpact ", StringComparison.Ordinal));
-        Assert.Matches(@"budgetImpact\s+\$[\d,]+\s+\$[\d,]+\s+\+\$[\d,]+\s+\$[\d,]+ to \$[\d,]+", impact);
+        Assert.Matches(@"budgetImpact\s+\$[\d,]+\s+\$[\d,]+\s+\+\$[\d,]+\s+\+?\$[\d,]+ to \+?\$[\d,]+", impact);
         Assert.Contains(lines, l => l.TrimStart().StartsWith("costWithout ", StringComparison.Ordinal) && l.Contains(" $0 ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("pmpm ", StringComparison.Ordinal));
         Assert.Contains("mean exact to the cent", table.Out);

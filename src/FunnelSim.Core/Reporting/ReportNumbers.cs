@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Reporting;
@@ -8,16 +9,16 @@ namespace FunnelSim.Reporting;
 /// </summary>
 internal static class ReportNumbers
 {
-    public static string Count(double value) => BudgetFormat.Count(value);
+    public static string Count(double value) => HumanNumber.Count(value);
 
-    public static string Money(double value, string currency) => BudgetFormat.Money(value, currency);
+    public static string Money(double value, string currency) => HumanNumber.Money(value, currency);
 
     public static string Value(double value, BudgetValueKind kind, string currency, long? iterations = null) =>
-        BudgetFormat.Value(value, kind, iterations, currency);
+        HumanNumber.Budget(value, kind, iterations, currency);
 
     /// <summary>An interval end, money shortened ($7.06M).</summary>
     public static string Short(double value, BudgetValueKind kind, string currency) =>
-        BudgetFormat.Short(value, kind, 1e4, currency);
+        HumanNumber.ShortBudget(value, kind, 1e4, currency);
 
     /// <summary>A 90% interval: <c>P5–P95</c>.</summary>
     public static string Interval(MetricSummary s, BudgetValueKind kind, string currency) =>
@@ -25,5 +26,5 @@ internal static class ReportNumbers
 
     /// <summary>A plain number without currency, for chart axes (money shortened: 7.06M).</summary>
     public static string Axis(double value, bool money) =>
-        money ? BudgetFormat.Short(value, BudgetValueKind.Money, 1e4, "-").Replace(" -", "", StringComparison.Ordinal) : Count(value);
+        money ? HumanNumber.ShortMoney(value, "-", 1e4).Replace(" -", "", StringComparison.Ordinal) : Count(value);
 }

@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using System.Globalization;
 using System.Text;
 using FunnelSim.Model;
@@ -8,7 +9,7 @@ namespace FunnelSim.Cli;
 /// <summary>
 /// A budget impact result as an ISPOR-style table for people: calendar years as columns; for each row the mean and,
 /// below it, the 90% interval (P5 to P95); patients, the world with BIZENGRI, the world without, the impact, PMPM. The
-/// rows and the way numbers are written are the core's (<see cref="BudgetReport.Sections"/>, <see cref="BudgetFormat"/>),
+/// rows and the way numbers are written are the core's (<see cref="BudgetReport.Sections"/>, <see cref="HumanNumber"/>),
 /// shared with the terminal UI's Budget tab.
 /// </summary>
 internal static class BudgetTable
@@ -25,7 +26,7 @@ internal static class BudgetTable
         var text = new StringBuilder();
         text.AppendLine(Invariant, $"Budget impact · {scenario.Name ?? label} ({label})");
         string population = scenario.Population is PlanPopulation plan ? $"{plan.Members:N0} members" : "national (no PMPM)";
-        string discount = costs.DiscountRate == 0 ? "undiscounted" : $"discounted at {costs.DiscountRate:P1} a year";
+        string discount = costs.DiscountRate == 0 ? "undiscounted" : $"discounted at {HumanNumber.Percent(costs.DiscountRate)} a year";
         text.AppendLine(Invariant,
             $"  {population} · {costs.Currency}, {costs.CostYear} prices, {discount} · {result.Run.Iterations:N0} iterations, seed {result.Run.Seed}");
         text.AppendLine("  each row: the mean, and below it the 90% interval (P5 to P95) over iterations");
@@ -51,7 +52,7 @@ internal static class BudgetTable
         text.AppendLine("  ¹ Budget impact ÷ patients on BIZENGRI in the year, over the iterations with at least one such patient (n);");
         text.AppendLine("    undefined, and left out, in a year with none.");
         if (costs.BudgetThreshold is { } threshold)
-            text.AppendLine(Invariant, $"  ² Threshold {BudgetFormat.Money(threshold, costs.Currency)} a year; the share of iterations whose budget impact exceeds it.");
+            text.AppendLine(Invariant, $"  ² Threshold {HumanNumber.Money(threshold, costs.Currency)} a year; the share of iterations whose budget impact exceeds it.");
         else
             text.AppendLine("  ² Give --threshold AMOUNT for the probability that a year's budget impact exceeds it.");
         text.AppendLine("  Every indication, year and metric (sd, MC standard error, all percentiles): --out FILE.json or FILE.csv.");
@@ -61,16 +62,16 @@ internal static class BudgetTable
     private static void AppendRow(StringBuilder text, BudgetRow row, IReadOnlyList<YearResult> years, double? threshold)
     {
         string label = row.Metric == MetricNames.ProbabilityExceedsThreshold && threshold is { } t
-            ? $"P(impact > {BudgetFormat.Money(t)})"
+            ? $"P(impact > {HumanNumber.Money(t)})"
             : row.Label;
         var summaries = years.Select(y => y.Metrics.GetValueOrDefault(row.Metric)).ToArray();
         if (summaries.All(s => s is null)) return;
         text.Append(Fit("  " + label).PadRight(LabelWidth));
-        foreach (var s in summaries) text.Append(Cell(s is null ? "" : BudgetFormat.Value(s.Mean, row.Kind, s.Iterations)));
+        foreach (var s in summaries) text.Append(Cell(s is null ? "" : HumanNumber.Budget(s.Mean, row.Kind, s.Iterations)));
         text.AppendLine();
         if (row.Kind == BudgetValueKind.Probability) return;
         text.Append(new string(' ', LabelWidth));
-        foreach (var s in summaries) text.Append(Cell(s is null || s.Iterations == 0 ? "" : $"{BudgetFormat.Short(s.P5, row.Kind)}–{BudgetFormat.Short(s.P95, row.Kind)}"));
+        foreach (var s in summaries) text.Append(Cell(s is null || s.Iterations == 0 ? "" : $"{HumanNumber.ShortBudget(s.P5, row.Kind)}–{HumanNumber.ShortBudget(s.P95, row.Kind)}"));
         text.AppendLine();
         if (summaries.Any(s => s?.Iterations is not null))
         {

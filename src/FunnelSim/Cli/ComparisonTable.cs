@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
@@ -53,11 +54,11 @@ internal static class ComparisonTable
             }
             var d = c.Difference;
             bool money = OutputSelection.IsMoneyMetric(metric);
-            string Format(double value) => money ? BudgetFormat.Money(value, currency) : Number(value);
-            string Signed(double value) => (value > 0 ? "+" : "") + Format(value);
-            string interval = $"{Format(d.P5)} to {Format(d.P95)}";
+            string Format(double value) => money ? HumanNumber.Money(value, currency) : HumanNumber.Count(value);
+            string Signed(double value) => money ? HumanNumber.SignedMoney(value, currency) : HumanNumber.Signed(value);
+            string interval = $"{Signed(d.P5)} to {Signed(d.P95)}";
             text.AppendLine(Invariant,
-                $"  {metric.PadRight(width)}  {Format(c.A.Mean),14}  {Format(c.B.Mean),14}  {Signed(d.Mean),14}  {interval,30}  {c.ProbabilityBGreater,8:0.000}");
+                $"  {metric.PadRight(width)}  {Format(c.A.Mean),14}  {Format(c.B.Mean),14}  {Signed(d.Mean),14}  {interval,30}  {HumanNumber.Probability(c.ProbabilityBGreater),8}");
             if (d.Iterations is { } used && used < comparison.Run.Iterations)
                 partial.Add($"  {metric}: B − A over the {used:N0} iterations in which both have a value (the others treat nobody).");
         }
@@ -77,8 +78,4 @@ internal static class ComparisonTable
             : comparison.Indications.Single(i => i.Id == indication).Years;
         return years.Single(y => y.Year == year).Metrics;
     }
-
-    /// <summary>A count's mean: whole above 100, one decimal above 1, up to three below (a plan's 0.042 patients a year).</summary>
-    private static string Number(double value) =>
-        value.ToString(Math.Abs(value) >= 100 ? "#,0" : Math.Abs(value) >= 1 ? "#,0.0" : "0.0##", Invariant);
 }

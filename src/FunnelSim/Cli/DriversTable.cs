@@ -1,6 +1,7 @@
 using FunnelSim.Analysis;
 using FunnelSim.Distributions;
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
@@ -22,10 +23,10 @@ internal static class DriversTable
         text.AppendLine(Invariant, $"Drivers of {o.Metric} · {o.Indication} · {o.Year} — {result.Scenario.Name}");
         int used = run.DrawsUsed ?? run.Draws;
         if (result.Currency is { } currency)
-            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {BudgetFormat.Money(d.Mean, currency)}, " +
-                                       $"90% interval {BudgetFormat.Money(d.P5, currency)} to {BudgetFormat.Money(d.P95, currency)}");
+            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {HumanNumber.Money(d.Mean, currency)}, " +
+                                       $"90% interval {HumanNumber.Money(d.P5, currency)} to {HumanNumber.Money(d.P95, currency)}");
         else
-            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {d.Mean:#,0.0}, 90% interval {d.P5:#,0.#}–{d.P95:#,0.#}");
+            text.AppendLine(Invariant, $"  output over {used:N0} draws: mean {HumanNumber.Count(d.Mean)}, 90% interval {HumanNumber.Interval(d.P5, d.P95)}");
         if (run.Draws < run.Iterations)
             text.AppendLine(Invariant, $"  (the first {run.Draws:N0} of {run.Iterations:N0} iterations; raise --max-draws to use more)");
         if (run.DrawsUsed is { } defined)
@@ -38,7 +39,7 @@ internal static class DriversTable
         if (result.Surrogate is { } s)
         {
             text.AppendLine(Invariant,
-                $"  tree surrogate R² on {s.TestDraws:N0} held-out draws: {s.RSquared:0.000} ({s.Verdict}); linear regression R²: {result.LinearRSquared:0.000}");
+                $"  tree surrogate R² on {s.TestDraws:N0} held-out draws: {HumanNumber.Fixed(s.RSquared, 3)} ({s.Verdict}); linear regression R²: {HumanNumber.Fixed(result.LinearRSquared, 3)}");
         }
         text.AppendLine("  (R² is the share of the output's spread the inputs explain; the rest is patient-level chance.)");
         text.AppendLine(Invariant, $"  {result.Parameters.Count} uncertain inputs; {result.FixedParameters} fixed parameters left out");
@@ -52,7 +53,7 @@ internal static class DriversTable
         foreach (var p in shown)
         {
             text.AppendLine(Invariant,
-                $"  {rank++,3}  {p.Spearman,8:+0.000;-0.000;0.000}  {p.StandardizedCoefficient,6:+0.00;-0.00;0.00}  {p.Importance,10:0.000}  {p.Path.PadRight(pathWidth)}  {p.Label}");
+                $"  {rank++,3}  {HumanNumber.Fixed(p.Spearman, 3, signed: true),8}  {HumanNumber.Fixed(p.StandardizedCoefficient, 2, signed: true),6}  {HumanNumber.Fixed(p.Importance, 3),10}  {p.Path.PadRight(pathWidth)}  {p.Label}");
         }
         if (result.Parameters.Count > shown.Length)
             text.AppendLine(Invariant, $"  … {result.Parameters.Count - shown.Length} more (--top, or all in the --out file)");

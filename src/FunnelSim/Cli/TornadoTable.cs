@@ -1,5 +1,6 @@
 using FunnelSim.Analysis;
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 using System.Globalization;
 using System.Text;
@@ -19,7 +20,7 @@ internal static class TornadoTable
 
     public static string Render(TornadoResult result, int top)
     {
-        string Format(double value) => result.Currency is { } currency ? BudgetFormat.Money(value, currency) : Output(value);
+        string Format(double value) => result.Currency is { } currency ? HumanNumber.Money(value, currency) : HumanNumber.Count(value);
         var text = new StringBuilder();
         var o = result.Output;
         text.AppendLine(Invariant, $"Tornado of {o.Metric} · {o.Indication} · {o.Year}{(result.ScenarioName is { } n ? $" — {n}" : "")}");
@@ -95,20 +96,6 @@ internal static class TornadoTable
         Ui.Presentation.TornadoChart.Bar(bar, baseValue, min, max, ChartWidth);
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
-
-    /// <summary>An output value: about four significant digits, a fixed count of decimals per magnitude.</summary>
-    internal static string Output(double value)
-    {
-        double magnitude = Math.Abs(value);
-        string format = magnitude switch
-        {
-            >= 1000 => "#,0",
-            >= 100 => "0.0",
-            >= 10 => "0.00",
-            _ => "0.000",
-        };
-        return value.ToString(format, Invariant);
-    }
 
     /// <summary>An input value as it would be written: up to seven decimals, thousands separated, invariant culture.</summary>
     internal static string Value(double value) =>

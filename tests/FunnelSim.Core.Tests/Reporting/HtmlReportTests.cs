@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using System.Xml.Linq;
 using FunnelSim.Analysis;
 using FunnelSim.Model;
@@ -68,8 +69,8 @@ public class HtmlReportTests
         Assert.Contains("New starts on BIZENGRI", text);
         Assert.Contains("Budget impact (USD)", text);
         var last = total[^1].Metrics[MetricNames.BudgetImpact];
-        Assert.Contains(BudgetFormat.Money(last.Mean, "USD"), text);
-        Assert.Contains($"90%: {BudgetFormat.Short(last.P5, BudgetValueKind.Money, 1e4, "USD")}–{BudgetFormat.Short(last.P95, BudgetValueKind.Money, 1e4, "USD")}", text);
+        Assert.Contains(HumanNumber.Money(last.Mean, "USD"), text);
+        Assert.Contains($"90%: {HumanNumber.ShortBudget(last.P5, BudgetValueKind.Money, 1e4, "USD")}–{HumanNumber.ShortBudget(last.P95, BudgetValueKind.Money, 1e4, "USD")}", text);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using System.Text.Json.Nodes;
 using FunnelSim.Model;
 using FunnelSim.Results;
@@ -56,14 +57,14 @@ public class BudgetPageTests
         string[] lines = screen.Split('\n');
         var bar = lines.First(l => l.Contains($"│{firstYear} ", StringComparison.Ordinal));
         Assert.Contains("█", bar);
-        Assert.Contains(BudgetFormat.Money(result.Indications[0].Years[0].Metrics[MetricNames.BudgetImpact].Mean), bar);
+        Assert.Contains(HumanNumber.Money(result.Indications[0].Years[0].Metrics[MetricNames.BudgetImpact].Mean), bar);
         Assert.Equal(total.Count, lines.Count(l => l.Contains('█') && total.Any(y => l.Contains($"│{y.Year} ", StringComparison.Ordinal))));
 
         // The table: years as columns, the core's rows, every line within the screen's width.
         Assert.Equal([.. total.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))], table.Table!.ColumnNames[1..]);
         int drug = RowOf(table, "Drug");
         Assert.True(drug > 0, "a Drug row");
-        Assert.Equal(BudgetFormat.Money(result.Indications[0].Years[^1].Metrics[MetricNames.CostDrug].Mean), Cell(table, drug, total.Count).Split(' ')[0]);
+        Assert.Equal(HumanNumber.Money(result.Indications[0].Years[^1].Metrics[MetricNames.CostDrug].Mean), Cell(table, drug, total.Count).Split(' ')[0]);
         Assert.True(RowOf(table, "PMPM") > 0, "a PMPM row");
         Assert.True(RowOf(table, width < 100 ? "Eligible" : "Eligible (test-positive)") > 0, "an eligible row");
         Assert.Contains("Eligible", screen);
@@ -87,11 +88,11 @@ public class BudgetPageTests
         Assert.Contains("threshold $500,000 ┊", ui.Screen);
         int threshold = RowOf(table, "P(impact > $500,000)");
         Assert.True(threshold > 0, "the threshold row");
-        Assert.Equal(BudgetFormat.Percent(total[^1].Metrics[MetricNames.ProbabilityExceedsThreshold].Mean), Cell(table, threshold, total.Count));
+        Assert.Equal(HumanNumber.Probability(total[^1].Metrics[MetricNames.ProbabilityExceedsThreshold].Mean), Cell(table, threshold, total.Count));
         Assert.True(RowOf(table, "Budget impact by indication") > 0);
         Assert.True(RowOf(table, "Cholangiocarcinoma") > 0);
         int impact = RowOf(table, "Budget impact");
-        Assert.StartsWith(BudgetFormat.Money(total[0].Metrics[MetricNames.BudgetImpact].Mean), Cell(table, impact, 1));
+        Assert.StartsWith(HumanNumber.Money(total[0].Metrics[MetricNames.BudgetImpact].Mean), Cell(table, impact, 1));
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public class BudgetPageTests
     {
         using var ui = OnBudgetTab(120, 40, Payer());
         var before = ui.Workbench.Quick!.Result.Total.Years;
-        string headlineBefore = $"Budget impact {before[0].Year} {BudgetFormat.Money(before[0].Metrics[MetricNames.BudgetImpact].Mean)}";
+        string headlineBefore = $"Budget impact {before[0].Year} {HumanNumber.Money(before[0].Metrics[MetricNames.BudgetImpact].Mean)}";
         ui.Window.Tabs.Value = ui.Window.EditPage.Content;
         Assert.Contains(headlineBefore, ui.Screen);
 
@@ -140,13 +141,13 @@ public class BudgetPageTests
         Assert.Equal(before[^1].Metrics[MetricNames.TreatedNew].Mean, after[^1].Metrics[MetricNames.TreatedNew].Mean);
         Assert.Equal(before[^1].Metrics[MetricNames.CostComparator].Mean, after[^1].Metrics[MetricNames.CostComparator].Mean);
         Assert.Equal(before[^1].Metrics[MetricNames.BudgetImpact].Mean + (drugAfter - drugBefore), after[^1].Metrics[MetricNames.BudgetImpact].Mean, drugBefore * 1e-6);
-        string headlineAfter = $"Budget impact {after[0].Year} {BudgetFormat.Money(after[0].Metrics[MetricNames.BudgetImpact].Mean)}";
+        string headlineAfter = $"Budget impact {after[0].Year} {HumanNumber.Money(after[0].Metrics[MetricNames.BudgetImpact].Mean)}";
         Assert.NotEqual(headlineBefore, headlineAfter);
         Assert.Contains(headlineAfter, ui.Screen);
 
         ui.Window.Tabs.Value = Budget(ui).Content;
         var table = Budget(ui).Table;
         var nsclc = ui.Workbench.Latest!.Result.Indications[0].Years;   // the tab shows the F3 selection: the first indication
-        Assert.Equal(BudgetFormat.Money(nsclc[^1].Metrics[MetricNames.CostDrug].Mean), Cell(table, RowOf(table, "Drug"), after.Count).Split(' ')[0]);
+        Assert.Equal(HumanNumber.Money(nsclc[^1].Metrics[MetricNames.CostDrug].Mean), Cell(table, RowOf(table, "Drug"), after.Count).Split(' ')[0]);
     }
 }

@@ -1,4 +1,5 @@
 using FunnelSim.Compilation;
+using FunnelSim.Formatting;
 using FunnelSim.Engine;
 using FunnelSim.Model;
 using FunnelSim.Results;
@@ -43,7 +44,7 @@ public class BudgetPresentationTests
         string gain = lines[1], saving = lines[2];
         Assert.StartsWith("2026 ", gain);
         Assert.EndsWith("$100,000 ($50.0k–$200k)", gain);
-        Assert.EndsWith("-$50,000 (-$100k–$0)", saving);
+        Assert.EndsWith("−$50,000 (−$100k–$0)", saving);
         // Scale −100k … 200k over the bar: zero a third of the way in; the saving's bar ends at zero, the gain's starts there.
         int textWidth = "$100,000 ($50.0k–$200k)".Length;   // the wider of the two texts; both are right-aligned to it
         Assert.Equal(gain.Length, saving.Length);
@@ -54,7 +55,7 @@ public class BudgetPresentationTests
         Assert.Equal('├', savingBar[0]);
         Assert.EndsWith("┤", gainBar.TrimEnd());
         Assert.Contains('┊', saving);     // the threshold's line where nothing else is drawn
-        Assert.Equal("     -$100k", lines[^1][..11]);
+        Assert.Equal("     −$100k", lines[^1][..11]);
         Assert.EndsWith("$200k", lines[^1]);
         Assert.All(lines, l => Assert.True(l.Length <= 80, l));
     }
@@ -101,18 +102,18 @@ public class BudgetPresentationTests
 
     [Theory]
     [InlineData(17_245.4, "USD", "$17,245")]
-    [InlineData(-41_234, "", "-$41,234")]
+    [InlineData(-41_234, "", "−$41,234")]
     [InlineData(0.0014, "USD", "$0.0014")]
     [InlineData(1_234_567, "EUR", "1,234,567 EUR")]
     public void MoneyReadsWithThousandsSeparatorsAndItsCurrency(double value, string currency, string expected) =>
-        Assert.Equal(expected, BudgetFormat.Money(value, currency));
+        Assert.Equal(expected, HumanNumber.Money(value, currency));
 
     [Theory]
     [InlineData(41_234, 10_000, "$41.2k")]
     [InlineData(41_234, 1e6, "$41,234")]
     [InlineData(7_061_000, 1e6, "$7.06M")]
-    [InlineData(-250_000, 10_000, "-$250k")]
+    [InlineData(-250_000, 10_000, "−$250k")]
     [InlineData(999, 10, "$999")]
     public void IntervalEndsShortenFromTheirThreshold(double value, double from, string expected) =>
-        Assert.Equal(expected, BudgetFormat.Short(value, BudgetValueKind.Money, from));
+        Assert.Equal(expected, HumanNumber.ShortBudget(value, BudgetValueKind.Money, from));
 }

@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using System.Text.Json.Nodes;
 using FunnelSim.Analysis;
 using FunnelSim.Compilation;
@@ -36,7 +37,7 @@ public class DriversPageTests
         var top = expected.Bars[0];
         string[] lines = ui.Screen.Split('\n');
 
-        Assert.Contains(lines, l => l.Contains($"Tornado: Treated (new) · NSCLC · {scenario.StartYear} — base {TornadoChart.Value(expected.BaseOutput)}"));
+        Assert.Contains(lines, l => l.Contains($"Tornado: Treated (new) · NSCLC · {scenario.StartYear} — base {HumanNumber.Count(expected.BaseOutput)}"));
         int row = Array.FindIndex(lines, l => l.Contains("NRG1 fusion prevalence"));
         Assert.Equal("indications[0].prevalence", top.Input.Path);
         Assert.True(row > 0, "the widest input's label is on screen");
@@ -44,7 +45,7 @@ public class DriversPageTests
         Assert.Contains("░", bar);
         Assert.Contains("█", bar);
         Assert.Contains("│", bar[2..^2]);
-        Assert.Contains($"{TornadoChart.Value(top.OutputAtLow)} → {TornadoChart.Value(top.OutputAtHigh)}", bar);
+        Assert.Contains($"{HumanNumber.Count(top.OutputAtLow)} → {HumanNumber.Count(top.OutputAtHigh)}", bar);
         // The bars below are no wider: the second bar's row comes next and is shorter in ░ plus █.
         int Cells(string line) => line.Count(c => c is '░' or '█');
         Assert.True(Cells(lines[row + 1]) <= Cells(bar));
@@ -79,7 +80,7 @@ public class DriversPageTests
         var drivers = ui.Workbench.Sensitivity.Drivers!;
         Assert.Equal(300, drivers.Run.Draws);
         Assert.Contains("Global drivers: Treated (new) · NSCLC", screen);
-        Assert.Contains($"Surrogate R² {drivers.Surrogate!.RSquared.ToString("0.000", Numbers.Culture)}", screen);
+        Assert.Contains($"Surrogate R² {drivers.Surrogate!.RSquared.ToString("0.000", HumanNumber.Culture)}", screen);
         Assert.Contains("Spearman    SRC  importance", screen);
         Assert.Matches(@"\n│ +1 +[+-]\d\.\d{3} +[+-]\d\.\d\d +\d\.\d{3}  \S", screen);
         Assert.Contains("Global drivers of Treated (new)", ui.Window.Message);

@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 using FunnelSim.Ui.Presentation;
 
@@ -8,21 +9,21 @@ public class PresentationTests
     [Theory]
     [InlineData(1234567.4, "1,234,567")]
     [InlineData(12.34, "12.3")]
-    [InlineData(0, "0.0")]
-    public void CountsHaveThousandsSeparators(double value, string text) => Assert.Equal(text, Numbers.Count(value));
+    [InlineData(0, "0")]
+    public void CountsHaveThousandsSeparators(double value, string text) => Assert.Equal(text, HumanNumber.Count(value));
 
     [Theory]
     [InlineData(0.45, "45%")]
     [InlineData(0.0025, "0.25%")]
     [InlineData(0.172, "17.2%")]
-    public void SharesReadAsPercentages(double share, string text) => Assert.Equal(text, Numbers.Percent(share));
+    public void SharesReadAsPercentages(double share, string text) => Assert.Equal(text, HumanNumber.Percent(share));
 
     [Fact]
     public void DifferencesAreSigned()
     {
-        Assert.Equal("+1,200", Numbers.Signed(1200));
-        Assert.Equal("−3.5", Numbers.Signed(-3.5));
-        Assert.Equal("0", Numbers.Signed(0));
+        Assert.Equal("+1,200", HumanNumber.Signed(1200));
+        Assert.Equal("−3.5", HumanNumber.Signed(-3.5));
+        Assert.Equal("0", HumanNumber.Signed(0));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public class PresentationTests
         var rows = PercentileHistogram.Lines("t", peaked, 50, 5).Skip(2).Take(5).ToList();
         Assert.Equal('█', rows[0][25]);
         Assert.True(rows[^1].Length < 3 || rows[^1][1] != '█');
-        Assert.Contains("median 50.0", PercentileHistogram.Lines("t", peaked, 50, 5)[^2]);
+        Assert.Contains("median 50", PercentileHistogram.Lines("t", peaked, 50, 5)[^2]);
     }
 
     [Fact]

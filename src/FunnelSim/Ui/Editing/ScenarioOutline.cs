@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Ui.Presentation;
 
 namespace FunnelSim.Ui.Editing;
@@ -59,7 +60,7 @@ public static partial class ScenarioOutline
         {
             string item = JsonNodePath.Item(path, i);
             string share = document.Find($"{item}.share") is { } s && s.GetValueKind() == System.Text.Json.JsonValueKind.Number
-                ? $" ({Numbers.Percent(NumberText.Of(s))})"
+                ? $" ({HumanNumber.Percent(NumberText.Of(s))})"
                 : "";
             return new OutlineNode(ItemLabel(document, item) + share, item, OutlineKind.Modality,
             [

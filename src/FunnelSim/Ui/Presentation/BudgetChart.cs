@@ -1,4 +1,5 @@
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Ui.Presentation;
@@ -24,16 +25,16 @@ public static class BudgetChart
         var series = years.Where(y => y.Metrics.ContainsKey(MetricNames.BudgetImpact))
             .Select(y => (y.Year, Summary: y.Metrics[MetricNames.BudgetImpact])).ToList();
         string currency = costs.Currency;
-        string Money(double value) => BudgetFormat.Short(value, BudgetValueKind.Money, BudgetTableRows.ShortFrom, currency);
+        string Money(double value) => HumanNumber.ShortBudget(value, BudgetValueKind.Money, BudgetTableRows.ShortFrom, currency);
         double? threshold = costs.BudgetThreshold;
         string name = indication == ResultSelection.Total ? "all indications" : indication.ToUpperInvariant();
-        string marker = threshold is { } t ? $"; threshold {BudgetFormat.Money(t, currency)} ┊" : "";
+        string marker = threshold is { } t ? $"; threshold {HumanNumber.Money(t, currency)} ┊" : "";
         string title = $"Annual budget impact, {name} — mean █ and 90% band P5–P95 ├─┤{marker}";
         if (title.Length > width) title = $"Impact per year, {name} — mean █, P5–P95 ├─┤{marker}";
         var lines = new List<string> { title };
         if (series.Count == 0) return [.. lines, "no data"];
 
-        var texts = series.Select(s => $"{BudgetFormat.Money(s.Summary.Mean, currency)} ({Money(s.Summary.P5)}–{Money(s.Summary.P95)})").ToList();
+        var texts = series.Select(s => $"{HumanNumber.Money(s.Summary.Mean, currency)} ({Money(s.Summary.P5)}–{Money(s.Summary.P95)})").ToList();
         int textWidth = texts.Max(t => t.Length);
         int barWidth = Math.Max(10, width - 5 - textWidth - 2);
         // A skewed impact (most iterations without a patient) can have its mean above P95: the scale holds both.

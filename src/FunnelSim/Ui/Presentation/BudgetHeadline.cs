@@ -1,4 +1,5 @@
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 using FunnelSim.Ui.Running;
 
@@ -20,11 +21,11 @@ public static class BudgetHeadline
         if (years.Count == 0 || !years[0].Metrics.ContainsKey(MetricNames.BudgetImpact)) return null;
         string Cell(YearResult year)
         {
-            string text = $"{year.Year} {BudgetFormat.Money(year.Metrics[MetricNames.BudgetImpact].Mean, costs.Currency)}";
+            string text = $"{year.Year} {HumanNumber.Money(year.Metrics[MetricNames.BudgetImpact].Mean, costs.Currency)}";
             var delta = whatIf.Comparison?.Total.Years.FirstOrDefault(c => c.Year == year.Year)?.Metrics.GetValueOrDefault(MetricNames.BudgetImpact);
             if (delta is null) return text;
             double d = delta.Difference.Mean;
-            string size = BudgetFormat.Short(Math.Abs(d), BudgetValueKind.Money, BudgetTableRows.ShortFrom, costs.Currency);
+            string size = HumanNumber.ShortBudget(Math.Abs(d), BudgetValueKind.Money, BudgetTableRows.ShortFrom, costs.Currency);
             return $"{text} ({(d > 0 ? "+" : d < 0 ? "−" : "±")}{size})";
         }
         return years.Count == 1 ? $"Budget impact {Cell(years[0])}" : $"Budget impact {Cell(years[0])} · {Cell(years[^1])}";

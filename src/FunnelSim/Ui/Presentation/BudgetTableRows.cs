@@ -1,4 +1,5 @@
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Ui.Presentation;
@@ -75,7 +76,7 @@ public static class BudgetTableRows
     };
 
     /// <summary>The label of the threshold row: <c>P(impact &gt; $500,000)</c>.</summary>
-    public static string ThresholdLabel(double threshold, string currency) => $"P(impact > {BudgetFormat.Money(threshold, currency)})";
+    public static string ThresholdLabel(double threshold, string currency) => $"P(impact > {HumanNumber.Money(threshold, currency)})";
 
     /// <summary>The columns' total width as a <c>TableView</c> draws them (cells plus a separator each).</summary>
     public static int Width(TableRows rows)
@@ -103,7 +104,7 @@ public static class BudgetTableRows
             rows.Add([layout.ShortLabels ? ShortHeadings.GetValueOrDefault(heading, heading) : LongHeadings.GetValueOrDefault(heading, heading)]);
             rows.AddRange(lines);
         }
-        return new TableRows(["", .. years.Select(y => y.Year.ToString(Numbers.Culture))], rows);
+        return new TableRows(["", .. years.Select(y => y.Year.ToString(HumanNumber.Culture))], rows);
     }
 
     private static void AddRow(List<IReadOnlyList<string>> rows, BudgetRow row, IReadOnlyList<YearResult> years, Costs costs,
@@ -116,10 +117,10 @@ public static class BudgetTableRows
             : layout.ShortLabels && row.Metric != MetricNames.BudgetImpact ? ShortLabels.GetValueOrDefault(row.Metric, row.Label) : row.Label;
         string Mean(MetricSummary? s) => s is null ? ""
             : s.Iterations == 0 ? "—"
-            : BudgetFormat.Short(s.Mean, row.Kind, layout.ShortMeansFrom, currency);
+            : HumanNumber.ShortBudget(s.Mean, row.Kind, layout.ShortMeansFrom, currency);
         string End(double value) => layout.IntervalCurrency
-            ? BudgetFormat.Short(value, row.Kind, layout.ShortIntervalsFrom, currency)
-            : BudgetFormat.Short(value, row.Kind, layout.ShortIntervalsFrom).Replace("$", "", StringComparison.Ordinal);
+            ? HumanNumber.ShortBudget(value, row.Kind, layout.ShortIntervalsFrom, currency)
+            : HumanNumber.ShortBudget(value, row.Kind, layout.ShortIntervalsFrom).Replace("$", "", StringComparison.Ordinal);
         string Interval(MetricSummary? s) => s is null || s.Iterations == 0 || row.Kind == BudgetValueKind.Probability
             ? ""
             : $"{End(s.P5)}–{End(s.P95)}";
@@ -134,6 +135,6 @@ public static class BudgetTableRows
             if (row.Kind != BudgetValueKind.Probability) rows.Add(["", .. summaries.Select(Interval)]);
         }
         if (summaries.Any(s => s?.Iterations is not null))
-            rows.Add(["", .. summaries.Select(s => s?.Iterations is { } n ? $"(n = {n.ToString("N0", Numbers.Culture)})" : "")]);
+            rows.Add(["", .. summaries.Select(s => s?.Iterations is { } n ? $"(n = {n.ToString("N0", HumanNumber.Culture)})" : "")]);
     }
 }

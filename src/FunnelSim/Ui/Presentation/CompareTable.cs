@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Analysis;
 
 namespace FunnelSim.Ui.Presentation;
@@ -20,13 +21,15 @@ public static class CompareTable
         foreach (var metric in FunnelMetrics.Table)
         {
             if (!compared.Metrics.TryGetValue(metric.Name, out var m)) continue;
+            // Identical in every iteration: no spread to show and no chance to be higher.
+            bool identical = m.Difference.Mean == 0 && m.Difference.Sd == 0;
             rows.Add([
                 metric.Label,
-                Numbers.Count(m.A.Mean),
-                Numbers.Count(m.B.Mean),
-                Numbers.Signed(m.Difference.Mean),
-                Numbers.SignedRange(m.Difference.P5, m.Difference.P95),
-                Numbers.Percent(m.ProbabilityBGreater),
+                HumanNumber.Count(m.A.Mean),
+                HumanNumber.Count(m.B.Mean),
+                HumanNumber.Signed(m.Difference.Mean),
+                identical ? "same in every iteration" : HumanNumber.SignedInterval(m.Difference.P5, m.Difference.P95),
+                identical ? "—" : HumanNumber.Probability(m.ProbabilityBGreater),
             ]);
         }
         return new TableRows(["Metric", "Baseline", "Current", "Difference", "90% interval", "P(higher)"], rows);

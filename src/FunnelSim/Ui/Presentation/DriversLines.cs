@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Analysis;
 using FunnelSim.Distributions;
 using FunnelSim.Model;
@@ -21,9 +22,8 @@ public static class DriversLines
         var d = result.Distribution;
         var lines = new List<string>
         {
-            $"Global drivers: {TornadoChart.Describe(result.Output)} — {run.Draws.ToString("N0", Numbers.Culture)} draws, " +
-            $"mean {TornadoChart.Value(d.Mean)}, 90% {TornadoChart.Value(d.P5)}–{TornadoChart.Value(d.P95)}, " +
-            $"{run.ElapsedSeconds.ToString("0.0", Numbers.Culture)} s",
+            $"Global drivers: {TornadoChart.Describe(result.Output)} — {HumanNumber.Whole(run.Draws)} draws, " +
+            $"mean {HumanNumber.Count(d.Mean)}, 90% {HumanNumber.Interval(d.P5, d.P95)}, {HumanNumber.Seconds(run.ElapsedSeconds)}",
         };
         if (result.Note is { } note)
         {
@@ -31,9 +31,9 @@ public static class DriversLines
             return Fit(lines, width);
         }
         lines.Add(result.Surrogate is { } s
-            ? $"Surrogate R² {s.RSquared.ToString("0.000", Numbers.Culture)} on {s.TestDraws.ToString("N0", Numbers.Culture)} held out: " +
-              $"{s.Verdict} · linear R² {result.LinearRSquared.ToString("0.000", Numbers.Culture)}"
-            : $"No tree surrogate · linear R² {result.LinearRSquared.ToString("0.000", Numbers.Culture)}");
+            ? $"Surrogate R² {HumanNumber.Fixed(s.RSquared, 3)} on {HumanNumber.Whole(s.TestDraws)} held out: " +
+              $"{s.Verdict} · linear R² {HumanNumber.Fixed(result.LinearRSquared, 3)}"
+            : $"No tree surrogate · linear R² {HumanNumber.Fixed(result.LinearRSquared, 3)}");
         lines.Add(Header + "input");
 
         int room = Math.Max(1, height - lines.Count);
@@ -44,16 +44,13 @@ public static class DriversLines
         foreach (var p in result.Parameters.Take(shownCount))
         {
             string label = TornadoChart.ShortLabel(p.Path, p.Label, scenario, output);
-            lines.Add($"{rank++,4}  {Signed(p.Spearman, "0.000"),8}  {Signed(p.StandardizedCoefficient, "0.00"),5}  " +
-                      $"{p.Importance.ToString("0.000", Numbers.Culture),10}  {TornadoChart.Cut(label, labelWidth)}");
+            lines.Add($"{rank++,4}  {HumanNumber.Fixed(p.Spearman, 3, signed: true),8}  {HumanNumber.Fixed(p.StandardizedCoefficient, 2, signed: true),5}  " +
+                      $"{HumanNumber.Fixed(p.Importance, 3),10}  {TornadoChart.Cut(label, labelWidth)}");
         }
         if (result.Parameters.Count > shownCount)
             lines.Add($"… {result.Parameters.Count - shownCount} more input(s); sorted by importance, then |Spearman|");
         return Fit(lines, width);
     }
-
-    private static string Signed(double value, string format) =>
-        double.IsNaN(value) ? "–" : value.ToString($"+{format};-{format};{format}", Numbers.Culture);
 
     private static List<string> Fit(List<string> lines, int width) => lines.Select(l => TornadoChart.Cut(l, Math.Max(1, width))).ToList();
 }

@@ -1,4 +1,5 @@
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Ui.Presentation;
@@ -19,7 +20,7 @@ public static class FunnelChart
         var metrics = years[selection.YearIndex].Metrics;
         var stages = Stages(result, selection.Indication, metrics).ToList();
         int labelWidth = Math.Min(24, stages.Max(s => s.Label.Length));
-        int numberWidth = stages.Max(s => Numbers.Count(s.Mean).Length);
+        int numberWidth = stages.Max(s => HumanNumber.Count(s.Mean).Length);
         int barWidth = Math.Max(4, width - labelWidth - numberWidth - 3);
         double top = Math.Log10(Math.Max(10, stages.Max(s => s.Mean)) + 1);
         var lines = new List<string> { $"Funnel, {selection.Describe(result)} — survivors of each step (mean; bar length on a log scale)", "" };
@@ -27,7 +28,7 @@ public static class FunnelChart
         {
             int length = mean <= 0 ? 0 : Math.Max(1, (int)Math.Round(Math.Log10(mean + 1) / top * barWidth));
             string name = label.Length > labelWidth ? label[..labelWidth] : label.PadRight(labelWidth);
-            lines.Add($"{name} {new string('█', length).PadRight(barWidth)} {Numbers.Count(mean).PadLeft(numberWidth)}");
+            lines.Add($"{name} {new string('█', length).PadRight(barWidth)} {HumanNumber.Count(mean).PadLeft(numberWidth)}");
         }
         return lines;
     }

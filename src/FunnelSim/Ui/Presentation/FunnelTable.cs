@@ -1,4 +1,5 @@
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Ui.Presentation;
@@ -33,7 +34,7 @@ public static class FunnelTable
         foreach (var metric in FunnelMetrics.Table)
         {
             if (!metrics.TryGetValue(metric.Name, out var s)) continue;
-            rows.Add([metric.Label, Numbers.Count(s.Mean), Numbers.Range(s.P5, s.P95), Share(metrics, metric.Name)]);
+            rows.Add([metric.Label, HumanNumber.Count(s.Mean), HumanNumber.Interval(s.P5, s.P95), Share(metrics, metric.Name)]);
         }
         return new TableRows(["Metric", "Mean", "P5–P95", "Share (of means)"], rows);
     }
@@ -43,6 +44,6 @@ public static class FunnelTable
         if (!Shares.TryGetValue(name, out var share) || !metrics.TryGetValue(share.Base, out var baseline)
             || baseline.Mean <= 0 || !metrics.TryGetValue(name, out var value))
             return "";
-        return $"{Numbers.Percent(value.Mean / baseline.Mean)} {share.Label}";
+        return $"{HumanNumber.Percent(value.Mean / baseline.Mean)} {share.Label}";
     }
 }

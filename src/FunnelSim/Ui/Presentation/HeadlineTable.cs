@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Analysis;
 using FunnelSim.Model;
 using FunnelSim.Results;
@@ -33,9 +34,9 @@ public static class HeadlineTable
         string Cell(int yearIndex, string metric)
         {
             var year = years[yearIndex];
-            string text = year.Metrics.TryGetValue(metric, out var summary) ? Numbers.Count(summary.Mean) : "–";
+            string text = year.Metrics.TryGetValue(metric, out var summary) ? HumanNumber.Count(summary.Mean) : "–";
             var delta = compared?.FirstOrDefault(c => c.Year == year.Year)?.Metrics.GetValueOrDefault(metric);
-            return delta is null ? text : $"{text} ({Numbers.Signed(delta.Difference.Mean)})";
+            return delta is null ? text : $"{text} ({HumanNumber.Signed(delta.Difference.Mean)})";
         }
         int last = years.Count - 1;
         return [label, Cell(0, MetricNames.Identified), Cell(last, MetricNames.Identified), Cell(0, MetricNames.TreatedNew), Cell(last, MetricNames.TreatedNew)];

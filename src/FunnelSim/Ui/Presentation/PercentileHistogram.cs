@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Ui.Presentation;
@@ -21,7 +22,7 @@ public static class PercentileHistogram
         double[] knots = [s.Min, s.P5, s.P10, s.P25, s.P50, s.P75, s.P90, s.P95, s.Max];
         if (s.Max <= s.Min)
         {
-            lines.Add($"every iteration gave {Numbers.Count(s.Min)}");
+            lines.Add($"every iteration gave {HumanNumber.Count(s.Min)}");
             return lines;
         }
         var density = new double[width];
@@ -56,11 +57,11 @@ public static class PercentileHistogram
             lines.Add(new string(line).TrimEnd());
         }
         lines.Add(new string('─', width));
-        string left = Numbers.Count(s.Min), right = Numbers.Count(s.Max);
-        string middle = $"median {Numbers.Count(s.P50)}";
+        string left = HumanNumber.Count(s.Min), right = HumanNumber.Count(s.Max);
+        string middle = $"median {HumanNumber.Count(s.P50)}";
         int gap = Math.Max(1, width - left.Length - right.Length - middle.Length);
         lines.Add(left + new string(' ', gap / 2) + middle + new string(' ', gap - gap / 2) + right);
-        lines.Add($"mean {Numbers.Count(s.Mean)}   90% of iterations between {Numbers.Range(s.P5, s.P95)}");
+        lines.Add($"mean {HumanNumber.Count(s.Mean)}   90% of iterations between {HumanNumber.Interval(s.P5, s.P95)}");
         return lines;
     }
 }

@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Analysis;
 using FunnelSim.Model;
 
@@ -25,8 +26,8 @@ public static class TornadoChart
         bool exact = result.Method == TornadoMethod.Expectation;
         string how = exact
             ? "exact expectation"
-            : $"simulated, {result.Run.Iterations.ToString("N0", Numbers.Culture)} iterations per end, MCSE {Value(result.BaseMcse)}";
-        lines.Add(Fit($"Tornado: {Describe(result.Output)} — base {Value(result.BaseOutput)} ({how})", width));
+            : $"simulated, {HumanNumber.Whole(result.Run.Iterations)} iterations per end, MCSE {HumanNumber.Count(result.BaseMcse)}";
+        lines.Add(Fit($"Tornado: {Describe(result.Output)} — base {HumanNumber.Count(result.BaseOutput)} ({how})", width));
         if (result.Bars.Count == 0)
         {
             lines.Add("No uncertain input moves this output: give a parameter a range (mean + 95% range) or a distribution.");
@@ -40,7 +41,7 @@ public static class TornadoChart
         double min = Math.Min(result.BaseOutput, shown.Min(b => Math.Min(b.OutputAtLow, b.OutputAtHigh)));
         double max = Math.Max(result.BaseOutput, shown.Max(b => Math.Max(b.OutputAtLow, b.OutputAtHigh)));
 
-        var values = shown.Select(b => $"{Value(b.OutputAtLow)} → {Value(b.OutputAtHigh)}").ToArray();
+        var values = shown.Select(b => $"{HumanNumber.Count(b.OutputAtLow)} → {HumanNumber.Count(b.OutputAtHigh)}").ToArray();
         int valueWidth = Math.Max(values.Max(v => v.Length), "low → high".Length);
         var labels = shown.Select(b => ShortLabel(b.Input.Path, b.Input.Label, scenario, result.Output)).ToArray();
         int free = width - valueWidth - 2;
@@ -48,8 +49,8 @@ public static class TornadoChart
         int labelWidth = Math.Clamp(labels.Max(l => l.Length), 8, Math.Max(8, Math.Min(free - MinChartWidth - 1, free / 2)));
         int chartWidth = Math.Max(MinChartWidth, free - labelWidth - 1);
 
-        string scale = $"{Value(min)}";
-        string top = Value(max);
+        string scale = $"{HumanNumber.Count(min)}";
+        string top = HumanNumber.Count(max);
         scale = scale.PadRight(Math.Max(scale.Length + 1, chartWidth - top.Length)) + top;
         lines.Add(Fit($"{"input".PadRight(labelWidth)} {scale.PadRight(chartWidth)} {"low → high"}", width));
         for (int i = 0; i < shown.Length; i++)
@@ -110,20 +111,6 @@ public static class TornadoChart
         return $"{FunnelMetrics.LabelOf(output.Metric)} · {where} · {output.Year}";
     }
 
-    /// <summary>An output value with about four significant digits, thousands separated.</summary>
-    public static string Value(double value)
-    {
-        double magnitude = Math.Abs(value);
-        string format = magnitude switch
-        {
-            >= 1000 => "#,0",
-            >= 100 => "0.0",
-            >= 10 => "0.00",
-            _ => "0.000",
-        };
-        return value.ToString(format, Numbers.Culture);
-    }
-
     /// <summary><paramref name="text"/> cut to <paramref name="width"/> characters, ending in … when cut.</summary>
     public static string Cut(string text, int width)
     {
@@ -139,6 +126,6 @@ public static class TornadoChart
         if (!path.StartsWith(prefix, StringComparison.Ordinal)) return null;
         int end = path.IndexOf(']', prefix.Length);
         return end > prefix.Length && int.TryParse(path.AsSpan(prefix.Length, end - prefix.Length), System.Globalization.NumberStyles.None,
-            Numbers.Culture, out int index) ? index : null;
+            HumanNumber.Culture, out int index) ? index : null;
     }
 }

@@ -1,4 +1,5 @@
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Ui.Presentation;
@@ -19,7 +20,7 @@ public static class TreatedChart
         string name = selection.Indication == ResultSelection.Total ? "all indications" : selection.Indication.ToUpperInvariant();
         var lines = new List<string> { $"{FunnelMetrics.LabelOf(metric)} per year, {name} — mean (█) and 90% band P5–P95 (├─┤)", "" };
         if (series.Count == 0) return [.. lines, "no data"];
-        var texts = series.Select(s => $"{Numbers.Count(s.Summary.Mean)} ({Numbers.Range(s.Summary.P5, s.Summary.P95)})").ToList();
+        var texts = series.Select(s => $"{HumanNumber.Count(s.Summary.Mean)} ({HumanNumber.Interval(s.Summary.P5, s.Summary.P95)})").ToList();
         int textWidth = texts.Max(t => t.Length);
         int barWidth = Math.Max(10, width - 5 - textWidth - 2);
         double max = Math.Max(1, series.Max(s => s.Summary.P95));
@@ -38,7 +39,7 @@ public static class TreatedChart
             lines.Add($"{series[i].Year} {new string(bar)}  {texts[i]}");
         }
         lines.Add("");
-        lines.Add($"     0{Numbers.Count(max).PadLeft(barWidth - 1)}");
+        lines.Add($"     0{HumanNumber.Count(max).PadLeft(barWidth - 1)}");
         return lines;
     }
 }

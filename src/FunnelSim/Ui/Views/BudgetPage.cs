@@ -1,4 +1,5 @@
 using FunnelSim.Model;
+using FunnelSim.Formatting;
 using FunnelSim.Results;
 using FunnelSim.Ui.Presentation;
 using Terminal.Gui.ViewBase;
@@ -71,9 +72,9 @@ internal sealed class BudgetPage : IResultsPage
         var costs = result.Scenario.Costs!;
         string name = _indication == ResultSelection.Total ? "All indications" : _indication.ToUpperInvariant();
         string population = result.Scenario.Population is PlanPopulation plan
-            ? $"{plan.Members.ToString("N0", Numbers.Culture)} members"
+            ? $"{plan.Members.ToString("N0", HumanNumber.Culture)} members"
             : "national (no PMPM)";
-        string discount = costs.DiscountRate == 0 ? "undiscounted" : $"discounted {Numbers.Percent(costs.DiscountRate)}/yr";
+        string discount = costs.DiscountRate == 0 ? "undiscounted" : $"discounted {HumanNumber.Percent(costs.DiscountRate)}/yr";
         _caption.Text = $"{name} · {population} · {costs.Currency} {costs.CostYear} prices, {discount}\n"
                         + ResultOrigin.Describe(workbench, latest);
         Layout();
@@ -122,7 +123,7 @@ internal sealed class BudgetPage : IResultsPage
     {
         string notes = "Mean; under it the 90% interval (P5–P95). ¹ iterations with a patient (n).";
         string threshold = costs.BudgetThreshold is { } t
-            ? $" Threshold: {BudgetFormat.Money(t, costs.Currency)} a year."
+            ? $" Threshold: {HumanNumber.Money(t, costs.Currency)} a year."
             : " Edit › Costs › Budget threshold adds P(impact > threshold).";
         return notes.Length + threshold.Length <= width ? notes + threshold : notes;
     }

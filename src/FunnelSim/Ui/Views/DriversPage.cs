@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Analysis;
 using FunnelSim.Model;
 using FunnelSim.Ui.Presentation;
@@ -63,7 +64,7 @@ internal sealed class DriversPage : IResultsPage
         if (_driversWereRunning && !sensitivity.DriversRunning)
         {
             Said?.Invoke(this, sensitivity.DriversMessage ?? (sensitivity.Drivers is { } d
-                ? $"Global drivers of {TornadoChart.Describe(d.Output)}: {d.Run.Draws.ToString("N0", Numbers.Culture)} draws in {d.Run.ElapsedSeconds.ToString("0.0", Numbers.Culture)} s."
+                ? $"Global drivers of {TornadoChart.Describe(d.Output)}: {d.Run.Draws.ToString("N0", HumanNumber.Culture)} draws in {d.Run.ElapsedSeconds.ToString("0.0", HumanNumber.Culture)} s."
                 : "Global drivers finished."));
         }
         _driversWereRunning = sensitivity.DriversRunning;
@@ -108,7 +109,7 @@ internal sealed class DriversPage : IResultsPage
         var lines = new List<string>();
         if (s.DriversProgress is { } p)
         {
-            string done = p.Done.ToString("N0", Numbers.Culture), total = p.Total.ToString("N0", Numbers.Culture);
+            string done = p.Done.ToString("N0", HumanNumber.Culture), total = p.Total.ToString("N0", HumanNumber.Culture);
             lines.Add(p.Done < p.Total
                 ? $"Global drivers: simulating {Bar(p.Fraction, 20)} {done} / {total} draws — Esc cancels"
                 : $"Global drivers: fitting the tree surrogate to {total} draws… — Esc cancels");

@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Ui.Presentation;
 using FunnelSim.Ui.Running;
 
@@ -9,7 +10,7 @@ internal static class ResultOrigin
     public static string Describe(Workbench workbench, WhatIf shown)
     {
         string kind = shown.Quick ? "live what-if" : "full run";
-        string iterations = shown.Result.Run.Iterations.ToString("N0", Numbers.Culture);
+        string iterations = shown.Result.Run.Iterations.ToString("N0", HumanNumber.Culture);
         string stale = shown.Revision == workbench.Revision ? "" : " — edited since: F5 to rerun";
         return $"[{kind}, {iterations} iterations, seed {shown.Result.Run.Seed}{stale}]  F3 indication · F7 year";
     }

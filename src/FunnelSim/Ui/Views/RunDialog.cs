@@ -1,3 +1,4 @@
+using FunnelSim.Formatting;
 using FunnelSim.Engine;
 using FunnelSim.Ui.Presentation;
 using FunnelSim.Ui.Running;
@@ -33,9 +34,9 @@ internal sealed class RunDialog : Dialog
     {
         _speed.Update(progress);
         _bar.Fraction = (float)progress.Fraction;
-        string left = _speed.TimeLeft is { } t ? Numbers.Duration(t) : "…";
-        _numbers.Text = $"{progress.Done.ToString("N0", Numbers.Culture)} / {progress.Total.ToString("N0", Numbers.Culture)} iterations   " +
-                        $"{_speed.IterationsPerSecond.ToString("N0", Numbers.Culture)}/s   {left} left";
+        string left = _speed.TimeLeft is { } t ? HumanNumber.Duration(t) : "…";
+        _numbers.Text = $"{progress.Done.ToString("N0", HumanNumber.Culture)} / {progress.Total.ToString("N0", HumanNumber.Culture)} iterations   " +
+                        $"{_speed.IterationsPerSecond.ToString("N0", HumanNumber.Culture)}/s   {left} left";
     }
 
     protected override void Dispose(bool disposing)
