@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
@@ -67,7 +68,7 @@ public sealed class SweepPlan
         {
             return new(null, [], [new Diagnostic(Severity.Error, "base", $"cannot read the base scenario '{definition.BasePath}': {e.Message}")]);
         }
-        var load = ScenarioSource.ReadFile(definition.BasePath, settings);
+        var load = ScenarioLoader.ReadFile(definition.BasePath, settings);
         if (!load.IsValid) return new(null, load.Diagnostics, []);
         // An overlay (or --set) sweeps the scenario it resolves to.
         if (load.ResolvedJson is { } resolved) bytes = System.Text.Encoding.UTF8.GetBytes(resolved);

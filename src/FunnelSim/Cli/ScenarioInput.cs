@@ -1,3 +1,4 @@
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Reporting;
 
@@ -13,7 +14,7 @@ internal static class ScenarioInput
     /// command line's <c>--set</c> changes applied.
     /// </summary>
     public static ScenarioLoadResult Load(string? path, IReadOnlyList<OverlaySetting>? settings = null) =>
-        path is null ? ScenarioSource.ReadBuiltIn(settings) : ScenarioSource.ReadFile(path, settings);
+        path is null ? ScenarioLoader.ReadBuiltIn(settings) : ScenarioLoader.ReadFile(path, settings);
 
     /// <summary>Writes each diagnostic as <c>FILE: error: PATH (line L, column C): message</c>.</summary>
     public static void Report(TextWriter writer, string label, IEnumerable<Diagnostic> diagnostics)

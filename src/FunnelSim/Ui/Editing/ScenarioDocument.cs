@@ -8,7 +8,7 @@ using FunnelSim.Model;
 namespace FunnelSim.Ui.Editing;
 
 /// <summary>
-/// The scenario being edited: a mutable JSON document, re-read by the core's <see cref="ScenarioReader"/> after every
+/// The scenario being edited: a mutable JSON document, re-read by the core's <see cref="ScenarioLoader"/> after every
 /// edit. The reader's diagnostic paths name the edited nodes one to one, so problems appear beside the field that
 /// caused them in the command line's own words, and what is saved is exactly what <c>funnelsim run</c> reads.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class ScenarioDocument
     {
         _root = root;
         FilePath = filePath;
-        Validation = ScenarioReader.Read(ToJson());
+        Validation = ScenarioLoader.Read(ToJson());
     }
 
     /// <summary>Raised after every change of the content (not after a save).</summary>
@@ -148,7 +148,7 @@ public sealed class ScenarioDocument
     private void Commit(string path, bool structural)
     {
         IsDirty = true;
-        Validation = ScenarioReader.Read(ToJson());
+        Validation = ScenarioLoader.Read(ToJson());
         Changed?.Invoke(this, new DocumentChange(path, structural));
     }
 
