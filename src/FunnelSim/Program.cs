@@ -1,3 +1,4 @@
 using FunnelSim.Cli;
 
-return await FunnelSimCli.RunAsync(args, CliContext.FromConsole());
+using var signals = TerminationSignals.Listen();
+return await FunnelSimCli.RunAsync(args, CliContext.FromConsole(), signals);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using static FunnelSim.Tests.CliHarness;
+using FunnelSim.Model;
 
 namespace FunnelSim.Tests;
 
@@ -59,15 +60,20 @@ public class BudgetCommandTests
         Assert.Contains("Budget impact", json.Out); // the table still goes to standard output
         using var document = JsonDocument.Parse(File.ReadAllText(temp.File("budget.json")));
         var metrics = document.RootElement.GetProperty("total").GetProperty("years")[4].GetProperty("metrics");
-        Assert.Equal(["tested", "identified", "treatedNew", "treatedNewTruePositive", "treatedNewFalsePositive", "onTreatment", "doses",
-                      "costDrug", "costAdministration", "costMonitoring", "costAdverseEvents", "costTesting", "costWith",
-                      "costComparator", "costTestingWithout", "costWithout", "budgetImpact", "budgetImpactFalsePositive",
-                      "budgetImpactPerTreated", "pmpm", "cumulativeBudgetImpact"],
-            metrics.EnumerateObject().Select(p => p.Name));
+        // Every count the help promises (the whole funnel, each step) and every cost metric.
+        var names = metrics.EnumerateObject().Select(p => p.Name).ToHashSet();
+        foreach (string name in new[] { "incident", "laterLine", "fusionPositive", "tested", "truePositive", "falsePositive",
+                     "falseNegative", "untestedFusionPositive", "identified", "treatedNew", "treatedNewTruePositive",
+                     "treatedNewFalsePositive", "onTreatment", "doses", "costDrug", "costAdministration", "costMonitoring",
+                     "costAdverseEvents", "costTesting", "costWith", "costComparator", "costTestingWithout", "costWithout",
+                     "budgetImpact", "budgetImpactFalsePositive", "budgetImpactPerTreated", "pmpm", "cumulativeBudgetImpact" })
+            Assert.Contains(name, names);
         Assert.True(metrics.GetProperty("budgetImpactPerTreated").GetProperty("iterations").GetInt64() > 0);
         string[] rows = File.ReadAllLines(temp.File("budget.csv"));
         Assert.Contains(rows, r => r.StartsWith("total,2030,pmpm,", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("cca,2026,costComparator,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("cca,2026,incident,", StringComparison.Ordinal));
+        Assert.EndsWith(",iterations", rows[0]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FunnelSim.Cli;
+using FunnelSim.Model;
 
 namespace FunnelSim.Tests;
 
@@ -7,11 +8,23 @@ internal static class CliHarness
 {
     public sealed record Outcome(int ExitCode, string Out, string Error);
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunIn(context => context, args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
+    public static Outcome RunWithInput(string input, params string[] args) =>
+        RunIn(context => context with { Input = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input)) }, args);
+
+    /// <summary>Runs as if standard output were a terminal <paramref name="width"/> columns wide.</summary>
+    public static Outcome RunOnTerminal(int width, params string[] args) =>
+        RunIn(context => context with { OutIsTerminal = true, OutWidth = width }, args);
+
+    /// <summary>Runs in the context <paramref name="adjust"/> makes of one with captured output, error and an empty input.</summary>
+    public static Outcome RunIn(Func<CliContext, CliContext> adjust, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = FunnelSimCli.RunAsync(args, new CliContext(output, error, ErrorIsTerminal: false)).GetAwaiter().GetResult();
+        var context = adjust(new CliContext(output, error, ErrorIsTerminal: false, Input: () => new MemoryStream()));
+        int code = FunnelSimCli.RunAsync(args, context).GetAwaiter().GetResult();
         return new Outcome(code, output.ToString(), error.ToString());
     }
 

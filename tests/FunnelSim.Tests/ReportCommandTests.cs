@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using FunnelSim.Cli;
 using FunnelSim.Export;
 using FunnelSim.Model;
-using FunnelSim.Reporting;
 using static FunnelSim.Tests.CliHarness;
 
 namespace FunnelSim.Tests;
@@ -32,7 +31,8 @@ public class ReportCommandTests
         Assert.Contains("wrote", outcome.Error);
         var document = XDocument.Load(temp.File("payer.report.html"));
         string text = document.Root!.Value;
-        Assert.Contains(Reporting.ScenarioHash.OfFile(File.ReadAllBytes(scenario)), text);
+        Assert.Contains(Export.ScenarioHash.OfFile(File.ReadAllBytes(scenario)), text);
+        Assert.Contains("Scenario as run, SHA-256", text);
         Assert.Contains("1,000", text);
         Assert.Equal(9, Directory.GetFiles(temp.File("png"), "*.png").Length);
         Assert.True(File.Exists(temp.File("png/funnel-pdac.png")));
@@ -51,7 +51,7 @@ public class ReportCommandTests
         Assert.False(File.Exists(temp.File("base.report.html")));
         string text = XDocument.Load(temp.File("mine.html")).Root!.Value;
         var loaded = Export.ResultJsonReader.ReadFile(results);
-        Assert.Contains(Reporting.ScenarioHash.OfCanonical(loaded.Result!.Scenario), text);
+        Assert.Contains(Export.ScenarioHash.OfCanonical(loaded.Result!.Scenario), text);
         Assert.Contains("canonical form", text);
         Assert.Contains("800", text);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using static FunnelSim.Tests.CliHarness;
+using FunnelSim.Model;
 
 namespace FunnelSim.Tests;
 
@@ -41,7 +42,7 @@ public class RunCommandTests
         var outcome = Run("run", "--iterations", "500", "--format", "csv");
         Assert.Equal(0, outcome.ExitCode);
         string[] lines = outcome.Out.TrimEnd('\n').Split('\n');
-        Assert.Equal("indication,year,metric,mean,sd,mcse,p5,p10,p25,p50,p75,p90,p95,min,max", lines[0]);
+        Assert.Equal("indication,year,metric,mean,sd,mcse,p5,p10,p25,p50,p75,p90,p95,min,max,iterations", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("pdac,2028,treatedNew,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("total,2030,doses,", StringComparison.Ordinal));
     }

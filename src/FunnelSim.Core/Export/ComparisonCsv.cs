@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
+using FunnelSim.Results;
 
 namespace FunnelSim.Export;
 
@@ -31,7 +32,8 @@ public static class ComparisonCsv
         {
             foreach (var (metric, c) in year.Metrics)
             {
-                text.Append(group).Append(',').Append(year.Year.ToString(CultureInfo.InvariantCulture)).Append(',').Append(metric);
+                text.Append(CsvText.Field(group)).Append(',').Append(year.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(CsvText.Field(metric));
                 var d = c.Difference;
                 foreach (double value in (double[])[c.A.Mean, c.A.P5, c.A.P95, c.B.Mean, c.B.P5, c.B.P95,
                              d.Mean, d.Sd, d.P5, d.P50, d.P95, c.ProbabilityBGreater])

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
+using FunnelSim.Results;
 
 namespace FunnelSim.Export;
 
@@ -19,7 +20,7 @@ public static class DriversCsv
         foreach (var p in result.Parameters)
         {
             text.Append(rank++.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(p.Path)).Append(',').Append(Quote(p.Label));
+                .Append(CsvText.Field(p.Path)).Append(',').Append(CsvText.Field(p.Label));
             foreach (double value in (double[])[p.Spearman, p.StandardizedCoefficient, p.Importance])
                 text.Append(',').Append(value.ToString("R", CultureInfo.InvariantCulture));
             foreach (int r in (int[])[p.Ranks.Spearman, p.Ranks.Regression, p.Ranks.Importance])
@@ -28,8 +29,4 @@ public static class DriversCsv
         }
         return text.ToString();
     }
-
-    /// <summary>RFC 4180 quoting when a field holds a comma, quote or line break.</summary>
-    internal static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

@@ -21,7 +21,7 @@ public sealed class SweepCsv
     {
         ArgumentNullException.ThrowIfNull(axes);
         _text.Append("point");
-        foreach (var axis in axes) _text.Append(',').Append(Quote(axis.Path));
+        foreach (var axis in axes) _text.Append(',').Append(CsvText.Field(axis.Path));
         _text.Append(",indication,year,metric,mean,sd,mcse,p5,p10,p25,p50,p75,p90,p95,min,max,iterations\n");
     }
 
@@ -45,8 +45,8 @@ public sealed class SweepCsv
         {
             foreach (var (metric, s) in year.Metrics)
             {
-                _text.Append(prefix).Append(',').Append(group).Append(',')
-                    .Append(year.Year.ToString(CultureInfo.InvariantCulture)).Append(',').Append(metric);
+                _text.Append(prefix).Append(',').Append(CsvText.Field(group)).Append(',')
+                    .Append(year.Year.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvText.Field(metric));
                 // A conditional metric defined in no iteration (nobody treated) has no value: empty fields, not zeros.
                 bool empty = s.Iterations == 0;
                 foreach (double value in (double[])[s.Mean, s.Sd, s.Mcse, s.P5, s.P10, s.P25, s.P50, s.P75, s.P90, s.P95, s.Min, s.Max])
@@ -55,7 +55,4 @@ public sealed class SweepCsv
             }
         }
     }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FunnelSim.Analysis;
+using FunnelSim.Results;
 
 namespace FunnelSim.Export;
 
@@ -20,7 +21,7 @@ public static class TornadoCsv
         bool simulated = result.Method == TornadoMethod.Simulation;
         foreach (var bar in result.Bars)
         {
-            text.AppendJoin(',', Quote(bar.Input.Path), Quote(bar.Input.Label), Number(bar.Input.Low), Number(bar.Input.High),
+            text.AppendJoin(',', CsvText.Field(bar.Input.Path), CsvText.Field(bar.Input.Label), Number(bar.Input.Low), Number(bar.Input.High),
                 Number(bar.OutputAtLow), Number(bar.OutputAtHigh), Number(bar.Swing), simulated ? Number(bar.SwingMcse) : "", Number(result.BaseOutput), method);
             text.Append('\n');
         }
@@ -28,7 +29,4 @@ public static class TornadoCsv
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

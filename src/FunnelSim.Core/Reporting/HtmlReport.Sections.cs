@@ -1,6 +1,7 @@
 using System.Text;
 using FunnelSim.Analysis;
 using FunnelSim.Distributions;
+using FunnelSim.Export;
 using FunnelSim.Model;
 using FunnelSim.Results;
 
@@ -133,6 +134,8 @@ public static partial class HtmlReport
             ("Scenario", $"{scenario.Name ?? "(unnamed)"} — {report.Source.Label}"),
             ("Scenario SHA-256", report.Source.ScenarioSha256),
             ("SHA-256 of", report.Source.HashOf),
+            // An overlay's bytes do not cover its base: the scenario as run is fingerprinted as well.
+            ("Scenario as run, SHA-256", $"{Export.ScenarioHash.OfCanonical(scenario)} (of its canonical form)"),
             ("Seed", run.Seed.ToString(Invariant)),
             ("Iterations", $"{run.Iterations:N0}"),
             ("Sampling", run.Sampling),

@@ -120,5 +120,5 @@ public sealed class SweepPlan
     }
 
     /// <summary>The validated scenario of <paramref name="point"/>; invalid values are diagnostics, not exceptions.</summary>
-    public SweepPointScenario ScenarioAt(SweepPoint point) => new(point, ScenarioReader.Read(JsonAt(point)));
+    public SweepPointScenario ScenarioAt(SweepPoint point) => new(point, ScenarioLoader.Read(JsonAt(point)));
 }

@@ -64,8 +64,10 @@ public static class SweepReader
         string? basePath = null;
         if (set.Required("base") is { } b)
         {
-            if (b.ValueKind == JsonValueKind.String && b.GetString() is { Length: > 0 } text)
-                basePath = Path.GetFullPath(Path.Combine(folder, text));
+            if (b.ValueKind == JsonValueKind.String && b.GetString() is { Length: > 0 } text && text.Contains('\0'))
+                c.Error("base", "a file path cannot contain a NUL character (\\u0000)");
+            else if (b.ValueKind == JsonValueKind.String && b.GetString() is { Length: > 0 } path)
+                basePath = Path.GetFullPath(Path.Combine(folder, path));
             else
                 c.Error("base", "must be the path of the base scenario file (relative to the sweep file), e.g. \"scenario.json\"");
         }

@@ -19,21 +19,29 @@ internal static class AnalysisOutput
 
     /// <summary>Writes the result where asked; returns the exit code (1 when the --out file cannot be written).</summary>
     public static int Present(CliContext context, string? format, string? outPath, Func<string> json, Func<string> csv,
-        Func<string> table, Func<string> wroteWhat)
+        Func<string> table, Func<string> wroteWhat, Action<Stream>? xlsx = null)
     {
+        if (xlsx is null && (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
+                             || outPath is not null && ResultFormats.Choose(format, outPath) == ResultFormat.Xlsx))
+        {
+            context.Error.WriteLine("funnelsim: an Excel workbook is written by run, budget, compare and batch; use json or csv here.");
+            return ExitCodes.UsageError;
+        }
+        if (xlsx is not null && outPath is null && string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Error.WriteLine("funnelsim: --format xlsx writes an Excel workbook, which needs a file: add --out FILE.xlsx.");
+            return ExitCodes.UsageError;
+        }
         if (outPath is not null)
         {
-            bool asCsv = ResultFormats.Choose(format, outPath) == ResultFormat.Csv;
-            try
-            {
-                AtomicFile.WriteAllText(outPath, asCsv ? csv() : json());
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-            context.Error.WriteLine($"wrote {outPath} ({wroteWhat()})");
+            var chosen = ResultFormats.Choose(format, outPath);
+            bool written = chosen == ResultFormat.Xlsx
+                ? OutputTarget.Write(context, outPath, xlsx!)
+                : OutputTarget.Write(context, outPath, chosen == ResultFormat.Csv ? csv() : json());
+            if (!written) return ExitCodes.InvalidInput;
+            OutputTarget.ReportWritten(context, outPath, wroteWhat());
+            // '--out -' put the machine-readable result on standard output: no table after it.
+            if (outPath == OutputTarget.StandardOutput) return ExitCodes.Success;
         }
 
         string text = (format, outPath) switch

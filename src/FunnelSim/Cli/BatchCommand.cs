@@ -48,6 +48,7 @@ internal static class BatchCommand
             sweep,
         };
         common.AddTo(command);
+        common.Format.Description = "Format of every result file: json (default; NAME.results.json) or csv (NAME.results.csv).";
         command.SetAction((parse, cancellationToken) => Task.FromResult(parse.GetValue(sweep) is { } sweepFile
             ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, cancellationToken)
             : Execute(context, parse, inputs, outDir, common, cancellationToken)));
@@ -69,7 +70,7 @@ internal static class BatchCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            context.Error.WriteLine($"funnelsim: cannot create output folder '{folder}': {e.Message}");
+            context.Error.WriteLine($"funnelsim: cannot create output folder '{Shown.Text(folder)}': {e.Message}");
             return ExitCodes.InvalidInput;
         }
 
@@ -79,11 +80,11 @@ internal static class BatchCommand
         int written = 0;
         foreach (string file in files)
         {
-            var loaded = ScenarioInput.Load(file, common.Settings(parse));
-            ScenarioInput.Report(context.Error, file, loaded.Diagnostics);
+            var loaded = ScenarioInput.Load(context, file, common.Settings(parse));
+            ScenarioInput.Report(context.Error, ScenarioInput.Label(file), loaded.Diagnostics);
             if (!loaded.IsValid || loaded.Scenario is null)
             {
-                context.Error.WriteLine($"{file}: skipped (invalid)");
+                context.Error.WriteLine($"{ScenarioInput.Label(file)}: skipped (invalid)");
                 failed++;
                 continue;
             }
@@ -92,16 +93,16 @@ internal static class BatchCommand
             string target = names.For(file, ".results" + ResultFormats.Extension(format));
             try
             {
-                AtomicFile.WriteAllText(target, ResultFormats.Render(result, format));
+                ResultFormats.Write(target, result, format);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                context.Error.WriteLine($"{file}: cannot write '{target}': {e.Message}");
+                context.Error.WriteLine($"{ScenarioInput.Label(file)}: cannot write '{Shown.Text(target)}': {e.Message}");
                 failed++;
                 continue;
             }
             written++;
-            context.Error.WriteLine($"{file}: wrote {target}");
+            context.Error.WriteLine($"{ScenarioInput.Label(file)}: wrote {Shown.Text(target)}");
         }
         context.Error.WriteLine($"batch: {written} written, {failed} failed");
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
@@ -119,16 +120,16 @@ internal static class BatchCommand
                     .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal)
                     .ToList();
-                if (found.Count == 0) context.Error.WriteLine($"{input}: no *.json scenario files in this folder");
+                if (found.Count == 0) context.Error.WriteLine($"{Shown.Text(input)}: no *.json scenario files in this folder");
                 files.AddRange(found);
             }
-            else if (File.Exists(input))
+            else if (File.Exists(input) || input == ScenarioInput.StandardInput)
             {
                 files.Add(input);
             }
             else
             {
-                context.Error.WriteLine($"{input}: error: no such file or folder");
+                context.Error.WriteLine($"{Shown.Text(input)}: error: no such file or folder");
                 failed++;
             }
         }

@@ -4,7 +4,6 @@ using System.Globalization;
 using FunnelSim.Export;
 using FunnelSim.Model;
 using FunnelSim.Reporting;
-using FunnelSim.Results;
 
 namespace FunnelSim.Cli;
 
@@ -22,17 +21,15 @@ internal static class BudgetCommand
         };
         var threshold = new Option<double?>("--threshold")
         {
-            Description = "Annual budget impact to plan against, in the scenario's currency (e.g. 500000, 500,000 or 500_000): the table " +
+            Description = "Annual budget impact to plan against, in the scenario's currency (e.g. 500000, 500,000, 500_000 or 5e5): the table " +
                           "adds the probability that each year's budget impact exceeds it. Overrides costs.budgetThreshold.",
             HelpName = "AMOUNT",
-            CustomParser = ParseAmount,
+            CustomParser = CommandLineNumbers.Amount("--threshold", 1e15, "500000, 500,000 or 1e6"),
         };
-        var output = new Option<string?>("--out", "-o")
-        {
-            Description = "Also write the budget results (every indication and the total, each year, counts and cost metrics) to " +
-                          "FILE: JSON, or CSV when FILE ends in .csv or --format csv is given. Written atomically.",
-            HelpName = "FILE",
-        };
+        var output = OutputTarget.Create("Also write the full results to FILE — every indication and the total, each year, " +
+                                         "every funnel count (incident through doses, each step) and every cost metric, with sd, MC " +
+                                         "standard error and percentiles: JSON, or CSV when FILE ends in .csv or --format csv is given. " +
+                                         "Written atomically.");
         var common = new CommonOptions();
         var command = new Command("budget", "Budget impact for a payer, ISPOR style: cost with BIZENGRI minus cost without, " +
             "per year, with PMPM for a plan.\n\n" +
@@ -58,59 +55,41 @@ internal static class BudgetCommand
         Option<string?> output, CommonOptions common, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(path, common.Settings(parse));
-        ScenarioInput.Report(context.Error, path, loaded.Diagnostics);
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
+        ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
         if (loaded.Scenario.Costs is not { } costs)
         {
-            context.Error.WriteLine($"funnelsim budget: {path} has no 'costs' block, so there is no budget impact to show. Add costs " +
+            context.Error.WriteLine($"funnelsim budget: {ScenarioInput.Label(path)} has no 'costs' block, so there is no budget impact to show. Add costs " +
                                     "(drug per dose, tests, a comparator per indication; see docs/scenario-format.md, \"Costs\"), or start " +
                                     "from scenarios/payer-commercial-1m.json.");
             return ExitCodes.InvalidInput;
         }
 
         string? outPath = parse.GetValue(output);
-        if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+        if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
+        if (ResultFormats.WorkbookWithoutFile(context, "budget", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenario = common.Apply(parse, loaded.Scenario);
         if (parse.GetValue(threshold) is { } amount) scenario = scenario with { Costs = costs with { BudgetThreshold = amount } };
-        var result = BudgetReport.Select(ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken));
+        var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken);
 
         string? format = parse.GetValue(common.Format);
         if (outPath is not null)
         {
             var chosen = ResultFormats.Choose(format, outPath);
-            try
-            {
-                AtomicFile.WriteAllText(outPath, ResultFormats.Render(result, chosen));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-            context.Error.WriteLine($"wrote {outPath} ({result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s)");
+            if (!ResultFormats.Write(context, outPath, result, chosen)) return ExitCodes.InvalidInput;
+            OutputTarget.ReportWritten(context, outPath, $"{result.Run.Iterations:N0} iterations in {result.Run.ElapsedSeconds:0.00} s");
+            if (outPath == OutputTarget.StandardOutput) return ExitCodes.Success;
         }
         string text = (format, outPath) switch
         {
             ("json", null) => ResultJson.Write(result),
             ("csv", null) => ResultCsv.Write(result),
-            _ => BudgetTable.Render(result, path),
+            _ => BudgetTable.Render(result, ScenarioInput.Label(path)),
         };
         context.Out.Write(text);
         context.Out.Flush();
         return ExitCodes.Success;
-    }
-
-    /// <summary>An amount such as <c>500000</c>, <c>500,000</c>, <c>500_000</c> or <c>-250000.50</c>.</summary>
-    private static double? ParseAmount(ArgumentResult result)
-    {
-        string raw = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        string digits = raw.Replace("_", "").Replace(",", "").TrimStart('$');
-        if (double.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value)
-            && double.IsFinite(value) && Math.Abs(value) <= 1e15)
-            return value;
-        result.AddError($"--threshold must be an amount such as 500000 or 500,000 (at most 10^15 in size); got '{raw}'.");
-        return null;
     }
 }

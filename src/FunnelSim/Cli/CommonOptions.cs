@@ -14,9 +14,9 @@ internal sealed class CommonOptions
     public Option<long?> Iterations { get; } = new("--iterations", "-n")
     {
         Description = "Monte Carlo iterations, overriding the scenario's simulation.iterations " +
-                      $"(1 to {SimulationSettings.MaxIterations:N0}; '200000', '200_000' and '200,000' all work).",
+                      $"(1 to {SimulationSettings.MaxIterations:N0}; '200000', '200_000', '200,000' and '2e5' all work).",
         HelpName = "N",
-        CustomParser = r => ParseWhole(r, "--iterations", SimulationSettings.MinIterations, SimulationSettings.MaxIterations),
+        CustomParser = CommandLineNumbers.Whole("--iterations", SimulationSettings.MinIterations, SimulationSettings.MaxIterations),
     };
 
     public Option<long?> Seed { get; } = new("--seed", "-s")
@@ -24,20 +24,21 @@ internal sealed class CommonOptions
         Description = $"Master seed, overriding simulation.seed (0 to {SimulationSettings.MaxSeed:N0}). " +
                       "Same scenario and seed give the same results on any thread count.",
         HelpName = "S",
-        CustomParser = r => ParseWhole(r, "--seed", 0, (long)SimulationSettings.MaxSeed),
+        CustomParser = CommandLineNumbers.Whole("--seed", 0, (long)SimulationSettings.MaxSeed),
     };
 
     public Option<long?> Threads { get; } = new("--threads", "-t")
     {
         Description = $"Worker threads (1 to {MaxThreads}; default: all {Environment.ProcessorCount} cores). Never changes results.",
         HelpName = "T",
-        CustomParser = r => ParseWhole(r, "--threads", 1, MaxThreads),
+        CustomParser = CommandLineNumbers.Whole("--threads", 1, MaxThreads),
     };
 
     public Option<string?> Format { get; } = new("--format", "-f")
     {
-        Description = "Result format: json (default) or csv. With --out ending in .csv, csv is the default.",
-        HelpName = "json|csv",
+        Description = "Result format: json (default), csv, or xlsx (an Excel workbook; needs --out). With --out ending in .csv or .xlsx, " +
+                      "that format is the default.",
+        HelpName = "json|csv|xlsx",
     };
 
     public Option<OverlaySetting[]> Set { get; } = new("--set")
@@ -51,7 +52,7 @@ internal sealed class CommonOptions
         CustomParser = ParseSettings,
     };
 
-    public CommonOptions() => Format.AcceptOnlyFromAmong("json", "csv");
+    public CommonOptions() => Format.AcceptOnlyFromAmong("json", "csv", "xlsx");
 
     public void AddTo(Command command)
     {
@@ -92,25 +93,5 @@ internal sealed class CommonOptions
             else result.AddError(error!);
         }
         return [.. settings];
-    }
-
-    private static long? ParseWhole(ArgumentResult result, string option, long min, long max)
-    {
-        string raw = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        string digits = raw.Replace("_", "").Replace(",", "");
-        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
-        {
-            if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out double real)
-                && real == Math.Floor(real) && real >= min && real <= max)
-                return (long)real;
-            result.AddError($"{option} must be a whole number from {min:N0} to {max:N0}; got '{raw}'.");
-            return null;
-        }
-        if (value < min || value > max)
-        {
-            result.AddError($"{option} must be from {min:N0} to {max:N0}; got {value:N0}.");
-            return null;
-        }
-        return value;
     }
 }

@@ -19,12 +19,8 @@ internal static class CompareCommand
         var a = new Argument<string>("A") { Description = "Scenario A, the reference (e.g. scenarios/us-national-base.json)." };
         var b = new Argument<string>("B") { Description = "Scenario B, the alternative (e.g. scenarios/whatif-rna-reflex-testing.json)." };
         var choice = OutputChoiceOptions.ForTable(ComparisonTable.HeadlineMetrics);
-        var output = new Option<string?>("--out", "-o")
-        {
-            Description = "Write every indication × year × metric to FILE: JSON (scenarioA, scenarioB, run, indications[], total), " +
-                          "or CSV when FILE ends in .csv or --format csv is given. Written atomically.",
-            HelpName = "FILE",
-        };
+        var output = OutputTarget.Create("Write every indication × year × metric to FILE: JSON (scenarioA, scenarioB, run, " +
+                                         "indications[], total), or CSV when FILE ends in .csv or --format csv is given. Written atomically.");
         var common = new CommonOptions();
         var command = new Command("compare", "Compare two scenarios: A, B and the paired difference B − A.\n\n" +
             "Both run with the same seed and iterations (A's, unless --seed/--iterations are given) on shared random streams " +
@@ -61,15 +57,21 @@ internal static class CompareCommand
         CancellationToken cancellationToken)
     {
         string pathA = parse.GetRequiredValue(inputs.A), pathB = parse.GetRequiredValue(inputs.B);
-        var loadedA = ScenarioInput.Load(pathA);
-        var loadedB = ScenarioInput.Load(pathB, common.Settings(parse));
-        ScenarioInput.Report(context.Error, pathA, loadedA.Diagnostics);
-        ScenarioInput.Report(context.Error, pathB, loadedB.Diagnostics);
+        if (pathA == ScenarioInput.StandardInput && pathB == ScenarioInput.StandardInput)
+        {
+            context.Error.WriteLine("funnelsim compare: only one of A and B can be '-' (standard input).");
+            return ExitCodes.UsageError;
+        }
+        var loadedA = ScenarioInput.Load(context, pathA);
+        var loadedB = ScenarioInput.Load(context, pathB, common.Settings(parse));
+        ScenarioInput.Report(context.Error, ScenarioInput.Label(pathA), loadedA.Diagnostics);
+        ScenarioInput.Report(context.Error, ScenarioInput.Label(pathB), loadedB.Diagnostics);
         if (!loadedA.IsValid || !loadedB.IsValid || loadedA.Scenario is null || loadedB.Scenario is null) return ExitCodes.InvalidInput;
 
         string? outPath = parse.GetValue(inputs.Output);
-        if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+        if (OutputTarget.Check(context, outPath, pathA, pathB) is { } refused) return refused;
 
+        if (ResultFormats.WorkbookWithoutFile(context, "compare", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenarioA = common.Apply(parse, loadedA.Scenario);
         var scenarioB = common.Apply(parse, loadedB.Scenario);
         var settings = scenarioA.Simulation;
@@ -103,9 +105,10 @@ internal static class CompareCommand
             progress => ScenarioComparison.Run(modelA, modelB, options, progress, cancellationToken));
         return AnalysisOutput.Present(context, parse.GetValue(common.Format), outPath,
             () => ComparisonJson.Write(comparison), () => ComparisonCsv.Write(comparison),
-            () => ComparisonTable.Render(comparison, pathA, pathB, group, year,
+            () => ComparisonTable.Render(comparison, ScenarioInput.Label(pathA), ScenarioInput.Label(pathB), group, year,
                 given ?? ComparisonTable.DefaultMetrics(comparison, group, year)),
-            () => $"{comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s");
+            () => $"{comparison.Run.Iterations:N0} paired iterations in {comparison.Run.ElapsedSeconds:0.00} s",
+            stream => Export.ComparisonWorkbook.Write(comparison, stream));
     }
 
     private static string Years(Scenario s) => $"{s.StartYear}–{s.StartYear + s.Years - 1}";

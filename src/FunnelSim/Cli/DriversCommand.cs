@@ -26,6 +26,7 @@ internal static class DriversCommand
             Description = "Rows of the table printed; the --out file always has every input.",
             HelpName = "N",
             DefaultValueFactory = _ => 20,
+            CustomParser = CommandLineNumbers.WholeInt("--top", 1, int.MaxValue),
         };
         var maxDraws = new Option<int>("--max-draws")
         {
@@ -33,13 +34,10 @@ internal static class DriversCommand
                           $"{DriversOptions.MaxMaxDraws:N0}); more draws refine the ranking little and cost time.",
             HelpName = "N",
             DefaultValueFactory = _ => DriversOptions.DefaultMaxDraws,
+            CustomParser = CommandLineNumbers.WholeInt("--max-draws", DriversOptions.MinDraws, DriversOptions.MaxMaxDraws),
         };
-        var output = new Option<string?>("--out", "-o")
-        {
-            Description = "Also write the full result to FILE: JSON, or CSV (one row per input) when FILE ends in .csv " +
-                          "or --format csv is given. Written atomically.",
-            HelpName = "FILE",
-        };
+        var output = OutputTarget.Create("Also write the full result to FILE: JSON, or CSV (one row per input) when FILE ends in .csv " +
+                          "or --format csv is given. Written atomically.");
         var common = new CommonOptions();
         var command = new Command("drivers", "Which uncertain inputs drive one output (global sensitivity).\n\n" +
             "From one probabilistic run (the same draws as 'funnelsim run' with the same seed), every uncertain input — " +
@@ -59,13 +57,6 @@ internal static class DriversCommand
         common.AddTo(command);
         common.Format.Description = "Without --out: print the result as json or csv instead of the table. With --out: the file's " +
                                     "format (default: from its extension, else json).";
-        top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--top must be at least 1."); });
-        maxDraws.Validators.Add(r =>
-        {
-            int value = r.GetValueOrDefault<int>();
-            if (value < DriversOptions.MinDraws || value > DriversOptions.MaxMaxDraws)
-                r.AddError($"--max-draws must be from {DriversOptions.MinDraws:N0} to {DriversOptions.MaxMaxDraws:N0}; got {value:N0}.");
-        });
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument, choice,
             top, maxDraws, output, common, cancellationToken)));
         return command;
@@ -76,12 +67,12 @@ internal static class DriversCommand
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
-        var loaded = ScenarioInput.Load(path, common.Settings(parse));
-        ScenarioInput.Report(context.Error, path ?? ScenarioInput.BuiltInLabel, loaded.Diagnostics);
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
+        ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 
         string? outPath = parse.GetValue(output);
-        if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+        if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var scenario = common.Apply(parse, loaded.Scenario);
         var model = ModelCompiler.Compile(scenario);

@@ -10,4 +10,6 @@ internal static class ExitCodes
     public const int UsageError = 2;
     /// <summary>Cancelled with Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
+    /// <summary>Ended by SIGTERM (128 + 15).</summary>
+    public const int Terminated = 143;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using FunnelSim.Model;
+using System.CommandLine.Help;
 
 namespace FunnelSim.Cli;
 
@@ -28,31 +29,57 @@ internal static class FunnelSimCli
         };
         // With no command, the terminal UI opens on the built-in base case.
         root.SetAction(_ => UiCommand.Start(context, null));
+        if (root.Options.OfType<VersionOption>().FirstOrDefault() is { } version) version.Action = new VersionAction();
         return root;
     }
 
     /// <summary>Runs the command line; returns the process exit code. Never throws for bad input. Ctrl+C cancels a run.</summary>
-    public static async Task<int> RunAsync(string[] args, CliContext context)
+    public static Task<int> RunAsync(string[] args, CliContext context) => RunAsync(args, context, null);
+
+    /// <summary>
+    /// Runs the command line; <paramref name="signals"/> (SIGINT, SIGTERM) cancel a run, which then exits with 130 or 143.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, TerminationSignals? signals)
     {
         var root = CreateRoot(context);
-        HelpLayout.ListCommandsBriefly(root);
+        HelpLayout.Apply(root);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (CommandLineMistakes.Find(parse, root) is { Count: > 0 } mistakes)
         {
-            foreach (var error in parse.Errors) context.Error.WriteLine($"funnelsim: {error.Message}");
-            string command = parse.CommandResult.Command == root ? "funnelsim" : $"funnelsim {parse.CommandResult.Command.Name}";
-            context.Error.WriteLine($"Run '{command} --help' for usage.");
+            foreach (string mistake in mistakes) context.Error.WriteLine($"error: {mistake}");
+            context.Error.WriteLine($"Run '{CommandLineMistakes.CommandPath(parse)} --help' for usage.");
             return ExitCodes.UsageError;
         }
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         try
         {
-            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+            return await parse.InvokeAsync(configuration, signals?.Token ?? CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine("funnelsim: cancelled; no output was written.");
-            return ExitCodes.Cancelled;
+            return signals?.ExitCode ?? ExitCodes.Cancelled;
+        }
+        catch (StandardOutputException e)
+        {
+            context.Error.WriteLine($"funnelsim: cannot write standard output: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary><c>--version</c>: this program's version; the part before any '+' is the engine version results carry.</summary>
+    private sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(ProgramVersion.Text);
+            return ExitCodes.Success;
         }
     }
 }

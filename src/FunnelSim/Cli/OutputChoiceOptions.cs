@@ -26,7 +26,12 @@ internal sealed class OutputChoiceOptions
             HelpName = "ID|total",
             DefaultValueFactory = _ => OutputSelection.Total,
         };
-        Year = new Option<int?>("--year", "-y") { Description = yearDescription, HelpName = "YEAR" };
+        Year = new Option<int?>("--year", "-y")
+        {
+            Description = yearDescription,
+            HelpName = "YEAR",
+            CustomParser = CommandLineNumbers.OptionalInt("--year", 1, 9999),
+        };
     }
 
     /// <summary><c>--metric</c>: one name (<see cref="ForOneOutput"/>) or any number (<see cref="ForTable"/>).</summary>

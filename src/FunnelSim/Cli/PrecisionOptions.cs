@@ -26,7 +26,7 @@ internal sealed class PrecisionOptions
         Description = $"Cap on the iterations of a --precision run (default {PrecisionTarget.DefaultMaxIterations:N0}; " +
                       $"at most {SimulationSettings.MaxIterations:N0}).",
         HelpName = "N",
-        CustomParser = ParseCap,
+        CustomParser = CommandLineNumbers.Whole("--max-iterations", 1, SimulationSettings.MaxIterations),
     };
 
     /// <summary>Adds the options, refusing <c>--iterations</c> (from <paramref name="common"/>) together with <c>--precision</c>.</summary>
@@ -55,11 +55,12 @@ internal sealed class PrecisionOptions
         string raw = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "";
         bool percent = raw.EndsWith('%');
         string number = percent ? raw[..^1].TrimEnd() : raw;
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (!CommandLineNumbers.TryParse(number, out decimal exact))
         {
-            result.AddError($"--precision must be a percentage such as 0.5% or a fraction such as 0.005; got '{raw}'.");
+            result.AddError($"--precision must be a percentage such as 0.5% or a fraction such as 0.005; got '{Shown.Text(raw)}'.");
             return null;
         }
+        double value = (double)exact;
         double share = percent ? value / 100 : value;
         if (!percent && value >= 1)
         {
@@ -69,20 +70,9 @@ internal sealed class PrecisionOptions
         }
         if (!(share > 0 && share < 1))
         {
-            result.AddError($"--precision must be above 0% and below 100%; got '{raw}'.");
+            result.AddError($"--precision must be above 0% and below 100%; got '{Shown.Text(raw)}'.");
             return null;
         }
         return share;
-    }
-
-    private static long? ParseCap(ArgumentResult result)
-    {
-        string raw = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        string digits = raw.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
-        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value)
-            && value >= 1 && value <= SimulationSettings.MaxIterations)
-            return value;
-        result.AddError($"--max-iterations must be a whole number from 1 to {SimulationSettings.MaxIterations:N0}; got '{raw}'.");
-        return null;
     }
 }

@@ -19,12 +19,8 @@ internal static class ReportCommand
             Description = "A scenario file (run first), or a results JSON file written by 'funnelsim run' (its results and the " +
                           "scenario echoed in it are used as they are).",
         };
-        var output = new Option<string?>("--out", "-o")
-        {
-            Description = "The HTML file to write (atomically). Default: NAME.report.html beside the input, NAME being its file " +
-                          "name without .json and without .results.",
-            HelpName = "FILE",
-        };
+        var output = OutputTarget.Create("The HTML file to write (atomically). Default: NAME.report.html beside the input, NAME " +
+                                         "being its file name without .json and without .results.");
         var png = new Option<string?>("--png")
         {
             Description = "Also write each chart as a PNG file into DIR (created if missing), named after the chart (funnel-pdac.png, …).",
@@ -71,11 +67,11 @@ internal static class ReportCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            context.Error.WriteLine($"funnelsim report: cannot read '{path}': {e.Message}");
+            context.Error.WriteLine($"funnelsim report: cannot read '{ScenarioInput.Label(path)}': {e.Message}");
             return ExitCodes.InvalidInput;
         }
         string outPath = parse.GetValue(output) ?? DefaultOutput(path);
-        if (!RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+        if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         SimulationResult result;
         ReportSource source;
@@ -83,19 +79,19 @@ internal static class ReportCommand
         {
             if (parse.GetValue(common.Iterations) is not null || parse.GetValue(common.Seed) is not null)
             {
-                context.Error.WriteLine($"funnelsim report: {path} holds results already; --iterations and --seed apply when the input is a scenario.");
+                context.Error.WriteLine($"funnelsim report: {ScenarioInput.Label(path)} holds results already; --iterations and --seed apply when the input is a scenario.");
                 return ExitCodes.UsageError;
             }
             var loaded = ResultJsonReader.Read(bytes);
-            ScenarioInput.Report(context.Error, path, loaded.Diagnostics);
+            ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
             if (!loaded.IsValid || loaded.Result is null) return ExitCodes.InvalidInput;
             result = loaded.Result;
             source = new ReportSource(path, ScenarioHash.OfCanonical(result.Scenario), ScenarioHash.CanonicalForm, DateTimeOffset.UtcNow);
         }
         else
         {
-            var loaded = ScenarioInput.Load(path);
-            ScenarioInput.Report(context.Error, path, loaded.Diagnostics);
+            var loaded = ScenarioInput.Load(context, path);
+            ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
             if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
             var scenario = common.Apply(parse, loaded.Scenario);
             result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken);
@@ -108,24 +104,24 @@ internal static class ReportCommand
         var charts = ReportCharts.All(report);
         try
         {
-            AtomicFile.WriteAllText(outPath, HtmlReport.Write(report, charts));
+            if (!OutputTarget.Write(context, outPath, HtmlReport.Write(report, charts))) return ExitCodes.InvalidInput;
             if (parse.GetValue(png) is { } folder)
             {
                 Directory.CreateDirectory(folder);
                 foreach (var chart in charts) AtomicFile.WriteAllBytes(Path.Combine(folder, chart.Id + ".png"), chart.Png());
-                context.Error.WriteLine($"wrote {charts.Count} charts as PNG to {folder}");
+                context.Error.WriteLine($"wrote {charts.Count} charts as PNG to {Shown.Text(folder)}");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"funnelsim: cannot write '{outPath}': {e.Message}");
+            context.Error.WriteLine($"funnelsim: cannot write '{Shown.Text(outPath)}': {e.Message}");
             return ExitCodes.InvalidInput;
         }
         finally
         {
             foreach (var chart in charts) chart.Dispose();
         }
-        context.Error.WriteLine($"wrote {outPath} ({charts.Count} charts; {result.Run.Iterations:N0} iterations, seed {result.Run.Seed})");
+        OutputTarget.ReportWritten(context, outPath, $"{charts.Count} charts; {result.Run.Iterations:N0} iterations, seed {result.Run.Seed}");
         return ExitCodes.Success;
     }
 }

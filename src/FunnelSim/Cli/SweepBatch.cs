@@ -17,6 +17,7 @@ internal static class SweepBatch
 {
     public const string SummaryFile = "sweep.csv";
     public const string IndexFile = "sweep.json";
+    public const string WorkbookFile = "sweep.xlsx";
 
     public static int Execute(CliContext context, ParseResult parse, string sweepFile, Argument<string[]> inputs,
         Option<string> outDir, CommonOptions common, CancellationToken cancellationToken)
@@ -28,14 +29,15 @@ internal static class SweepBatch
             return ExitCodes.UsageError;
         }
         var read = SweepReader.ReadFile(sweepFile);
-        ScenarioInput.Report(context.Error, sweepFile, read.Diagnostics);
+        string sweepLabel = Shown.Text(sweepFile);
+        ScenarioInput.Report(context.Error, sweepLabel, read.Diagnostics);
         if (!read.IsValid || read.Definition is null) return ExitCodes.InvalidInput;
 
         var planned = SweepPlan.Create(read.Definition, common.Settings(parse));
-        ScenarioInput.Report(context.Error, read.Definition.BasePath, planned.BaseDiagnostics);
-        ScenarioInput.Report(context.Error, sweepFile, planned.AxisDiagnostics);
+        ScenarioInput.Report(context.Error, Shown.Text(read.Definition.BasePath), planned.BaseDiagnostics);
+        ScenarioInput.Report(context.Error, sweepLabel, planned.AxisDiagnostics);
         if (planned.Plan is not { } plan) return ExitCodes.InvalidInput;
-        foreach (string note in plan.Notes) context.Error.WriteLine($"{sweepFile}: note: {note}");
+        foreach (string note in plan.Notes) context.Error.WriteLine($"{sweepLabel}: note: {note}");
 
         string folder = parse.GetValue(outDir) ?? OutputFileNames.Sanitize(Path.GetFileNameWithoutExtension(sweepFile)) + "-results";
         try
@@ -44,12 +46,13 @@ internal static class SweepBatch
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            context.Error.WriteLine($"funnelsim: cannot create output folder '{folder}': {e.Message}");
+            context.Error.WriteLine($"funnelsim: cannot create output folder '{Shown.Text(folder)}': {e.Message}");
             return ExitCodes.InvalidInput;
         }
 
         var format = ResultFormats.Choose(parse.GetValue(common.Format), null);
         var summary = new SweepCsv(plan.Axes);
+        var workbook = format == ResultFormat.Xlsx ? new Export.SweepWorkbook(plan.Axes) : null;
         var reports = new List<SweepPointReport>();
         int width = (plan.Points.Length - 1).ToString(CultureInfo.InvariantCulture).Length;
         int failed = 0;
@@ -60,10 +63,10 @@ internal static class SweepBatch
             var scenario = plan.ScenarioAt(point);
             // The point's JSON is generated, so line numbers would point nowhere the user can open: paths only.
             var messages = scenario.Load.Diagnostics.Select(d => (d with { Line = null, Column = null }).ToString()).ToArray();
-            foreach (string message in messages) context.Error.WriteLine($"{sweepFile}: {label}: {message}");
+            foreach (string message in messages) context.Error.WriteLine($"{sweepLabel}: {label}: {message}");
             if (!scenario.Load.IsValid || scenario.Load.Scenario is null)
             {
-                context.Error.WriteLine($"{sweepFile}: {label}: skipped (invalid)");
+                context.Error.WriteLine($"{sweepLabel}: {label}: skipped (invalid)");
                 reports.Add(new SweepPointReport(point.Index, values, "invalid", null, [.. messages.Where(m => m.StartsWith("error", StringComparison.Ordinal))]));
                 failed++;
                 continue;
@@ -77,36 +80,37 @@ internal static class SweepBatch
             catch (OperationCanceledException)
             {
                 // The finished points' files exist: keep the summary and index consistent with them.
-                WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports);
+                WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, workbook);
                 context.Error.WriteLine($"funnelsim: cancelled after {reports.Count} of {plan.Points.Length} points; " +
-                                        $"{IndexFile} in {folder} lists those written.");
+                                        $"{IndexFile} in {Shown.Text(folder)} lists those written.");
                 return ExitCodes.Cancelled;
             }
             string name = FileName(point, width, format);
             try
             {
-                AtomicFile.WriteAllText(Path.Combine(folder, name), ResultFormats.Render(result, format));
+                ResultFormats.Write(Path.Combine(folder, name), result, format);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                context.Error.WriteLine($"{sweepFile}: {label}: cannot write '{name}': {e.Message}");
+                context.Error.WriteLine($"{sweepLabel}: {label}: cannot write '{name}': {e.Message}");
                 reports.Add(new SweepPointReport(point.Index, values, "failed", null, [e.Message]));
                 failed++;
                 continue;
             }
             summary.Add(point, result);
+            workbook?.Add(point, result);
             reports.Add(new SweepPointReport(point.Index, values, "ok", name, []));
-            context.Error.WriteLine($"{sweepFile}: {label}: wrote {name}");
+            context.Error.WriteLine($"{sweepLabel}: {label}: wrote {name}");
         }
 
-        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports)) return ExitCodes.InvalidInput;
-        context.Error.WriteLine($"sweep: {plan.Points.Length - failed} of {plan.Points.Length} points written to {folder} " +
+        if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, workbook)) return ExitCodes.InvalidInput;
+        context.Error.WriteLine($"sweep: {plan.Points.Length - failed} of {plan.Points.Length} points written to {Shown.Text(folder)} " +
                                 $"({SummaryFile}, {IndexFile}){(failed > 0 ? $"; {failed} failed" : "")}");
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     private static bool WriteSummary(CliContext context, ParseResult parse, CommonOptions common, SweepDefinition definition,
-        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports)
+        SweepPlan plan, string folder, SweepCsv summary, List<SweepPointReport> reports, Export.SweepWorkbook? workbook)
     {
         var index = new SweepIndex(definition.BasePath,
             [.. plan.Axes.Select(a => new SweepAxisReport(a.Path, a.Values))], plan.Notes,
@@ -115,11 +119,12 @@ internal static class SweepBatch
         {
             AtomicFile.WriteAllText(Path.Combine(folder, SummaryFile), summary.ToString());
             AtomicFile.WriteAllText(Path.Combine(folder, IndexFile), SweepIndexJson.Write(index));
+            if (workbook is not null) AtomicFile.Write(Path.Combine(folder, WorkbookFile), stream => workbook.Write(stream, definition.BasePath));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"funnelsim: cannot write the sweep summary in '{folder}': {e.Message}");
+            context.Error.WriteLine($"funnelsim: cannot write the sweep summary in '{Shown.Text(folder)}': {e.Message}");
             return false;
         }
     }

@@ -26,13 +26,10 @@ internal static class TornadoCommand
             Description = "Bars shown in the table (widest first); --format json|csv always has every bar.",
             HelpName = "N",
             DefaultValueFactory = _ => 15,
+            CustomParser = CommandLineNumbers.WholeInt("--top", 1, int.MaxValue),
         };
-        var output = new Option<string?>("--out", "-o")
-        {
-            Description = "Also write the full result to FILE: JSON, or CSV (one row per bar) when FILE ends in .csv or " +
-                          "--format csv is given. Written atomically.",
-            HelpName = "FILE",
-        };
+        var output = OutputTarget.Create("Also write the full result to FILE: JSON, or CSV (one row per bar) when FILE ends in .csv or " +
+                          "--format csv is given. Written atomically.");
         var method = new Option<string?>("--method")
         {
             Description = "expectation: the exact expected value of the output at each bar end (every funnel count has one); " +
@@ -69,7 +66,6 @@ internal static class TornadoCommand
                                         $"{TornadoOptions.MaxIterations:N0}). More shrink each swing's ± MCSE as 1/√N.";
         common.Format.Description = "Without --out: print the result as json or csv instead of the table. With --out: the " +
                                     "file's format (default: from its extension, else json).";
-        top.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--top must be at least 1."); });
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse,
             new Inputs(scenarioArgument, choice, top, method, output), common, cancellationToken)));
         return command;
@@ -82,12 +78,12 @@ internal static class TornadoCommand
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(inputs.Scenario);
-        var loaded = ScenarioInput.Load(path, common.Settings(parse));
-        ScenarioInput.Report(context.Error, path ?? ScenarioInput.BuiltInLabel, loaded.Diagnostics);
+        var loaded = ScenarioInput.Load(context, path, common.Settings(parse));
+        ScenarioInput.Report(context.Error, ScenarioInput.Label(path), loaded.Diagnostics);
         if (!loaded.IsValid || loaded.Scenario is null) return ExitCodes.InvalidInput;
 
         string? outPath = parse.GetValue(inputs.Output);
-        if (outPath is not null && !RunCommand.OutputFolderExists(context, outPath)) return ExitCodes.InvalidInput;
+        if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var model = ModelCompiler.Compile(loaded.Scenario);
         var target = inputs.Choice.Read(parse);

@@ -1,6 +1,7 @@
 using FunnelSim.Core.Tests.Support;
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Export;
 using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;

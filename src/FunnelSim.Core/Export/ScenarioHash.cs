@@ -3,7 +3,7 @@ using System.Text;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
-namespace FunnelSim.Reporting;
+namespace FunnelSim.Export;
 
 /// <summary>SHA-256 fingerprints of a scenario, so a report or workbook names exactly what was run.</summary>
 public static class ScenarioHash
@@ -12,7 +12,7 @@ public static class ScenarioHash
     public const string FileBytes = "the scenario file's bytes";
 
     /// <summary>What <see cref="OfCanonical"/> hashes, in words.</summary>
-    public const string CanonicalForm = "the echoed scenario's canonical form (as FunnelSim writes it, UTF-8)";
+    public const string CanonicalForm = "the scenario's canonical form (as FunnelSim writes it and echoes it in results, UTF-8)";
 
     /// <summary>Lower-case hex SHA-256 of <paramref name="bytes"/> (a scenario file as read).</summary>
     public static string OfFile(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
