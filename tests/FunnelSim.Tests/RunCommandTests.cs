@@ -14,7 +14,7 @@ public class RunCommandTests
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Out);
         var root = json.RootElement;
-        Assert.Equal(["scenario", "run", "indications", "total"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["scenario", "run", "indications", "total", "prices"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["iterations", "seed", "sampling", "engineVersion", "threads", "elapsedSeconds"],
             root.GetProperty("run").EnumerateObject().Select(p => p.Name));
         Assert.Equal(2000, root.GetProperty("run").GetProperty("iterations").GetInt64());

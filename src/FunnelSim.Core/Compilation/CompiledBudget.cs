@@ -15,6 +15,8 @@ internal sealed class CompiledBudget
     public required int AdverseEventCost { get; init; }
     public required int AnnualPriceChange { get; init; }
     public required double DiscountRate { get; init; }
+    /// <summary>Years from the cost year to the start year: the price change compounds over them before year index 0.</summary>
+    public required int PriceYearsBeforeStart { get; init; }
 
     /// <summary>Annual budget impact whose exceedance is counted; null when none was given.</summary>
     public required double? Threshold { get; init; }

@@ -96,6 +96,7 @@ public static partial class ModelCompiler
             AdverseEventCost = adverseCost,
             AnnualPriceChange = priceChange,
             DiscountRate = costs.DiscountRate,
+            PriceYearsBeforeStart = scenario.StartYear - costs.CostYear,
             Threshold = costs.BudgetThreshold,
             Members = scenario.Population is PlanPopulation plan ? plan.Members : null,
             Indications = byIndication,

@@ -46,7 +46,8 @@ internal sealed partial class IterationRunner
         var testedWithoutRng = costs.UptakeWithoutBizengri >= 0 ? Rng.ForStream(_seed, iteration, costs.TestedWithoutKey) : default;
 
         var values = state.Values.AsSpan();
-        double factor = 1;
+        // Amounts are in cost-year prices: the price change compounds from the cost year (Math.Pow(x, 0) is exactly 1).
+        double factor = Math.Pow(1 + _start[budget.AnnualPriceChange], budget.PriceYearsBeforeStart);
         for (int t = 0; t < years; t++, factor *= step)
         {
             var cell = _cells.AsSpan(offset + t * metrics, metrics);

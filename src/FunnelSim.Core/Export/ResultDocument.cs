@@ -9,4 +9,8 @@ internal sealed record ResultDocument(
     JsonElement Scenario,
     RunInfo Run,
     IReadOnlyList<IndicationResult> Indications,
-    TotalResult Total);
+    TotalResult Total)
+{
+    /// <summary>What the money amounts are (cost-year prices, nominal or constant, discounted or not); null without costs.</summary>
+    public PriceBasis? Prices { get; init; }
+}

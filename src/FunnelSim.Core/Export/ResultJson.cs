@@ -24,7 +24,10 @@ public static class ResultJson
     {
         ArgumentNullException.ThrowIfNull(result);
         using var scenario = JsonDocument.Parse(ScenarioWriter.Write(result.Scenario));
-        var document = new ResultDocument(scenario.RootElement, result.Run, result.Indications, result.Total);
+        var document = new ResultDocument(scenario.RootElement, result.Run, result.Indications, result.Total)
+        {
+            Prices = PriceBasis.Of(result.Scenario),
+        };
         return JsonSerializer.Serialize(document, Context.ResultDocument) + "\n";
     }
 }

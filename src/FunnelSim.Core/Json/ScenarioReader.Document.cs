@@ -46,6 +46,12 @@ public static partial class ScenarioReader
         bool hasCosts = set.Optional("costs") is not null;
         var costs = set.Optional("costs") is { } k ? ReadCosts(c, k, set.PathOf("costs")) : null;
         var correlations = set.Optional("correlations") is { } r ? ReadCorrelations(c, r, set.PathOf("correlations")) : [];
+        if (costs is not null && startYear is { } start && costs.CostYear > start)
+        {
+            c.Error(JsonPath.Property(set.PathOf("costs"), "costYear"),
+                $"must not be after startYear ({start}): amounts are in costYear prices and the annual price change applies from costYear on; got {costs.CostYear}");
+            costs = null;
+        }
 
         if (version is null || startYear is null || years is null || population is null || simulation is null || indications is null
             || hasCosts && costs is null || correlations is null)

@@ -8,15 +8,16 @@ namespace FunnelSim.Model;
 /// (it may be uncertain) in <see cref="Currency"/> of <see cref="CostYear"/>.
 /// </summary>
 /// <param name="Currency">ISO 4217 code of every amount, e.g. <c>USD</c>.</param>
-/// <param name="CostYear">The year whose prices the amounts are in.</param>
+/// <param name="CostYear">The year whose prices the amounts are in; not after the start year.</param>
 /// <param name="DrugPerDose">BIZENGRI drug cost per dose (750 mg).</param>
 /// <param name="AdministrationPerInfusion">Administration cost per infusion (one per dose).</param>
 /// <param name="Monitoring">LVEF monitoring while on BIZENGRI.</param>
 /// <param name="AdverseEvents">Adverse-event management per BIZENGRI-treated patient, once in the start year.</param>
 /// <param name="TestPerModality">Cost of one test, by modality id (every modality of every indication has one).</param>
 /// <param name="Comparators">The displaced later-line therapy, by indication id (every indication has one).</param>
-/// <param name="AnnualPriceChange">Change of every unit cost per year, compounding from the start year: <c>(1 + c)^t</c>.</param>
-/// <param name="DiscountRate">Annual discount rate in [0, 1): year index t is weighted <c>1 / (1 + r)^t</c>.</param>
+/// <param name="AnnualPriceChange">Change of every unit cost per year, compounding from <see cref="CostYear"/>: year index
+/// t (0 = start year) is priced <c>(1 + c)^(startYear − costYear + t)</c> times the written amounts.</param>
+/// <param name="DiscountRate">Annual discount rate in [0, 1): year index t is weighted <c>1 / (1 + r)^t</c> (to the start year).</param>
 public sealed record Costs(
     string Currency,
     int CostYear,

@@ -15,10 +15,9 @@ public static partial class HtmlReport
         var costs = result.Scenario.Costs!;
         var years = result.Total.Years;
         string currency = costs.Currency;
-        string discount = costs.DiscountRate == 0 ? "undiscounted" : $"discounted at {costs.DiscountRate:P1} a year";
         html.Append("<section id=\"budget\"><h2>Budget impact</h2>\n<p>")
-            .Append(E($"ISPOR style: cost with BIZENGRI minus cost without (the same patients on the comparator), {currency}, " +
-                      $"{costs.CostYear} prices, {discount}. Each cell: the mean, and below it the 90% interval (P5 to P95)."))
+            .Append(E($"ISPOR style: cost with BIZENGRI minus cost without (the same patients on the comparator), " +
+                      $"{PriceBasis.Of(result.Scenario)!.Describe()}. Each cell: the mean, and below it the 90% interval (P5 to P95)."))
             .Append("</p>\n<div class=\"scroll\"><table class=\"budget\"><thead><tr><th></th>");
         foreach (var year in years) html.Append("<th>").Append(year.Year.ToString(Invariant)).Append("</th>");
         html.Append("</tr></thead><tbody>\n");

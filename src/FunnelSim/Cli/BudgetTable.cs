@@ -26,9 +26,8 @@ internal static class BudgetTable
         var text = new StringBuilder();
         text.AppendLine(Invariant, $"Budget impact · {scenario.Name ?? label} ({label})");
         string population = scenario.Population is PlanPopulation plan ? $"{plan.Members:N0} members" : "national (no PMPM)";
-        string discount = costs.DiscountRate == 0 ? "undiscounted" : $"discounted at {HumanNumber.Percent(costs.DiscountRate)} a year";
         text.AppendLine(Invariant,
-            $"  {population} · {costs.Currency}, {costs.CostYear} prices, {discount} · {result.Run.Iterations:N0} iterations, seed {result.Run.Seed}");
+            $"  {population} · {PriceBasis.Of(scenario)!.Describe()} · {result.Run.Iterations:N0} iterations, seed {result.Run.Seed}");
         text.AppendLine("  each row: the mean, and below it the 90% interval (P5 to P95) over iterations");
         text.AppendLine();
         text.Append(new string(' ', LabelWidth));

@@ -14,7 +14,7 @@ public class CarryOverTests
     [Fact]
     public void DrugAndAdministrationFollowTheDosesOfEachYearExactly()
     {
-        // Given a 3-month BIZENGRI course and a price rising 3% a year
+        // Given a 3-month BIZENGRI course and a price rising 3% a year from the cost year 2025 (start year 2026)
         var scenario = Scenario(years: 3, iterations: 5_000, seed: 11,
             indications: Indication(duration: FixedMonths(3))) with { Costs = Costs(priceChange: 0.03) };
 
@@ -24,7 +24,7 @@ public class CarryOverTests
         // per iteration, so the means agree to rounding.
         for (int t = 0; t < 3; t++)
         {
-            double factor = Math.Pow(1.03, t);
+            double factor = Math.Pow(1.03, 1 + t);
             Assert.Equal(years[t].Metrics["doses"].Mean * 1000 * factor, years[t].Metrics["costDrug"].Mean, 0.01);
             Assert.Equal(years[t].Metrics["doses"].Mean * 100 * factor, years[t].Metrics["costAdministration"].Mean, 0.01);
         }

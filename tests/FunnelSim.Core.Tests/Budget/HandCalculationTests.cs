@@ -91,15 +91,15 @@ public class HandCalculationTests
     [Fact]
     public void PriceChangeAndDiscountingWeightYearIndexT()
     {
-        // Only tests cost anything: $300 × tested, weighted (1 + 10%)^t / (1 + 5%)^t.
+        // Only tests cost anything: $300 (2025 prices) × tested, weighted (1 + 10%)^(2026 − 2025 + t) / (1 + 5%)^t.
         var scenario = HandCase(1) with
         {
             Costs = Costs(modalities: ["dna"], drug: 0, administration: 0, visit: 0, adverseCost: 0, comparatorDrug: 0,
                 comparatorAdministration: 0, comparatorAdverse: 0, priceChange: 0.10, discount: 0.05),
         };
         var years = Simulator.Run(scenario, threads: 1).Indications[0].Years;
-        Assert.Equal(300 * years[0].Metrics["tested"].Mean, years[0].Metrics["costTesting"].Mean, 0.005);
-        Assert.Equal(300 * 1.10 / 1.05 * years[1].Metrics["tested"].Mean, years[1].Metrics["costTesting"].Mean, 0.005);
+        Assert.Equal(300 * 1.10 * years[0].Metrics["tested"].Mean, years[0].Metrics["costTesting"].Mean, 0.005);
+        Assert.Equal(300 * 1.10 * 1.10 / 1.05 * years[1].Metrics["tested"].Mean, years[1].Metrics["costTesting"].Mean, 0.005);
     }
 
     [Fact]

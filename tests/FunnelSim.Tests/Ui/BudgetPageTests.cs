@@ -83,7 +83,7 @@ public class BudgetPageTests
         var table = Budget(ui).Table;
         var total = ui.Workbench.Latest!.Result.Total.Years;
 
-        Assert.Contains("All indications · 1,000,000 members · USD 2025 prices, undiscounted", ui.Screen);
+        Assert.Contains("All indications · 1,000,000 members · USD, 2025 prices, undiscounted", ui.Screen);
         Assert.Contains("Annual budget impact, all indications", ui.Screen);
         Assert.Contains("threshold $500,000 ┊", ui.Screen);
         int threshold = RowOf(table, "P(impact > $500,000)");

@@ -74,8 +74,7 @@ internal sealed class BudgetPage : IResultsPage
         string population = result.Scenario.Population is PlanPopulation plan
             ? $"{plan.Members.ToString("N0", HumanNumber.Culture)} members"
             : "national (no PMPM)";
-        string discount = costs.DiscountRate == 0 ? "undiscounted" : $"discounted {HumanNumber.Percent(costs.DiscountRate)}/yr";
-        _caption.Text = $"{name} · {population} · {costs.Currency} {costs.CostYear} prices, {discount}\n"
+        _caption.Text = $"{name} · {population} · {PriceBasis.Of(result.Scenario)!.Describe()}\n"
                         + ResultOrigin.Describe(workbench, latest);
         Layout();
     }
