@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Summaries;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Summaries;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FunnelSim.Analysis;
 using FunnelSim.Compilation;
+using FunnelSim.Json;
 using FunnelSim.Model;
 
 namespace FunnelSim.Benchmarks;

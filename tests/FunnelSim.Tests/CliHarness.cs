@@ -1,4 +1,5 @@
 using FunnelSim.Cli;
+using FunnelSim.Model;
 
 namespace FunnelSim.Tests;
 

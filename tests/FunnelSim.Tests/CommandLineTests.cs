@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FunnelSim.Cli;
+using FunnelSim.Model;
+using FunnelSim.Summaries;
 using static FunnelSim.Tests.CliHarness;
 
 namespace FunnelSim.Tests;

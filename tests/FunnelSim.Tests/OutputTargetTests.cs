@@ -1,6 +1,7 @@
 using FunnelSim.Files;
 using System.Diagnostics;
 using FunnelSim.Cli;
+using FunnelSim.Model;
 using static FunnelSim.Tests.CliHarness;
 
 namespace FunnelSim.Tests;

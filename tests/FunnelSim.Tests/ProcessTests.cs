@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using static FunnelSim.Tests.CliHarness;
+using FunnelSim.Model;
 
 namespace FunnelSim.Tests;
 

@@ -26,7 +26,7 @@ public partial class ReliabilityTests
         string store = temp.File("recent.json");
         File.CreateSymbolicLink(store, "/dev/zero");
 
-        Assert.Empty(new global::FunnelSim.Ui.Files.RecentFiles(store).Load());
+        Assert.Empty(new global::FunnelSim.Files.RecentFiles(store).Load());
         var (document, problems) = global::FunnelSim.Ui.Files.ScenarioFiles.Open("/dev/zero");
         Assert.Null(document);
         Assert.Contains("more than 16 MiB", Assert.Single(problems).Message);

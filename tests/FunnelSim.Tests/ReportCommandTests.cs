@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using FunnelSim.Cli;
 using FunnelSim.Export;
 using FunnelSim.Model;
-using FunnelSim.Reporting;
 using static FunnelSim.Tests.CliHarness;
 
 namespace FunnelSim.Tests;

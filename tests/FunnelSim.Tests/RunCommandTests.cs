@@ -1,5 +1,6 @@
 using System.Text.Json;
 using static FunnelSim.Tests.CliHarness;
+using FunnelSim.Model;
 
 namespace FunnelSim.Tests;
 

@@ -1,5 +1,6 @@
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Model;
 
 namespace FunnelSim.Analysis;
 
@@ -21,10 +22,15 @@ internal sealed class ComparisonRunner
     private readonly long[] _exceedances;
     private readonly long[] _exceedanceDifferences;
 
-    public ComparisonRunner(CompiledModel a, CompiledModel b, ComparisonLayout layout, ulong seed)
+    /// <param name="a">Scenario A's model.</param>
+    /// <param name="b">Scenario B's model.</param>
+    /// <param name="layout">The pairs of cells compared.</param>
+    /// <param name="seed">Master seed of both.</param>
+    /// <param name="iterations">The run's iteration count, which Latin hypercube strata are laid out over on both sides.</param>
+    public ComparisonRunner(CompiledModel a, CompiledModel b, ComparisonLayout layout, ulong seed, long iterations)
     {
-        _a = new IterationRunner(a, seed);
-        _b = new IterationRunner(b, seed);
+        _a = new IterationRunner(a, seed, iterations: iterations);
+        _b = new IterationRunner(b, seed, iterations: iterations);
         _layout = layout;
         _differences = new long[layout.PairCount];
         Differences = new CellAccumulators(layout.PairCount);

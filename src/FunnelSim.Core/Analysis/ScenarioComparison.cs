@@ -1,5 +1,6 @@
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Summaries;
@@ -35,11 +36,11 @@ public static class ScenarioComparison
 
         var layout = ComparisonLayout.Create(a, b);
         var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
-            () => new ComparisonRunner(a, b, layout, options.Seed), (runner, first, count) => runner.Run(first, count),
+            () => new ComparisonRunner(a, b, layout, options.Seed, options.Iterations), (runner, first, count) => runner.Run(first, count),
             progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
 
-        var run = new RunInfo(options.Iterations, options.Seed, "monte-carlo", Simulator.EngineVersion, runners.Length,
+        var run = new RunInfo(options.Iterations, options.Seed, Sampling(a, b), Simulator.EngineVersion, runners.Length,
             time.GetElapsedTime(started).TotalSeconds);
         return Build(a, b, layout, runners[0], run);
     }
@@ -126,6 +127,13 @@ public static class ScenarioComparison
         d with { Mean = d.Mean / divisor, Sd = d.Sd / divisor, P5 = d.P5 / divisor, P50 = d.P50 / divisor, P95 = d.P95 / divisor };
 
     /// <summary>The scenario as run: the comparison's iterations and seed replace the file's, so it reruns as compared.</summary>
+    /// <summary>The sampling both sides used (each scenario's own); "A: …, B: …" when they differ.</summary>
+    private static string Sampling(CompiledModel a, CompiledModel b)
+    {
+        string samplingA = FormatNames.Of(a.Scenario.Simulation.Sampling), samplingB = FormatNames.Of(b.Scenario.Simulation.Sampling);
+        return samplingA == samplingB ? samplingA : $"A: {samplingA}, B: {samplingB}";
+    }
+
     private static Scenario Echo(CompiledModel model, RunInfo run) => model.Scenario with
     {
         Simulation = model.Scenario.Simulation with { Iterations = run.Iterations, Seed = run.Seed },

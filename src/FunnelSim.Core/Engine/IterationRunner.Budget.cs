@@ -118,8 +118,8 @@ internal sealed partial class IterationRunner
             for (long k = truePositive; k < newPatients; k++)
             {
                 int i = patient + (int)k;
-                double start = _patientStart[i];
-                FalsePositiveQuantities(q, t, start, _patientDraw[i], start + comparator[i], perDose, perVisit, baseline);
+                double start = _calendar.Starts[i];
+                FalsePositiveQuantities(q, t, start, _calendar.Days[i], start + comparator[i], perDose, perVisit, baseline);
             }
             patient += (int)newPatients;
         }
@@ -138,7 +138,7 @@ internal sealed partial class IterationRunner
         else
             for (int i = 0; i < count; i++) comparator[i] = rng.NextOpenDouble();
         comparator[count..].Fill(0.5);
-        Durations(costs.ComparatorDurationKind, _start[costs.ComparatorDurationMedian] * DaysPerMonth,
+        TreatmentCalendar.Durations(costs.ComparatorDurationKind, _start[costs.ComparatorDurationMedian] * DaysPerMonth,
             costs.ComparatorDurationSpread >= 0 ? _start[costs.ComparatorDurationSpread] : 1, comparator);
         return comparator;
     }

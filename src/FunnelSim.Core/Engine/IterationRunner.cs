@@ -23,6 +23,7 @@ internal sealed partial class IterationRunner
     private readonly int[] _totalSources; // see TotalCells
     private readonly int _totalCells;
     private readonly BudgetState? _budget;
+    private readonly TreatmentCalendar _calendar; // this indication's new patients, per iteration
 
     /// <param name="model">The model.</param>
     /// <param name="seed">Master seed.</param>
@@ -41,7 +42,7 @@ internal sealed partial class IterationRunner
         _newPatients = new long[model.Years];
         _totalSources = TotalCells(model);
         _totalCells = model.Years * model.TotalMetrics.Length;
-        _yearSums = new double[4 * (model.Years + 4)];
+        _calendar = new TreatmentCalendar(model.Years);
         Cells = new CellAccumulators(model.CellCount);
 
         _budget = model.Budget is { } budget ? new BudgetState(model, budget) : null;

@@ -1,6 +1,6 @@
-using FunnelSim.Compilation;
 using FunnelSim.Analysis;
-using FunnelSim.Engine;
+using FunnelSim.Compilation;
+using FunnelSim.Model;
 
 namespace FunnelSim.Export;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Results;
@@ -55,7 +56,7 @@ public static class ResultJsonReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("scenario", out var echo))
                 return Failure("", "not a results file: a results file is a JSON object with 'scenario', 'run', 'indications' and 'total'");
-            var scenario = ScenarioReader.Read(echo.GetRawText());
+            var scenario = ScenarioLoader.Read(echo.GetRawText());
             var diagnostics = scenario.Diagnostics.Select(d => d with { Path = Join("scenario", d.Path), Line = null, Column = null })
                 .ToImmutableArray();
             if (!scenario.IsValid || scenario.Scenario is null) return new ResultLoadResult(null, diagnostics);

@@ -1,8 +1,7 @@
 using FunnelSim.Compilation;
-using System.Globalization;
-using FunnelSim.Engine;
-using FunnelSim.Results;
 using FunnelSim.Model;
+using FunnelSim.Results;
+using System.Globalization;
 
 namespace FunnelSim.Export;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Sweeps;
 

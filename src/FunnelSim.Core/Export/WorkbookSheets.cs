@@ -1,6 +1,6 @@
-using FunnelSim.Model;
 using FunnelSim.Analysis;
-using FunnelSim.Results;
+using FunnelSim.Distributions;
+using FunnelSim.Model;
 
 namespace FunnelSim.Export;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunnelSim.Compilation;
 using FunnelSim.Model;
 
 namespace FunnelSim.Json;

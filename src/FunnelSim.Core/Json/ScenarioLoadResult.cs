@@ -23,4 +23,7 @@ public sealed record ScenarioLoadResult(Scenario? Scenario, ImmutableArray<Diagn
 
     /// <summary>The warnings only.</summary>
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => !d.IsError);
+
+    /// <summary>Where each JSON path of the read text is, for checks after reading (null when the text was unreadable).</summary>
+    internal PositionMap? Positions { get; init; }
 }

@@ -62,7 +62,9 @@ public static partial class ScenarioReader
         };
         if (!CheckBudgetReferences(c, scenario)) return null;
         CheckSizes(c, scenario);
-        return correlations.Count == 0 ? scenario : WithCorrelations(c, scenario, correlations, set.PathOf("correlations"));
+        // Whether each names an uncertain parameter and whether they hold together needs the compiled model:
+        // Compilation.ScenarioLoader checks that after reading.
+        return correlations.Count == 0 ? scenario : scenario with { Correlations = [.. correlations.Select(e => e.Correlation)] };
     }
 
     private static int? ReadSchemaVersion(ReadContext c, JsonElement e, string path)

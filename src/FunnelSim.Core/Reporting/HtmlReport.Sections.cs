@@ -1,6 +1,7 @@
 using System.Text;
 using FunnelSim.Analysis;
 using FunnelSim.Distributions;
+using FunnelSim.Export;
 using FunnelSim.Model;
 using FunnelSim.Results;
 

@@ -1,3 +1,5 @@
+using FunnelSim.Export;
+
 namespace FunnelSim.Reporting;
 
 /// <summary>Where a report's results came from, for its provenance section.</summary>

@@ -1,6 +1,8 @@
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
+using FunnelSim.Json;
 using FunnelSim.Model;
+using FunnelSim.Reporting;
 using FunnelSim.Results;
 
 namespace FunnelSim.Summaries;
@@ -55,7 +57,7 @@ public static class PrecisionRun
 
         string reason = precision.Worst <= target.RelativeError ? ConvergenceInfo.PrecisionReached : ConvergenceInfo.MaxIterationsReached;
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
-        var run = new RunInfo(done, seed, "monte-carlo", Simulator.EngineVersion, usedThreads, elapsed)
+        var run = new RunInfo(done, seed, FormatNames.Of(model.Scenario.Simulation.Sampling), Simulator.EngineVersion, usedThreads, elapsed)
         {
             Convergence = new ConvergenceInfo(Metric, target.RelativeError, precision.Worst, precision.Where, reason,
                 target.MaxIterations, chunks),

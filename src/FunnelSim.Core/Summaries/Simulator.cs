@@ -37,7 +37,7 @@ public static class Simulator
             progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
-        var run = new RunInfo(options.Iterations, options.Seed, Json.FormatNames.Of(model.Scenario.Simulation.Sampling),
+        var run = new RunInfo(options.Iterations, options.Seed, FormatNames.Of(model.Scenario.Simulation.Sampling),
             EngineVersion, runners.Length, elapsed);
         return ResultBuilder.Build(model, run, runners[0].Cells, runners[0].Budget);
     }

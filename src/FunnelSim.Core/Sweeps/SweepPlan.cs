@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
@@ -72,7 +73,7 @@ public sealed class SweepPlan
         {
             return new(null, [], [new Diagnostic(Severity.Error, "base", $"cannot read the base scenario '{definition.BasePath}': {e.Message}")]);
         }
-        var load = ScenarioSource.ReadFile(definition.BasePath, settings, cancellationToken);
+        var load = ScenarioLoader.ReadFile(definition.BasePath, settings, cancellationToken);
         if (!load.IsValid) return new(null, load.Diagnostics, []);
         // An overlay (or --set) sweeps the scenario it resolves to.
         if (load.ResolvedJson is { } resolved) bytes = System.Text.Encoding.UTF8.GetBytes(resolved);
@@ -124,5 +125,5 @@ public sealed class SweepPlan
     }
 
     /// <summary>The validated scenario of <paramref name="point"/>; invalid values are diagnostics, not exceptions.</summary>
-    public SweepPointScenario ScenarioAt(SweepPoint point) => new(point, ScenarioReader.Read(JsonAt(point)));
+    public SweepPointScenario ScenarioAt(SweepPoint point) => new(point, ScenarioLoader.Read(JsonAt(point)));
 }

@@ -5,7 +5,6 @@ using System.Globalization;
 using FunnelSim.Export;
 using FunnelSim.Model;
 using FunnelSim.Reporting;
-using FunnelSim.Results;
 
 namespace FunnelSim.Cli;
 

@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using FunnelSim.Model;
 using FunnelSim.Summaries;
-using FunnelSim.Engine;
 
 namespace FunnelSim.Cli;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using FunnelSim.Summaries;
 
 namespace FunnelSim.Cli;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Reporting;
 
@@ -22,12 +23,12 @@ internal static class ScenarioInput
     public static ScenarioLoadResult Load(CliContext context, string? path, IReadOnlyList<OverlaySetting>? settings = null,
         CancellationToken cancellationToken = default)
     {
-        if (path is null) return ScenarioSource.ReadBuiltIn(settings, cancellationToken);
-        if (path != StandardInput) return ScenarioSource.ReadFile(path, settings, cancellationToken);
+        if (path is null) return ScenarioLoader.ReadBuiltIn(settings, cancellationToken);
+        if (path != StandardInput) return ScenarioLoader.ReadFile(path, settings, cancellationToken);
         byte[]? bytes = ReadStandardInput(context, ScenarioReader.MaxBytes, out string? problem);
         return bytes is null
             ? new ScenarioLoadResult(null, [new Diagnostic(Severity.Error, "", problem ?? "cannot read standard input")])
-            : ScenarioSource.Read(bytes, Directory.GetCurrentDirectory(), StandardInputLabel, settings);
+            : ScenarioLoader.Read(bytes, Directory.GetCurrentDirectory(), StandardInputLabel, settings);
     }
 
     /// <summary>How a file is named in messages: <c>&lt;stdin&gt;</c> for <c>-</c>, control characters made visible.</summary>

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FunnelSim.Compilation;
+using FunnelSim.Json;
 
 namespace FunnelSim.Cli;
 

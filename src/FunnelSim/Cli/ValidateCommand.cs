@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using FunnelSim.Model;
+using FunnelSim.Reporting;
 using FunnelSim.Sweeps;
 
 namespace FunnelSim.Cli;

@@ -2,6 +2,7 @@ using FunnelSim.Analysis;
 using FunnelSim.Compilation;
 using FunnelSim.Distributions;
 using FunnelSim.Engine;
+using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Summaries;
 using FunnelSim.Core.Tests.Support;

@@ -1,6 +1,7 @@
 using FunnelSim.Analysis;
 using FunnelSim.Compilation;
 using FunnelSim.Distributions;
+using FunnelSim.Json;
 using FunnelSim.Model;
 using static FunnelSim.Core.Tests.Support.TestScenarios;
 

@@ -1,4 +1,5 @@
 using FunnelSim.Core.Tests.Validation;
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
@@ -27,7 +28,7 @@ public class BudgetValidationTests
     private const string Plan = """{ "scale": "plan", "members": 1000000, "referencePopulation": 340000000, "memberMix": { "commercial": { "share": 0.8, "incidenceMultiplier": 0.4 }, "medicare": { "share": 0.2, "indicationMultipliers": { "cca": 3.6 } } } }""";
 
     private static ScenarioLoadResult Read(params (string Path, string? Json)[] edits) =>
-        ScenarioReader.Read(ScenarioJson.With([("costs", Costs), ("population", Plan), .. edits]));
+        ScenarioLoader.Read(ScenarioJson.With([("costs", Costs), ("population", Plan), .. edits]));
 
     [Fact]
     public void AValidCostsBlockAndMemberMixAreRead()
@@ -85,7 +86,7 @@ public class BudgetValidationTests
     [Fact]
     public void UptakeWithoutBizengriWithoutCostsIsAWarning()
     {
-        var result = ScenarioReader.Read(ScenarioJson.With(("indications[1].testing.uptakeWithoutBizengri", "0.2")));
+        var result = ScenarioLoader.Read(ScenarioJson.With(("indications[1].testing.uptakeWithoutBizengri", "0.2")));
         Assert.NotNull(result.Scenario);
         var warning = Assert.Single(result.Diagnostics);
         Assert.Equal("indications[1].testing.uptakeWithoutBizengri", warning.Path);
@@ -98,7 +99,7 @@ public class BudgetValidationTests
         string written = ScenarioWriter.Write(Read(("indications[1].testing.uptakeWithoutBizengri", "0.2")).Scenario!);
         Assert.Contains("\"uptakeWithoutBizengri\": 0.2", written);
         Assert.Contains("\"memberMix\"", written);
-        var again = ScenarioReader.Read(written);
+        var again = ScenarioLoader.Read(written);
         Assert.Empty(again.Errors);
         Assert.Equal(written, ScenarioWriter.Write(again.Scenario!));
     }
@@ -109,10 +110,10 @@ public class BudgetValidationTests
     [InlineData("us-national-base.json")]
     public void ThePayerScenariosLoadWithoutProblemsAndRoundTrip(string file)
     {
-        var result = ScenarioReader.ReadFile(Path.Combine(Support.RepositoryFiles.ScenariosDirectory, file));
+        var result = ScenarioLoader.ReadFile(Path.Combine(Support.RepositoryFiles.ScenariosDirectory, file));
         Assert.Empty(result.Diagnostics);
         Assert.NotNull(result.Scenario!.Costs);
         string written = ScenarioWriter.Write(result.Scenario);
-        Assert.Equal(written, ScenarioWriter.Write(ScenarioReader.Read(written).Scenario!));
+        Assert.Equal(written, ScenarioWriter.Write(ScenarioLoader.Read(written).Scenario!));
     }
 }

@@ -1,4 +1,4 @@
-using FunnelSim.Compilation;
+using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Summaries;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FunnelSim.Compilation;
+using FunnelSim.Json;
 using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Engine;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
 using FunnelSim.Export;
+using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Summaries;
 

@@ -1,5 +1,5 @@
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
-using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Sampling;
 
@@ -37,7 +37,7 @@ public class ShorthandMeanTests
             0.01 => ScenarioWith("1000", parameter, "0.01", "6"),
             _ => ScenarioWith("1000", "0", "0.01", parameter),
         };
-        var loaded = ScenarioReader.Read(json);
+        var loaded = ScenarioLoader.Read(json);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
         var indication = loaded.Scenario!.Indications[0];
         var distribution = mean switch

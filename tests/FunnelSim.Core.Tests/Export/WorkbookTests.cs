@@ -1,14 +1,14 @@
-using FunnelSim.Compilation;
-using FunnelSim.Model;
-using FunnelSim.Summaries;
-using System.Collections.Immutable;
-using System.Text.Json;
 using FunnelSim.Analysis;
-using FunnelSim.Core.Tests.Reporting;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
 using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Results;
+using FunnelSim.Summaries;
 using FunnelSim.Sweeps;
+using System.Collections.Immutable;
+using System.Text.Json;
+using FunnelSim.Core.Tests.Reporting;
 
 namespace FunnelSim.Core.Tests.Export;
 

@@ -3,7 +3,6 @@ using FunnelSim.Core.Tests.Support;
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
 using FunnelSim.Export;
-using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Summaries;
 
@@ -51,7 +50,7 @@ public sealed partial class GoldenResultsTests
     [MemberData(nameof(Cases))]
     public void ResultsJsonIsUnchanged(string name, int threads)
     {
-        var loaded = ScenarioSource.ReadFile(ScenarioFiles()[name]); // the what-ifs are overlays
+        var loaded = ScenarioLoader.ReadFile(ScenarioFiles()[name]); // the what-ifs are overlays
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
         var scenario = loaded.Scenario!;
         scenario = scenario with { Simulation = scenario.Simulation with { Iterations = Iterations, Seed = Seed } };

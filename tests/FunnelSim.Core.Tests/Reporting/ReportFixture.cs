@@ -1,9 +1,8 @@
 using FunnelSim.Core.Tests.Support;
 using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Json;
-using FunnelSim.Model;
 using FunnelSim.Export;
+using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
 using FunnelSim.Summaries;
@@ -28,7 +27,7 @@ internal static class ReportFixture
 
     public static SimulationResult RunShipped(string name, long iterations)
     {
-        var scenario = ScenarioReader.ReadFile(Path.Combine(RepositoryFiles.ScenariosDirectory, name)).Scenario!;
+        var scenario = ScenarioLoader.ReadFile(Path.Combine(RepositoryFiles.ScenariosDirectory, name)).Scenario!;
         return Simulator.Run(ModelCompiler.Compile(scenario), new RunOptions(iterations, scenario.Simulation.Seed, 2));
     }
 

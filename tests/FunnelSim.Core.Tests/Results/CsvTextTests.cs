@@ -1,8 +1,9 @@
-using FunnelSim.Results;
-using FunnelSim.Model;
 using FunnelSim.Compilation;
-using FunnelSim.Export;
 using FunnelSim.Engine;
+using FunnelSim.Export;
+using FunnelSim.Json;
+using FunnelSim.Model;
+using FunnelSim.Results;
 using FunnelSim.Summaries;
 
 namespace FunnelSim.Core.Tests.Results;

@@ -1,3 +1,4 @@
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Summaries;
@@ -12,7 +13,7 @@ public class CorrelationReaderTests
     private const string Uptake1 = "indications[1].incidence";
 
     private static ScenarioLoadResult Read(string correlations, string sampling = "monte-carlo") =>
-        ScenarioReader.Read(ScenarioJson.With(("correlations", correlations), ("simulation.sampling", $"\"{sampling}\"")));
+        ScenarioLoader.Read(ScenarioJson.With(("correlations", correlations), ("simulation.sampling", $"\"{sampling}\"")));
 
     private static string Entries(params (string A, string B, string Rho)[] entries) =>
         "[" + string.Join(", ", entries.Select(e => $$"""{ "a": "{{e.A}}", "b": "{{e.B}}", "rho": {{e.Rho}} }""")) + "]";
@@ -34,7 +35,7 @@ public class CorrelationReaderTests
 
         string written = ScenarioWriter.Write(scenario);
         Assert.Contains("\"latin-hypercube\"", written);
-        var again = ScenarioReader.Read(written).Scenario!;
+        var again = ScenarioLoader.Read(written).Scenario!;
         Assert.Equal(scenario.Correlations.ToArray(), again.Correlations.ToArray());
         Assert.Equal(written, ScenarioWriter.Write(again));
     }

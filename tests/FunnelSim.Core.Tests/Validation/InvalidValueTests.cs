@@ -1,4 +1,4 @@
-using FunnelSim.Json;
+using FunnelSim.Compilation;
 using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Validation;
@@ -76,7 +76,7 @@ public class InvalidValueTests
     [InlineData(Sensitivity + ".hihg", "0.9", Sensitivity + ".hihg", "unknown property 'hihg'; did you mean 'high'?")]
     public void Bad_value_is_an_error_at_its_path(string editPath, string? json, string expectedPath, string expectedMessage)
     {
-        var result = ScenarioReader.Read(ScenarioJson.With((editPath, json)));
+        var result = ScenarioLoader.Read(ScenarioJson.With((editPath, json)));
 
         Assert.Null(result.Scenario);
         var error = Assert.Single(result.Errors);
@@ -89,7 +89,7 @@ public class InvalidValueTests
     [Fact]
     public void Every_problem_is_reported()
     {
-        var result = ScenarioReader.Read(ScenarioJson.With(
+        var result = ScenarioLoader.Read(ScenarioJson.With(
             ("years", "0"),
             ("indications[0].prevalence", "2"),
             ("indications[1].testing.modalities[0].sensitivity", """{ "value": 0.9, "low": 0.95, "high": 0.99 }"""),
@@ -105,7 +105,7 @@ public class InvalidValueTests
     [Fact]
     public void Shares_are_summed_even_when_a_modality_has_another_error()
     {
-        var result = ScenarioReader.Read(ScenarioJson.With(
+        var result = ScenarioLoader.Read(ScenarioJson.With(
             ("indications[0].testing.modalities[0].sensitivity", "2"),
             ("indications[0].testing.modalities[1].share", "0.5")));
 
@@ -125,7 +125,7 @@ public class InvalidValueTests
             }
             """;
 
-        var missing = ScenarioReader.Read(json).Errors.Single(e => e.Path == "startYear");
+        var missing = ScenarioLoader.Read(json).Errors.Single(e => e.Path == "startYear");
 
         Assert.Equal((1, 1), (missing.Line, missing.Column));
         Assert.Equal("missing required property 'startYear'", missing.Message);
@@ -144,7 +144,7 @@ public class InvalidValueTests
             }
             """;
 
-        var duplicate = ScenarioReader.Read(json).Errors.Single(e => e.Message.Contains("duplicate"));
+        var duplicate = ScenarioLoader.Read(json).Errors.Single(e => e.Message.Contains("duplicate"));
 
         Assert.Equal(("years", 4, 3), (duplicate.Path, duplicate.Line, duplicate.Column));
         Assert.Equal("duplicate property 'years'; each property may appear only once", duplicate.Message);
@@ -161,7 +161,7 @@ public class InvalidValueTests
             }
             """;
 
-        var error = ScenarioReader.Read(json).Errors.Single(e => e.Path == "years");
+        var error = ScenarioLoader.Read(json).Errors.Single(e => e.Path == "years");
 
         Assert.Equal((3, 14), (error.Line, error.Column));
         Assert.Equal("error: years (line 3, column 14): must be between 1 and 30 (years of horizon); got 50", error.ToString());

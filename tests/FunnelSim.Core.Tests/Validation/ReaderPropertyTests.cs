@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
@@ -30,11 +31,11 @@ public class ReaderPropertyTests
 
     [Fact]
     public void Random_bytes_never_throw() =>
-        Gen.Byte.Array[0, 300].Sample(bytes => AssertConsistent(ScenarioReader.Read(bytes)), iter: 3000);
+        Gen.Byte.Array[0, 300].Sample(bytes => AssertConsistent(ScenarioLoader.Read(bytes)), iter: 3000);
 
     [Fact]
     public void Random_text_never_throws() =>
-        Gen.String[0, 200].Sample(text => AssertConsistent(ScenarioReader.Read(text)), iter: 3000);
+        Gen.String[0, 200].Sample(text => AssertConsistent(ScenarioLoader.Read(text)), iter: 3000);
 
     [Fact]
     public void Byte_edits_of_a_valid_scenario_never_throw()
@@ -55,7 +56,7 @@ public class ReaderPropertyTests
                 }
                 if (bytes.Count == 0) break;
             }
-            AssertConsistent(ScenarioReader.Read(bytes.ToArray()));
+            AssertConsistent(ScenarioLoader.Read(bytes.ToArray()));
         }, iter: 3000);
     }
 
@@ -67,7 +68,7 @@ public class ReaderPropertyTests
         {
             // Index Values.Length stands for "remove the property".
             var json = ScenarioJson.WithWherePossible([.. edits.Select(e => (Paths[e.Item1], e.Item2 < Values.Length ? Values[e.Item2] : null))]);
-            var result = ScenarioReader.Read(json);
+            var result = ScenarioLoader.Read(json);
             AssertConsistent(result);
             Assert.All(result.Diagnostics, d => Assert.True(d.Line is not null && d.Column is not null, d.ToString()));
         }, iter: 2000);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
@@ -9,7 +10,7 @@ public class ScenarioWriterTests
 {
     private static Scenario Load(string json)
     {
-        var result = ScenarioReader.Read(json);
+        var result = ScenarioLoader.Read(json);
         Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
         return result.Scenario!;
     }
@@ -86,7 +87,7 @@ public class ScenarioWriterTests
 
         Gen.Select(shorthand, pert, incidence, plan).Sample(t =>
         {
-            var scenario = ScenarioReader.Read(ScenarioJson.With(
+            var scenario = ScenarioLoader.Read(ScenarioJson.With(
                 ("indications[0].prevalence", t.Item1), ("indications[0].testing.uptake", t.Item2),
                 ("indications[1].incidence", t.Item3), ("population", t.Item4))).Scenario;
             if (scenario is null) return; // e.g. a range too wide for any Beta: covered by the reader's tests

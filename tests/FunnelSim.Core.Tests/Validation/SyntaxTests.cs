@@ -1,4 +1,5 @@
 using System.Text;
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
@@ -8,7 +9,7 @@ public class SyntaxTests
 {
     private static Diagnostic SingleError(string json)
     {
-        var result = ScenarioReader.Read(json);
+        var result = ScenarioLoader.Read(json);
         Assert.Null(result.Scenario);
         return Assert.Single(result.Diagnostics);
     }
@@ -70,7 +71,7 @@ public class SyntaxTests
     {
         string json = "{\"x\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
 
-        var result = ScenarioReader.Read(json);
+        var result = ScenarioLoader.Read(json);
 
         Assert.Equal(refused, result.Diagnostics.Any(d => d.Message == "nesting deeper than 64 levels is not allowed"));
         Assert.Null(result.Scenario);
@@ -82,7 +83,7 @@ public class SyntaxTests
         byte[] big = new byte[ScenarioReader.MaxBytes + 1];
         big.AsSpan().Fill((byte)' ');
 
-        Assert.Contains("over 16 MiB", Assert.Single(ScenarioReader.Read(big).Diagnostics).Message);
+        Assert.Contains("over 16 MiB", Assert.Single(ScenarioLoader.Read(big).Diagnostics).Message);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public class SyntaxTests
     {
         byte[] bytes = [.. Encoding.UTF8.GetBytes("{\n  \"name\": \""), 0xFF, .. Encoding.UTF8.GetBytes("\"\n}")];
 
-        var error = Assert.Single(ScenarioReader.Read(bytes).Diagnostics);
+        var error = Assert.Single(ScenarioLoader.Read(bytes).Diagnostics);
 
         Assert.Equal((2, 12), (error.Line, error.Column));
         Assert.Contains("not valid UTF-8", error.Message);

@@ -1,5 +1,5 @@
+using FunnelSim.Compilation;
 using FunnelSim.Distributions;
-using FunnelSim.Json;
 using FunnelSim.Model;
 
 namespace FunnelSim.Core.Tests.Validation;
@@ -9,7 +9,7 @@ public class ValidScenarioTests
     [Fact]
     public void Full_scenario_loads_with_its_values()
     {
-        var result = ScenarioReader.Read(ScenarioJson.Full);
+        var result = ScenarioLoader.Read(ScenarioJson.Full);
 
         Assert.Empty(result.Diagnostics);
         var scenario = Assert.IsType<Scenario>(result.Scenario);
@@ -53,7 +53,7 @@ public class ValidScenarioTests
     [Fact]
     public void Defaults_are_applied()
     {
-        var scenario = ScenarioReader.Read(ScenarioJson.With(("simulation", null))).Scenario!;
+        var scenario = ScenarioLoader.Read(ScenarioJson.With(("simulation", null))).Scenario!;
         var pdac = scenario.Indications[1];
 
         Assert.Equal(new SimulationSettings(10000, 1, SamplingMethod.MonteCarlo), scenario.Simulation);
@@ -63,15 +63,15 @@ public class ValidScenarioTests
         Assert.Equal(21, pdac.Treatment.DoseIntervalDays);
         Assert.Equal(new GammaDistribution(100, 500), pdac.Incidence.Distribution);
         Assert.Equal(new UniformDistribution(-0.01, 0.02), pdac.AnnualGrowth.Distribution);
-        Assert.Equal(Parameter.Fixed(0), ScenarioReader.Read(ScenarioJson.With(("indications[0].annualGrowth", null))).Scenario!.Indications[0].AnnualGrowth);
-        Assert.Equal(RampShape.Linear, ScenarioReader.Read(ScenarioJson.With(("indications[0].testing.uptake.ramp.shape", null)))
+        Assert.Equal(Parameter.Fixed(0), ScenarioLoader.Read(ScenarioJson.With(("indications[0].annualGrowth", null))).Scenario!.Indications[0].AnnualGrowth);
+        Assert.Equal(RampShape.Linear, ScenarioLoader.Read(ScenarioJson.With(("indications[0].testing.uptake.ramp.shape", null)))
             .Scenario!.Indications[0].Testing.Uptake.Ramp!.Shape);
     }
 
     [Fact]
     public void Plan_population_reads_members_and_default_risk_adjustment()
     {
-        var scenario = ScenarioReader.Read(ScenarioJson.With(
+        var scenario = ScenarioLoader.Read(ScenarioJson.With(
             ("population", """{ "scale": "plan", "members": 500000, "referencePopulation": 335000000 }"""))).Scenario!;
 
         Assert.Equal(new PlanPopulation(500000, 335000000, 1), scenario.Population);
@@ -82,7 +82,7 @@ public class ValidScenarioTests
     [InlineData("""{ "value": 0.3 }""")]
     public void Shorthand_without_a_range_is_fixed(string json)
     {
-        var p = ScenarioReader.Read(ScenarioJson.With(("indications[0].testing.uptake", json))).Scenario!.Indications[0].Testing.Uptake;
+        var p = ScenarioLoader.Read(ScenarioJson.With(("indications[0].testing.uptake", json))).Scenario!.Indications[0].Testing.Uptake;
 
         Assert.Equal((ParameterForm.Shorthand, (Distribution)new FixedDistribution(0.3)), (p.Form, p.Distribution));
     }
@@ -92,7 +92,7 @@ public class ValidScenarioTests
     [InlineData("""{ "seed": 0, "iterations": 1e3 }""", 0UL, 1000L)]
     public void Integers_may_reach_their_limits_and_be_written_with_an_exponent(string json, ulong seed, long iterations)
     {
-        var simulation = ScenarioReader.Read(ScenarioJson.With(("simulation", json))).Scenario!.Simulation;
+        var simulation = ScenarioLoader.Read(ScenarioJson.With(("simulation", json))).Scenario!.Simulation;
 
         Assert.Equal((seed, iterations), (simulation.Seed, simulation.Iterations));
     }
@@ -100,7 +100,7 @@ public class ValidScenarioTests
     [Fact]
     public void Shorthand_rate_is_normal()
     {
-        var p = ScenarioReader.Read(ScenarioJson.With(("indications[0].annualGrowth", """{ "value": 0.01, "low": -0.01, "high": 0.03 }""")))
+        var p = ScenarioLoader.Read(ScenarioJson.With(("indications[0].annualGrowth", """{ "value": 0.01, "low": -0.01, "high": 0.03 }""")))
             .Scenario!.Indications[0].AnnualGrowth;
 
         Assert.Equal(new NormalDistribution(0.01, 0.04 / 3.92), p.Distribution);
@@ -111,7 +111,7 @@ public class ValidScenarioTests
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(ScenarioJson.Full)];
 
-        Assert.True(ScenarioReader.Read(bytes).IsValid);
+        Assert.True(ScenarioLoader.Read(bytes).IsValid);
     }
 
     [Fact]
@@ -121,13 +121,13 @@ public class ValidScenarioTests
         File.WriteAllText(path, ScenarioJson.Full);
         try
         {
-            Assert.True(ScenarioReader.ReadFile(path).IsValid);
+            Assert.True(ScenarioLoader.ReadFile(path).IsValid);
         }
         finally
         {
             File.Delete(path);
         }
-        var missing = ScenarioReader.ReadFile(path);
+        var missing = ScenarioLoader.ReadFile(path);
         Assert.Null(missing.Scenario);
         Assert.Contains("cannot read", Assert.Single(missing.Diagnostics).Message);
     }

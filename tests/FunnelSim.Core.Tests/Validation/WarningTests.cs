@@ -1,3 +1,4 @@
+using FunnelSim.Compilation;
 using FunnelSim.Json;
 using FunnelSim.Model;
 
@@ -12,7 +13,7 @@ public class WarningTests
     [InlineData("indications[0].testing.uptake", """{ "value": 0.1, "low": 0, "high": 0.4 }""", "indications[0].testing.uptake", "J- or U-shaped")]
     public void Warning_does_not_block(string editPath, string json, string expectedPath, string expectedMessage)
     {
-        var result = ScenarioReader.Read(ScenarioJson.With((editPath, json)));
+        var result = ScenarioLoader.Read(ScenarioJson.With((editPath, json)));
 
         Assert.NotNull(result.Scenario);
         Assert.True(result.IsValid);

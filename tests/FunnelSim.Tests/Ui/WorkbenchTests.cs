@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using FunnelSim.Compilation;
 using FunnelSim.Engine;
-using FunnelSim.Json;
 using FunnelSim.Model;
+using FunnelSim.Reporting;
 using FunnelSim.Ui;
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;
@@ -55,7 +56,7 @@ public class WorkbenchTests
 
         var error = Assert.Single(w.Document.Validation.Errors);
         Assert.Equal("indications[1].testing.modalities[0].sensitivity.value", error.Path);
-        var cli = FunnelSim.Json.ScenarioReader.Read(w.Document.ToJson());
+        var cli = FunnelSim.Compilation.ScenarioLoader.Read(w.Document.ToJson());
         Assert.Equal(cli.Errors.Single().Message, error.Message);
         w.StartQuickRun();
         settle();

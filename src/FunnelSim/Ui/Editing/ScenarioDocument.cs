@@ -8,7 +8,7 @@ using FunnelSim.Model;
 namespace FunnelSim.Ui.Editing;
 
 /// <summary>
-/// The scenario being edited: a mutable JSON document, re-read by the core's <see cref="ScenarioReader"/> after every
+/// The scenario being edited: a mutable JSON document, re-read by the core's <see cref="ScenarioLoader"/> after every
 /// edit. The reader's diagnostic paths name the edited nodes one to one, so problems appear beside the field that
 /// caused them in the command line's own words, and what is saved is exactly what <c>funnelsim run</c> reads.
 /// </summary>
@@ -176,7 +176,7 @@ public sealed class ScenarioDocument
     /// <summary>The core's verdict on the JSON, plus an error for each entry that could not be read.</summary>
     private ScenarioLoadResult Validate()
     {
-        var read = ScenarioReader.Read(ToJson());
+        var read = ScenarioLoader.Read(ToJson());
         if (_unreadable.Count == 0) return read;
         var unreadable = _unreadable.Keys.Select(p => new Diagnostic(Severity.Error, p, _unreadableMessages.GetValueOrDefault(p) ?? $"'{_unreadable[p]}' cannot be read"));
         return new ScenarioLoadResult(null, [.. unreadable, .. read.Diagnostics]);

@@ -1,4 +1,5 @@
 using FunnelSim.Files;
+using FunnelSim.Compilation;
 using FunnelSim.Export;
 using FunnelSim.Json;
 using FunnelSim.Results;
@@ -15,7 +16,7 @@ public static class ScenarioFiles
     /// </summary>
     public static (ScenarioDocument? Document, IReadOnlyList<Diagnostic> Problems) Open(string path)
     {
-        var load = ScenarioSource.ReadFile(path);
+        var load = ScenarioLoader.ReadFile(path);
         // An overlay opens as the scenario it resolves to, untitled: saving it writes a full scenario to a new file.
         if (load.ResolvedJson is { } resolved) return (ScenarioDocument.FromJson(resolved, null), load.Diagnostics);
         if (IsOverlay(path)) return (null, load.Diagnostics);

@@ -1,7 +1,7 @@
-using FunnelSim.Json;
+using FunnelSim.Compilation;
 using FunnelSim.Model;
 
-namespace FunnelSim.Compilation;
+namespace FunnelSim.Json;
 
 /// <summary>Scenario material shipped inside the core: the US national base case and the JSON Schema.</summary>
 public static class BuiltInScenarios
@@ -9,7 +9,10 @@ public static class BuiltInScenarios
     /// <summary>File name of the base case in <c>scenarios/</c>.</summary>
     public const string UsNationalBaseFileName = "us-national-base.json";
 
-    /// <summary>The US national base case, identical to <c>scenarios/us-national-base.json</c>.</summary>
+    /// <summary>
+    /// The US national base case, identical to <c>scenarios/us-national-base.json</c>. It has no correlations, so reading
+    /// it is the whole check (a test checks it with <c>ScenarioLoader</c> too).
+    /// </summary>
     public static ScenarioLoadResult LoadUsNationalBase() => ScenarioReader.Read(UsNationalBaseJson);
 
     /// <summary>The base case's file, byte for byte.</summary>
