@@ -154,6 +154,8 @@ public sealed partial class DocumentationExamplesTests : IDisposable
         var words = ShellWords(command).ToList();
         if (words.Count < 2 || words[0] != "funnelsim") return false; // bare `funnelsim` opens the UI
         if (words[1] == "ui") return false;
+        // A job script's template (shell variables such as ${SLURM_ARRAY_TASK_ID}) is not a command to run as it stands.
+        if (command.Contains('$', StringComparison.Ordinal)) return false;
         // Synopses: optional parts in brackets, alternatives, placeholders in capitals, an ellipsis.
         return !words.Skip(1).Any(w => w.StartsWith('[') || w.Contains('|', StringComparison.Ordinal) || w.Contains('…', StringComparison.Ordinal)
                                        || Regex.IsMatch(w, @"^[A-Z][A-Z_]*([.…]|$)") || Regex.IsMatch(w, @"^[A-Z]\.json$"));

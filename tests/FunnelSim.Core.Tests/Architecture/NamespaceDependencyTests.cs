@@ -29,6 +29,7 @@ public sealed class NamespaceDependencyTests
         ["Formatting"] = ["Results", "Model", "Distributions", "Sampling"],
         ["Summaries"] = ["Engine", "Compilation", "Json", "Model", "Distributions", "Sampling", "Results"],
         ["Sweeps"] = ["Compilation", "Json", "Model", "Distributions", "Sampling"],
+        ["Shards"] = ["Export", "Summaries", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling", "Results"],
         ["Analysis"] = ["Summaries", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling", "Results", "Formatting"],
         ["Export"] = ["Analysis", "Sweeps", "Summaries", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling",
             "Results", "Formatting"],
