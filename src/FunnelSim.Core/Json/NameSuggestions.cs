@@ -1,7 +1,7 @@
 namespace FunnelSim.Json;
 
 /// <summary>"Did you mean …" for misspelt property names and keywords.</summary>
-internal static class NameSuggestions
+public static class NameSuggestions
 {
     private const int MaxDistance = 2;
 

@@ -1,3 +1,4 @@
+using FunnelSim.Json;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 
@@ -92,30 +93,11 @@ internal static class CommandLineMistakes
         int bestDistance = MaxDistance + 1;
         foreach (string candidate in list)
         {
-            int distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            int distance = NameSuggestions.Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance >= bestDistance || distance >= Math.Max(candidate.Length - 2, 2)) continue;
             best = candidate;
             bestDistance = distance;
         }
         return best;
-    }
-
-    /// <summary>Edit distance with adjacent transpositions counted as one edit.</summary>
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > MaxDistance || a.Length > 100 || b.Length > 100) return int.MaxValue;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
     }
 }
