@@ -2,7 +2,7 @@ using NetArchTest.Rules;
 
 namespace FunnelSim.Tests;
 
-/// <summary>The front ends only compose the core: the terminal UI never references the command line.</summary>
+/// <summary>The front ends only compose the core: the terminal UI never references the command line or the cluster.</summary>
 public sealed class ArchitectureTests
 {
     [Fact]
@@ -15,5 +15,17 @@ public sealed class ArchitectureTests
 
         Assert.True(result.IsSuccessful,
             "these UI types reference FunnelSim.Cli: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void TheUiNeverReferencesTheCluster()
+    {
+        var result = Types.InAssembly(typeof(FunnelSim.Ui.TerminalUi).Assembly)
+            .That().ResideInNamespace("FunnelSim.Ui")
+            .ShouldNot().HaveDependencyOnAny("FunnelSim.Cluster", "Orleans")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful,
+            "these UI types reference the cluster: " + string.Join(", ", result.FailingTypeNames ?? []));
     }
 }

@@ -53,14 +53,16 @@ internal static class BatchCommand
         };
         common.AddTo(command);
         common.Format.Description = "Format of every result file: json (default; NAME.results.json) or csv (NAME.results.csv).";
+        var cluster = new ClusterOptions();
+        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(parse.GetValue(sweep) is { } sweepFile
-            ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, cancellationToken)
-            : Execute(context, parse, inputs, outDir, common, cancellationToken)));
+            ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, cluster, cancellationToken)
+            : Execute(context, parse, inputs, outDir, common, cluster, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string[]> inputs, Option<string> outDir,
-        CommonOptions common, CancellationToken cancellationToken)
+        CommonOptions common, ClusterOptions cluster, CancellationToken cancellationToken)
     {
         if (parse.GetValue(inputs) is not { Length: > 0 } || parse.GetValue(outDir) is not { } folder)
         {
@@ -84,8 +86,14 @@ internal static class BatchCommand
         int failed = items.Count;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), null);
         int written = 0;
-        foreach (string file in files)
+        string? clusterFile = parse.GetValue(cluster.Cluster);
+        using var session = clusterFile is null ? null
+            : ClusterSession.Open(context, "batch", clusterFile, common.ThreadCount(parse), cancellationToken);
+        if (clusterFile is not null && session is null) return ExitCodes.InvalidInput;
+        var started = session is null ? null : StartAll(context, parse, common, files, session, cancellationToken);
+        for (int i = 0; i < files.Count; i++)
         {
+            string file = files[i];
             try
             {
                 var loaded = ScenarioInput.Load(context, file, common.Settings(parse), cancellationToken);
@@ -99,7 +107,9 @@ internal static class BatchCommand
                     continue;
                 }
                 var scenario = common.Apply(parse, loaded.Scenario);
-                var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken);
+                var result = session is null
+                    ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken)
+                    : (started![i] ?? session.Start(scenario, "run")).GetAwaiter().GetResult();
                 string target = names.For(file, ".results" + ResultFormats.Extension(format));
                 ResultFormats.Write(target, result, format);
                 written++;
@@ -128,6 +138,23 @@ internal static class BatchCommand
         if (indexed) TryDelete(Path.Combine(folder, PartialIndexFile));
         context.Error.WriteLine($"batch: {written} written, {failed} failed" + (indexed ? $"; index in {Path.Combine(folder, IndexFile)}" : ""));
         return failed == 0 && indexed ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>
+    /// With <c>--cluster</c>, every readable scenario (standard input aside: it can be read once) is handed to the cluster at
+    /// once, so the workers run the items side by side; the loop above then takes their results in order.
+    /// </summary>
+    private static Task<Results.SimulationResult>?[] StartAll(CliContext context, ParseResult parse, CommonOptions common,
+        List<string> files, ClusterSession session, CancellationToken cancellationToken)
+    {
+        var started = new Task<Results.SimulationResult>?[files.Count];
+        for (int i = 0; i < files.Count; i++)
+        {
+            if (files[i] == ScenarioInput.StandardInput) continue;
+            var loaded = ScenarioInput.Load(context, files[i], common.Settings(parse), cancellationToken);
+            if (loaded.IsValid && loaded.Scenario is not null) started[i] = session.Start(common.Apply(parse, loaded.Scenario), "run");
+        }
+        return started;
     }
 
     /// <summary>The batch index: which result file holds which scenario's results (issue 12, item 9).</summary>

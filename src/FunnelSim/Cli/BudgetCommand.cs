@@ -47,15 +47,17 @@ internal static class BudgetCommand
         common.AddTo(command);
         var shard = new ShardOptions();
         shard.AddTo(command, common);
+        var cluster = new ClusterOptions();
+        cluster.AddTo(command, shard: shard);
         common.Format.Description = "Without --out: print json or csv instead of the table. With --out: the file's format " +
                                     "(default: from its extension, else json).";
         command.SetAction((parse, cancellationToken) => Task.FromResult(
-            Execute(context, parse, scenarioArgument, threshold, output, common, shard, cancellationToken)));
+            Execute(context, parse, scenarioArgument, threshold, output, common, shard, cluster, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string> scenarioArgument, Option<double?> threshold,
-        Option<string?> output, CommonOptions common, ShardOptions shard, CancellationToken cancellationToken)
+        Option<string?> output, CommonOptions common, ShardOptions shard, ClusterOptions cluster, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
         var loaded = ScenarioInput.Load(context, path, common.Settings(parse), cancellationToken);
@@ -77,7 +79,10 @@ internal static class BudgetCommand
         if (parse.GetValue(threshold) is { } amount) scenario = scenario with { Costs = costs with { BudgetThreshold = amount } };
         if (parse.GetValue(shard.Shard) is { } part)
             return ShardedRun.Execute(context, "budget", scenario, part, common.ThreadCount(parse), outPath, cancellationToken);
-        var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken);
+        var result = parse.GetValue(cluster.Cluster) is { } clusterFile
+            ? ClusterSession.RunOnce(context, "budget", clusterFile, scenario, common.ThreadCount(parse), cancellationToken)
+            : ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken);
+        if (result is null) return ExitCodes.InvalidInput;
 
         string? format = parse.GetValue(common.Format);
         if (outPath is not null)

@@ -24,6 +24,7 @@ internal static class FunnelSimCli
             ReportCommand.Create(context),
             BatchCommand.Create(context),
             MergeCommand.Create(context),
+            WorkerCommand.Create(context),
             ValidateCommand.Create(context),
             SchemaCommand.Create(context),
             UiCommand.Create(context),

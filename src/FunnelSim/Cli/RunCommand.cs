@@ -33,13 +33,16 @@ internal static class RunCommand
         precision.AddTo(command, common);
         var shard = new ShardOptions();
         shard.AddTo(command, common, precision);
+        var cluster = new ClusterOptions();
+        cluster.AddTo(command, precision, shard);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument, output, common,
-            precision, shard, cancellationToken)));
+            precision, shard, cluster, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument,
-        Option<string?> output, CommonOptions common, PrecisionOptions precision, ShardOptions shard, CancellationToken cancellationToken)
+        Option<string?> output, CommonOptions common, PrecisionOptions precision, ShardOptions shard, ClusterOptions cluster,
+        CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
         var loaded = ScenarioInput.Load(context, path, common.Settings(parse), cancellationToken);
@@ -60,9 +63,12 @@ internal static class RunCommand
             context.Error.WriteLine($"funnelsim run: --precision: {Summaries.PrecisionRun.LatinHypercubeRefusal}.");
             return ExitCodes.UsageError;
         }
-        var result = target is null
-            ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
-            : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
+        var result = parse.GetValue(cluster.Cluster) is { } clusterFile
+            ? ClusterSession.RunOnce(context, "run", clusterFile, scenario, common.ThreadCount(parse), cancellationToken)
+            : target is null
+                ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
+                : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
+        if (result is null) return ExitCodes.InvalidInput;
         bool written = format == ResultFormat.Table
             ? OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput,
                 RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth))

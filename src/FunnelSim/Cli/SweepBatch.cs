@@ -24,7 +24,7 @@ internal static class SweepBatch
     public const string WorkbookFile = "sweep.xlsx";
 
     public static int Execute(CliContext context, ParseResult parse, string sweepFile, Argument<string[]> inputs,
-        Option<string> outDir, CommonOptions common, CancellationToken cancellationToken)
+        Option<string> outDir, CommonOptions common, ClusterOptions cluster, CancellationToken cancellationToken)
     {
         if (parse.GetValue(inputs) is { Length: > 0 })
         {
@@ -66,6 +66,14 @@ internal static class SweepBatch
             return ExitCodes.InvalidInput;
         }
         int failed = 0;
+        string? clusterFile = parse.GetValue(cluster.Cluster);
+        using var session = clusterFile is null ? null
+            : ClusterSession.Open(context, "batch", clusterFile, common.ThreadCount(parse), cancellationToken);
+        if (clusterFile is not null && session is null) return ExitCodes.InvalidInput;
+        // With --cluster every valid point is handed to the cluster at once (the workers run points side by side); the loop
+        // below takes their results in point order.
+        var started = session is null ? null : plan.Points.ToDictionary(p => p.Index, p => plan.ScenarioAt(p).Load is { IsValid: true, Scenario: { } s }
+            ? session.Start(common.Apply(parse, s), "run") : null);
         foreach (var point in plan.Points)
         {
             string label = $"point {point.Index} ({point.Describe(plan.Axes)})";
@@ -84,8 +92,10 @@ internal static class SweepBatch
             Results.SimulationResult result;
             try
             {
-                result = ScenarioRunner.Run(context, common.Apply(parse, scenario.Load.Scenario), common.ThreadCount(parse),
-                    $"point {point.Index + 1}/{plan.Points.Length}", cancellationToken);
+                result = session is null
+                    ? ScenarioRunner.Run(context, common.Apply(parse, scenario.Load.Scenario), common.ThreadCount(parse),
+                        $"point {point.Index + 1}/{plan.Points.Length}", cancellationToken)
+                    : (started![point.Index] ?? session.Start(common.Apply(parse, scenario.Load.Scenario), "run")).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException)
             {

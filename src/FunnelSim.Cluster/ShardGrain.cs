@@ -1,0 +1,34 @@
+using FunnelSim.Shards;
+using Orleans.Placement;
+
+namespace FunnelSim.Cluster;
+
+/// <summary>
+/// A shard run on the silo the coordinator hinted at (<c>IPlacementDirector.PlacementHintKey</c>), else on a random one.
+/// Each attempt is a new grain, so it deactivates as soon as it has answered.
+/// </summary>
+[RandomPlacement]
+internal sealed class ShardGrain(ModelCache models, ILocalSiloDetails silo) : Grain, IShardGrain
+{
+    public async Task<ShardAnswer> Run(ShardWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            // The engine is synchronous and CPU-bound: run it off the grain's scheduler so the silo keeps answering
+            // (membership probes, other calls) while it works.
+            string text = await Task.Run(() =>
+            {
+                var model = models.Get(work.ScenarioJson);
+                var partial = ShardRun.Run(model, new Shard(work.Index, work.Count), work.Command, work.Threads,
+                    cancellationToken: cancellationToken);
+                return PartialJson.Write(partial);
+            }, cancellationToken).ConfigureAwait(true);
+            return new ShardAnswer { PartialJson = text, Silo = silo.SiloAddress.ToString() };
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+}
