@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# A real Redis-clustered FunnelSim cluster: a Redis server (OS package), two 'funnelsim worker' processes and a
-# 'funnelsim run --cluster' of the base case; one worker is killed with SIGKILL mid-run, and the result must still equal
-# the single-process run byte for byte (run.threads and run.elapsedSeconds aside).
-# Skips cleanly (exit 0) where redis-server is not installed; install with: apt-get install -y redis-server
+# A real Redis-clustered FunnelSim cluster (docs/scale-out.md): a Redis server (OS package), two 'funnelsim worker'
+# processes and a 'funnelsim run --cluster' of the base case; one worker is killed with SIGKILL mid-run, and the result
+# must still equal the single-process run byte for byte (run.threads and run.elapsedSeconds aside).
+# Skips cleanly (exit 0) where redis-server is not installed; install it with: apt-get install -y redis-server
 # Usage: tests/e2e/cluster-redis.sh [ITERATIONS]   (default 200000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if ! command -v redis-server >/dev/null; then
-  echo "cluster-redis: SKIP (no redis-server on PATH)"
+if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+  echo "cluster-redis: SKIP (no redis-server/redis-cli on PATH; apt-get install -y redis-server)"
   exit 0
 fi
 iterations=${1:-200000}
@@ -20,14 +20,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build src/FunnelSim -c Release -o "$work/bin" >/dev/null
+echo "cluster-redis: building funnelsim (Release)"
+dotnet build src/FunnelSim -c Release -o "$work/bin" >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
 funnelsim="$work/bin/funnelsim"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 6391)
+# A free port for Redis: ask the kernel (bash's /dev/tcp cannot listen), falling back to a random high port.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+  || echo $((20000 + RANDOM % 20000)))
 redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.2; done
+redis-cli -p "$port" ping >/dev/null || { echo "cluster-redis: FAIL (redis-server did not start)"; cat "$work/redis.log"; exit 1; }
 
+# One file for every worker and the coordinator: ports are chosen free on each start.
 cat >"$work/cluster.json" <<JSON
 {
   "clustering": "redis",
@@ -36,7 +41,7 @@ cat >"$work/cluster.json" <<JSON
   "advertisedAddress": "127.0.0.1",
   "shardTimeoutSeconds": 60,
   "attempts": 6,
-  "connectTimeoutSeconds": 60
+  "answerTimeoutSeconds": 60
 }
 JSON
 
@@ -44,30 +49,35 @@ start_worker() {
   "$funnelsim" worker --cluster "$work/cluster.json" >"$work/$1.out" 2>"$work/$1.err" &
   pids+=($!)
   echo $! >"$work/$1.pid"
-  for _ in $(seq 300); do grep -q "ready" "$work/$1.err" && return 0; sleep 0.2; done
-  echo "cluster-redis: FAIL ($1 did not start)"; cat "$work/$1.err"; exit 1
 }
 start_worker worker1
 start_worker worker2
+for w in worker1 worker2; do
+  for _ in $(seq 600); do grep -q "ready" "$work/$w.err" && break; sleep 0.2; done
+  grep -q "ready" "$work/$w.err" || { echo "cluster-redis: FAIL ($w did not start)"; cat "$work/$w.err"; exit 1; }
+done
+echo "cluster-redis: two workers ready"
 
 "$funnelsim" run --iterations "$iterations" --seed 4242 --out "$work/single.json" 2>/dev/null
-"$funnelsim" run --iterations "$iterations" --seed 4242 --cluster "$work/cluster.json" --out "$work/cluster.json.out" \
+"$funnelsim" run --iterations "$iterations" --seed 4242 --cluster "$work/cluster.json" --out "$work/cluster-result.json" \
   2>"$work/run.err" &
 run=$!
 # Kill worker 2 once the first shards are in: the rest of its shards must be retried on worker 1.
-for _ in $(seq 600); do
-  grep -qE "cluster: [1-9][0-9]*/" "$work/run.err" && break
+for _ in $(seq 1200); do
+  grep -qE "cluster: [1-9][0-9,]*/" "$work/run.err" && break
   kill -0 "$run" 2>/dev/null || break
-  sleep 0.2
+  sleep 0.1
 done
+if ! kill -0 "$run" 2>/dev/null; then
+  echo "cluster-redis: FAIL (the run ended before a worker could be killed; give more iterations)"; exit 1
+fi
 kill -9 "$(cat "$work/worker2.pid")"
-wait "$(cat "$work/worker2.pid")" 2>/dev/null || true
 echo "cluster-redis: killed worker 2 (SIGKILL) at: $(grep -E '^cluster:' "$work/run.err" | tail -n 1)"
 if ! wait "$run"; then
   echo "cluster-redis: FAIL (the cluster run failed)"; cat "$work/run.err"; exit 1
 fi
 strip() { grep -vE '^    "(threads|elapsedSeconds)": ' "$1"; }
-if ! diff <(strip "$work/single.json") <(strip "$work/cluster.json.out") >/dev/null; then
+if ! diff <(strip "$work/single.json") <(strip "$work/cluster-result.json") >/dev/null; then
   echo "cluster-redis: FAIL (the cluster result differs from the single-process run)"; exit 1
 fi
 echo "cluster-redis: $(grep -E '^cluster:' "$work/run.err" | tail -n 1)"

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Overhead of the Orleans cluster (issue 15, docs/performance.md "Orleans cluster overhead"): ITERATIONS of the built-in
+# base case (with costs) on two local workers against one process using the same cores.
+#   one process:  funnelsim run -n ITERATIONS --threads 2, pinned to cores 0 and 1
+#   cluster:      two 'funnelsim worker' processes (localhost clustering), pinned to core 0 and core 1, each shard on one
+#                 thread (--threads 1), and a coordinator 'funnelsim run -n ITERATIONS --cluster FILE'
+# Prints wall-clock seconds and CPU seconds (user + system) of each, the ratio cluster / one process, and checks the two
+# results are the same bits. CPU seconds count the workers' and the coordinator's; they depend far less than wall-clock
+# time on other work sharing the machine. Run on a quiet machine for a wall-clock figure.
+# Usage: tests/FunnelSim.Benchmarks/cluster-overhead.sh [ITERATIONS]   (default 10000000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+iterations=${1:-10000000}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+pin() { if command -v taskset >/dev/null; then taskset -c "$@"; else shift; "$@"; fi; }
+cpu_seconds() { # user + system seconds of a live process
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+dotnet build src/FunnelSim -c Release -o "$work/bin" >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
+funnelsim="$work/bin/funnelsim"
+echo "cluster-overhead: $iterations iterations of the base case; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+TIMEFORMAT='%R %U %S'
+{ time pin 0,1 "$funnelsim" run -n "$iterations" --threads 2 --out "$work/single.json" 2>/dev/null; } 2>"$work/single.time"
+read -r single_wall single_user single_sys <"$work/single.time"
+single_cpu=$(echo "$single_user + $single_sys" | bc -l)
+echo "one process:  wall ${single_wall} s, CPU ${single_cpu} s; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+
+port=$((20000 + RANDOM % 20000))
+printf '{ "clustering": "localhost", "siloPort": %d, "gatewayPort": %d, "answerTimeoutSeconds": 120 }\n' "$port" $((port + 1)) \
+  >"$work/cluster.json"
+for core in 0 1; do
+  # Started directly (not through a shell function, which would run in a subshell): $! must be the worker's own pid.
+  if command -v taskset >/dev/null; then
+    taskset -c "$core" "$funnelsim" worker --cluster "$work/cluster.json" >"$work/worker$core.out" 2>"$work/worker$core.err" &
+  else
+    "$funnelsim" worker --cluster "$work/cluster.json" >"$work/worker$core.out" 2>"$work/worker$core.err" &
+  fi
+  pids+=($!)
+  for _ in $(seq 900); do grep -q ready "$work/worker$core.err" && break; sleep 0.2; done
+  grep -q ready "$work/worker$core.err" || { echo "worker $core did not start"; cat "$work/worker$core.err"; exit 1; }
+done
+w0=$(cpu_seconds "${pids[0]}"); w1=$(cpu_seconds "${pids[1]}")
+{ time "$funnelsim" run -n "$iterations" --threads 1 --cluster "$work/cluster.json" --out "$work/cluster-result.json" \
+    2>"$work/run.err"; } 2>"$work/cluster.time"
+read -r cluster_wall coordinator_user coordinator_sys <"$work/cluster.time"
+workers_cpu=$(echo "$(cpu_seconds "${pids[0]}") - $w0 + $(cpu_seconds "${pids[1]}") - $w1" | bc -l)
+cluster_cpu=$(echo "$workers_cpu + $coordinator_user + $coordinator_sys" | bc -l)
+echo "two workers:  wall ${cluster_wall} s, CPU ${cluster_cpu} s (workers $(printf %.1f "$workers_cpu") s, coordinator" \
+     "$(echo "$coordinator_user + $coordinator_sys" | bc -l) s); $(grep -E '^cluster:' "$work/run.err" | tail -n 1)"
+echo "load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'ratio cluster / one process: wall %.3f, CPU %.3f\n' "$(echo "$cluster_wall / $single_wall" | bc -l)" \
+  "$(echo "$cluster_cpu / $single_cpu" | bc -l)"
+strip() { grep -vE '^    "(threads|elapsedSeconds)": ' "$1"; }
+if diff <(strip "$work/single.json") <(strip "$work/cluster-result.json") >/dev/null; then
+  echo "results: the same bits"
+else
+  echo "results: DIFFERENT"; exit 1
+fi
