@@ -1,6 +1,8 @@
 using FunnelSim.Formatting;
+using FunnelSim.Model;
 using FunnelSim.Results;
 using FunnelSim.Ui.Views;
+using Terminal.Gui.Testing;
 using Terminal.Gui.Views;
 
 namespace FunnelSim.Tests.Ui;
@@ -30,7 +32,7 @@ public class DisplayTests
     public void TheStatusBarNeverCutsAKey(int width, int height)
     {
         using var ui = new UiHarness(width, height);
-        string status = ui.Screen.Split('\n')[height - 1].TrimEnd();
+        string status = ui.Screen.Split('\n')[height - 1].TrimEnd().TrimEnd('│').TrimEnd();
         string[] titles = ["Help", "Run", "Pin", "Tab", "Indic.", "Year", "Problems", "Save", "Quit", "Undo"];
 
         Assert.Contains("F1", status);
@@ -60,7 +62,8 @@ public class DisplayTests
 
         Assert.All(rows, r => Assert.True(r.Length <= 60, r));
         Assert.Equal(problem.Split(' ').Where(w => w.Length > 0), string.Join(' ', rows.Take(rows.Count - 1)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal([0, 0, 1], owners);
+        Assert.True(rows.Count >= 3, "the long line takes several rows");
+        Assert.Equal(Enumerable.Repeat(0, rows.Count - 1).Append(1), owners);
     }
 
     [Fact]
@@ -90,6 +93,8 @@ public class DisplayTests
         ui.Window.EditPage.Editor.Edit(ui.Workbench.Document, outline.Selected!);
         string before = outline.Selected!.Label;
         var share = Assert.IsType<TextField>(ui.Window.EditPage.Editor.InputOf("share"));
+        share.SetFocus();
+        Assert.True(share.HasFocus);
 
         share.Text = "0.123";
 
@@ -97,6 +102,6 @@ public class DisplayTests
         Assert.NotEqual(before, after);
         Assert.Contains("12.3%", after);
         Assert.Contains("12.3%", ui.Screen);
-        Assert.True(share.HasFocus || !ui.Window.EditPage.Outline.Tree.HasFocus);
+        Assert.True(share.HasFocus, "typing in the share keeps the focus in the field");
     }
 }

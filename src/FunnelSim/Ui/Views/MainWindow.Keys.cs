@@ -58,8 +58,8 @@ internal sealed partial class MainWindow
 
     private StatusBar CreateStatusBar() => new(_statusKeys.Select(k => k.Shortcut));
 
-    /// <summary>Columns a shortcut takes in the bar: key, title, and the spacing and separator around them.</summary>
-    private static int StatusWidth(Shortcut shortcut) => shortcut.Key.ToString().Length + shortcut.Title.Replace("_", "", StringComparison.Ordinal).Length + 4;
+    /// <summary>Columns a shortcut takes in the bar: ` F1  Help │` is a space, the key, two spaces, the title and ` │`.</summary>
+    private static int StatusWidth(Shortcut shortcut) => shortcut.Key.ToString().Length + shortcut.Title.Replace("_", "", StringComparison.Ordinal).Length + 5;
 
     /// <summary>
     /// Keys with no room in the status bar (F1 lists them). A <see cref="Shortcut"/> that is not visible does not fire
@@ -110,7 +110,7 @@ internal sealed partial class MainWindow
     private void FitStatusBar(int width)
     {
         _tabKey.Title = width >= WideStatusBar ? "Tab (or Ctrl+PgDn)" : "Tab";
-        int used = 1;
+        int used = 0;
         bool full = false;
         foreach (var (shortcut, _, _) in _statusKeys)
         {
