@@ -35,7 +35,7 @@ single_cpu=$(echo "$single_user + $single_sys" | bc -l)
 echo "one process:  wall ${single_wall} s, CPU ${single_cpu} s; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 
 port=$((20000 + RANDOM % 20000))
-printf '{ "clustering": "localhost", "siloPort": %d, "gatewayPort": %d, "answerTimeoutSeconds": 120 }\n' "$port" $((port + 1)) \
+printf '{ "clustering": "localhost", "siloPort": %d, "gatewayPort": %d, "answerTimeoutSeconds": 600, "shardTimeoutSeconds": 3600 }\n' "$port" $((port + 1)) \
   >"$work/cluster.json"
 for core in 0 1; do
   # Started directly (not through a shell function, which would run in a subshell): $! must be the worker's own pid.
