@@ -3,7 +3,9 @@ namespace FunnelSim.Engine;
 /// <summary>
 /// Exact counts of integer values over a contiguous range that grows as needed. Adding and merging are exact and
 /// order-independent, so percentiles do not depend on how iterations were split across threads or shards.
-/// Memory is proportional to the range of values seen (e.g. ±5 standard deviations), not to the number of values.
+/// Memory is proportional to the range of values seen (e.g. ±5 standard deviations), not to the number of values;
+/// <see cref="MaxWidth"/> bounds it: values whose range (max − min + 1) would exceed it are refused, and the owner
+/// (<see cref="CountDistribution"/>) switches to a sketch.
 /// </summary>
 /// <remarks>
 /// A count is split into a low byte and a high part (<c>count = high · 256 + low</c>): the hot loop touches only the
@@ -14,57 +16,67 @@ namespace FunnelSim.Engine;
 internal sealed class ExactHistogram
 {
     private const int InitialWidth = 64;
+    private readonly long _maxWidth;
     private long _offset;
     private byte[] _low = [];
     private int[]? _high;
+    private long _min = long.MaxValue, _max = long.MinValue;
+
+    /// <param name="maxWidth">Largest range of values (max − min + 1) held; wider values are refused.</param>
+    public ExactHistogram(long maxWidth = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWidth, 1);
+        _maxWidth = Math.Min(maxWidth, Array.MaxLength);
+    }
 
     public long Count { get; private set; }
+
+    /// <summary>Largest range of values (max − min + 1) this histogram holds.</summary>
+    public long MaxWidth => _maxWidth;
 
     /// <summary>Number of bins covered (one byte each, five once a bin has reached 256).</summary>
     public int Width => _low.Length;
 
+    /// <summary>Adds <paramref name="value"/>; throws when the range would exceed <see cref="MaxWidth"/>.</summary>
     public void Add(long value)
     {
-        long index = value - _offset;
-        if ((ulong)index >= (ulong)_low.Length)
-        {
-            Cover(value, value);
-            index = value - _offset;
-        }
-        if (++_low[index] == 0) Carry(index);
-        Count++;
+        if (!Add([value])) throw new ArgumentOutOfRangeException(nameof(value), $"the range would exceed {_maxWidth:D} values");
     }
 
-    /// <summary>Adds every value of <paramref name="values"/> (the same counts as adding them one by one).</summary>
-    public void Add(ReadOnlySpan<long> values)
+    /// <summary>
+    /// Adds every value of <paramref name="values"/> (the same counts as adding them one by one) and returns true; or, when
+    /// the range of all values would then exceed <see cref="MaxWidth"/>, adds none of them and returns false.
+    /// </summary>
+    public bool Add(ReadOnlySpan<long> values)
     {
+        if (values.IsEmpty) return true;
+        long min = _min, max = _max;
+        foreach (long value in values)
+        {
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
+        }
+        if (!Cover(min, max)) return false;
         byte[] low = _low;
         long offset = _offset;
         foreach (long value in values)
         {
             long index = value - offset;
-            if ((ulong)index >= (ulong)low.Length)
-            {
-                Cover(value, value);
-                low = _low;
-                offset = _offset;
-                index = value - offset;
-            }
             if (++low[index] == 0) Carry(index);
         }
         Count += values.Length;
+        return true;
     }
 
     /// <summary>Adds <paramref name="count"/> values equal to <paramref name="value"/> (restoring a saved histogram).</summary>
+    /// <exception cref="ArgumentException">The range would exceed <see cref="MaxWidth"/>.</exception>
     public void Add(long value, long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0) return;
-        Cover(value, value);
-        long index = value - _offset;
-        long total = CountAt(index) + count;
-        _low[index] = (byte)total;
-        if (total >> 8 != 0) (_high ??= new int[_low.Length])[index] = checked((int)(total >> 8));
+        if (!Cover(Math.Min(_min, value), Math.Max(_max, value)))
+            throw new ArgumentException($"the values would span more than {_maxWidth:D} integers", nameof(value));
+        AddCount(value - _offset, count);
         Count += count;
     }
 
@@ -75,30 +87,43 @@ internal sealed class ExactHistogram
         return (ulong)index < (ulong)_low.Length ? CountAt(index) : 0;
     }
 
+    /// <summary>True when merging <paramref name="other"/> keeps the range within <see cref="MaxWidth"/>.</summary>
+    public bool CanMerge(ExactHistogram other) =>
+        other.Count == 0 || Fits(Math.Min(_min, other._min), Math.Max(_max, other._max));
+
+    /// <summary>True when values from <paramref name="min"/> to <paramref name="max"/> fit in <see cref="MaxWidth"/> bins.</summary>
+    private bool Fits(long min, long max)
+    {
+        long needed = unchecked(max - min + 1); // wraps to ≤ 0 for ranges beyond 2^63
+        return needed > 0 && needed <= _maxWidth;
+    }
+
+    /// <summary>Adds the counts of <paramref name="other"/>; throws when the range would exceed <see cref="MaxWidth"/>.</summary>
     public void Merge(ExactHistogram other)
     {
         if (other.Count == 0) return;
-        var (low, high) = other.Range();
-        Cover(low, high);
-        long shift = other._offset - _offset;
-        for (int i = 0; i < other._low.Length; i++)
+        if (!Cover(Math.Min(_min, other._min), Math.Max(_max, other._max)))
+            throw new ArgumentException($"the merged values would span more than {_maxWidth:D} integers", nameof(other));
+        for (long value = other._min; value <= other._max; value++)
         {
-            long add = other.CountAt(i);
-            if (add == 0) continue;
-            long total = CountAt(shift + i) + add;
-            _low[shift + i] = (byte)total;
-            if (total >> 8 != 0) (_high ??= new int[_low.Length])[shift + i] = checked((int)(total >> 8));
+            long add = other.CountAt(value - other._offset);
+            if (add != 0) AddCount(value - _offset, add);
         }
         Count += other.Count;
     }
 
     /// <summary>Smallest and largest value added; (0, −1) when empty.</summary>
-    public (long Min, long Max) Range()
+    public (long Min, long Max) Range() => Count == 0 ? (0, -1) : (_min, _max);
+
+    /// <summary>Every value held with its count (non-zero), ascending.</summary>
+    public IEnumerable<(long Value, long Count)> Bins()
     {
-        int first = 0, last = _low.Length - 1;
-        while (first <= last && CountAt(first) == 0) first++;
-        while (last >= first && CountAt(last) == 0) last--;
-        return first > last ? (0, -1) : (_offset + first, _offset + last);
+        if (Count == 0) yield break;
+        for (long value = _min; value <= _max; value++)
+        {
+            long count = CountAt(value - _offset);
+            if (count != 0) yield return (value, count);
+        }
     }
 
     /// <summary>
@@ -136,33 +161,47 @@ internal sealed class ExactHistogram
 
     private void Carry(long index) => (_high ??= new int[_low.Length])[index]++;
 
-    private void Cover(long low, long high)
+    private void AddCount(long index, long count)
     {
-        if (_low.Length == 0)
-        {
-            long width = Math.Max(InitialWidth, high - low + 1);
-            // Centre the range in the new bins (for a range wider than InitialWidth: exactly the range).
-            _offset = low - (width - (high - low + 1)) / 2;
-            _low = new byte[width];
-            return;
-        }
+        long total = CountAt(index) + count;
+        _low[index] = (byte)total;
+        if (total >> 8 != 0) (_high ??= new int[_low.Length])[index] = checked((int)(total >> 8));
+    }
+
+    /// <summary>
+    /// Makes the bins cover [<paramref name="min"/>, <paramref name="max"/>], the range of every value held once the new
+    /// ones are added, and records it; false (nothing changed) when it is wider than <see cref="MaxWidth"/>.
+    /// </summary>
+    private bool Cover(long min, long max)
+    {
+        if (!Fits(min, max)) return false;
+        long needed = max - min + 1;
         long currentHigh = _offset + _low.Length - 1;
-        if (low >= _offset && high <= currentHigh) return;
-        long newLow = Math.Min(low, _offset);
-        long newHigh = Math.Max(high, currentHigh);
-        // Grow geometrically so a drifting metric costs O(log range) reallocations.
-        long grow = Math.Max(newHigh - newLow + 1, 2L * _low.Length);
-        long slack = grow - (newHigh - newLow + 1);
-        if (low < _offset) newLow -= slack; else newHigh += slack;
-        var lowCounts = new byte[newHigh - newLow + 1];
-        Array.Copy(_low, 0, lowCounts, _offset - newLow, _low.Length);
-        if (_high is not null)
+        if (_low.Length > 0 && min >= _offset && max <= currentHigh)
         {
-            var highCounts = new int[lowCounts.Length];
-            Array.Copy(_high, 0, highCounts, _offset - newLow, _high.Length);
-            _high = highCounts;
+            _min = min;
+            _max = max;
+            return true;
+        }
+        // Grow geometrically so a drifting metric costs O(log range) reallocations, never beyond the bound.
+        long width = Math.Min(_maxWidth, Math.Max(needed, Math.Max(InitialWidth, 2L * _low.Length)));
+        long slack = width - needed;
+        long newLow = _low.Length == 0 ? min - slack / 2 // the first cover centres the values
+            : min < _offset ? min - slack : min;          // later ones leave room on the side that grew
+        var lowCounts = new byte[width];
+        int[]? highCounts = _high is null ? null : new int[width];
+        if (Count > 0)
+        {
+            // Only [_min, _max] holds counts.
+            int length = (int)(_max - _min + 1);
+            Array.Copy(_low, _min - _offset, lowCounts, _min - newLow, length);
+            if (highCounts is not null) Array.Copy(_high!, _min - _offset, highCounts, _min - newLow, length);
         }
         _offset = newLow;
         _low = lowCounts;
+        _high = highCounts;
+        _min = min;
+        _max = max;
+        return true;
     }
 }

@@ -9,7 +9,7 @@ namespace FunnelSim.Engine;
 /// how iterations were split across threads or shards. Memory grows with log(largest/smallest |x|) — about 1,150
 /// buckets per factor of 10 — not with the number of values.
 /// </summary>
-internal sealed class LogBucketSketch
+internal sealed partial class LogBucketSketch
 {
     /// <summary>α: every quantile estimate is within this relative error of a value of the data (before interpolation).</summary>
     public const double RelativeAccuracy = 0.001;
