@@ -8,18 +8,15 @@ namespace FunnelSim.Engine;
 /// (<see cref="CountDistribution"/>) switches to a sketch.
 /// </summary>
 /// <remarks>
-/// A count is split into a low byte and a high part (<c>count = high · 256 + low</c>): the hot loop touches only the
-/// byte array, except once every 256 hits of a bin, and the high part is allocated only when some bin first reaches
-/// 256. Wide metrics (a national incidence spans ~10⁵ values, each hit a few times) then cost one byte per value in
-/// memory and in cache, which is what bounds the speed of adding an iteration and of starting a short run.
+/// The counts live in a <see cref="BucketCounts"/> (a byte per value, high parts in pages where counts pass 255): the hot
+/// loop touches only the byte array, except once every 256 hits of a bin. Wide metrics (a national incidence spans ~10⁵
+/// values, each hit a few times) then cost one byte per value in memory and in cache, which is what bounds the speed of
+/// adding an iteration and of starting a short run.
 /// </remarks>
 internal sealed class ExactHistogram
 {
-    private const int InitialWidth = 64;
     private readonly long _maxWidth;
-    private long _offset;
-    private byte[] _low = [];
-    private int[]? _high;
+    private readonly BucketCounts _counts = new();
     private long _min = long.MaxValue, _max = long.MinValue;
 
     /// <param name="maxWidth">Largest range of values (max − min + 1) held; wider values are refused.</param>
@@ -34,8 +31,8 @@ internal sealed class ExactHistogram
     /// <summary>Largest range of values (max − min + 1) this histogram holds.</summary>
     public long MaxWidth => _maxWidth;
 
-    /// <summary>Number of bins covered (one byte each, five once a bin has reached 256).</summary>
-    public int Width => _low.Length;
+    /// <summary>Number of bins covered (one byte each, five where a bin's page has passed 255).</summary>
+    public int Width => _counts.Width;
 
     /// <summary>Adds <paramref name="value"/>; throws when the range would exceed <see cref="MaxWidth"/>.</summary>
     public void Add(long value)
@@ -57,12 +54,13 @@ internal sealed class ExactHistogram
             max = Math.Max(max, value);
         }
         if (!Cover(min, max)) return false;
-        byte[] low = _low;
-        long offset = _offset;
+        var counts = _counts;
+        byte[] low = counts.Low;
+        long offset = counts.Offset;
         foreach (long value in values)
         {
-            long index = value - offset;
-            if (++low[index] == 0) Carry(index);
+            long position = value - offset;
+            if (++low[position] == 0) counts.Carry((int)position);
         }
         Count += values.Length;
         return true;
@@ -76,27 +74,16 @@ internal sealed class ExactHistogram
         if (count == 0) return;
         if (!Cover(Math.Min(_min, value), Math.Max(_max, value)))
             throw new ArgumentException($"the values would span more than {_maxWidth:D} integers", nameof(value));
-        AddCount(value - _offset, count);
+        _counts.Add(value, count);
         Count += count;
     }
 
     /// <summary>How many values equal <paramref name="value"/>.</summary>
-    public long CountOf(long value)
-    {
-        long index = value - _offset;
-        return (ulong)index < (ulong)_low.Length ? CountAt(index) : 0;
-    }
+    public long CountOf(long value) => _counts.CountAt(value);
 
     /// <summary>True when merging <paramref name="other"/> keeps the range within <see cref="MaxWidth"/>.</summary>
     public bool CanMerge(ExactHistogram other) =>
         other.Count == 0 || Fits(Math.Min(_min, other._min), Math.Max(_max, other._max));
-
-    /// <summary>True when values from <paramref name="min"/> to <paramref name="max"/> fit in <see cref="MaxWidth"/> bins.</summary>
-    private bool Fits(long min, long max)
-    {
-        long needed = unchecked(max - min + 1); // wraps to ≤ 0 for ranges beyond 2^63
-        return needed > 0 && needed <= _maxWidth;
-    }
 
     /// <summary>Adds the counts of <paramref name="other"/>; throws when the range would exceed <see cref="MaxWidth"/>.</summary>
     public void Merge(ExactHistogram other)
@@ -104,11 +91,7 @@ internal sealed class ExactHistogram
         if (other.Count == 0) return;
         if (!Cover(Math.Min(_min, other._min), Math.Max(_max, other._max)))
             throw new ArgumentException($"the merged values would span more than {_maxWidth:D} integers", nameof(other));
-        for (long value = other._min; value <= other._max; value++)
-        {
-            long add = other.CountAt(value - other._offset);
-            if (add != 0) AddCount(value - _offset, add);
-        }
+        foreach (var (value, count) in other.Bins()) _counts.Add(value, count);
         Count += other.Count;
     }
 
@@ -121,7 +104,7 @@ internal sealed class ExactHistogram
         if (Count == 0) yield break;
         for (long value = _min; value <= _max; value++)
         {
-            long count = CountAt(value - _offset);
+            long count = _counts.CountAt(value);
             if (count != 0) yield return (value, count);
         }
     }
@@ -135,37 +118,32 @@ internal sealed class ExactHistogram
     {
         var result = new double[probabilities.Length];
         if (Count == 0) return result;
-        long cumulative = 0; // values in bins before `bin`
-        int bin = 0;
+        long cumulative = 0; // values below `value`
+        long value = _min;
         for (int q = 0; q < probabilities.Length; q++)
         {
             double h = (Count - 1) * probabilities[q];
             long lowRank = (long)Math.Floor(h);
             long highRank = Math.Min(lowRank + 1, Count - 1);
-            while (cumulative + CountAt(bin) <= lowRank) cumulative += CountAt(bin++);
-            long lowValue = _offset + bin;
+            while (cumulative + _counts.CountAt(value) <= lowRank) cumulative += _counts.CountAt(value++);
+            long lowValue = value;
             long highValue = lowValue;
-            if (highRank >= cumulative + CountAt(bin))
+            if (highRank >= cumulative + _counts.CountAt(value))
             {
-                int next = bin + 1;
-                while (CountAt(next) == 0) next++;
-                highValue = _offset + next;
+                long next = value + 1;
+                while (_counts.CountAt(next) == 0) next++;
+                highValue = next;
             }
             result[q] = lowValue + (h - lowRank) * (highValue - lowValue);
         }
         return result;
     }
 
-    /// <summary>How many values equal <c>offset + index</c>.</summary>
-    private long CountAt(long index) => _high is null ? _low[index] : ((long)_high[index] << 8) + _low[index];
-
-    private void Carry(long index) => (_high ??= new int[_low.Length])[index]++;
-
-    private void AddCount(long index, long count)
+    /// <summary>True when values from <paramref name="min"/> to <paramref name="max"/> fit in <see cref="MaxWidth"/> bins.</summary>
+    private bool Fits(long min, long max)
     {
-        long total = CountAt(index) + count;
-        _low[index] = (byte)total;
-        if (total >> 8 != 0) (_high ??= new int[_low.Length])[index] = checked((int)(total >> 8));
+        long needed = unchecked(max - min + 1); // wraps to ≤ 0 for ranges beyond 2^63
+        return needed > 0 && needed <= _maxWidth;
     }
 
     /// <summary>
@@ -175,31 +153,8 @@ internal sealed class ExactHistogram
     private bool Cover(long min, long max)
     {
         if (!Fits(min, max)) return false;
-        long needed = max - min + 1;
-        long currentHigh = _offset + _low.Length - 1;
-        if (_low.Length > 0 && min >= _offset && max <= currentHigh)
-        {
-            _min = min;
-            _max = max;
-            return true;
-        }
-        // Grow geometrically so a drifting metric costs O(log range) reallocations, never beyond the bound.
-        long width = Math.Min(_maxWidth, Math.Max(needed, Math.Max(InitialWidth, 2L * _low.Length)));
-        long slack = width - needed;
-        long newLow = _low.Length == 0 ? min - slack / 2 // the first cover centres the values
-            : min < _offset ? min - slack : min;          // later ones leave room on the side that grew
-        var lowCounts = new byte[width];
-        int[]? highCounts = _high is null ? null : new int[width];
-        if (Count > 0)
-        {
-            // Only [_min, _max] holds counts.
-            int length = (int)(_max - _min + 1);
-            Array.Copy(_low, _min - _offset, lowCounts, _min - newLow, length);
-            if (highCounts is not null) Array.Copy(_high!, _min - _offset, highCounts, _min - newLow, length);
-        }
-        _offset = newLow;
-        _low = lowCounts;
-        _high = highCounts;
+        // Only [_min, _max] holds counts (nothing while empty: _min > _max).
+        _counts.Cover(min, max, _min, _max, _maxWidth);
         _min = min;
         _max = max;
         return true;

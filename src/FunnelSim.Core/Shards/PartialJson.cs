@@ -162,9 +162,9 @@ public static partial class PartialJson
     private static void WriteBuckets(Utf8JsonWriter writer, BucketCounts buckets)
     {
         long first = buckets.Offset, last = buckets.Offset + buckets.Width - 1;
-        while (first <= last && buckets.CountAt((int)first) == 0) first++;
-        while (last >= first && buckets.CountAt((int)last) == 0) last--;
-        WriteStore(writer, first, last, index => buckets.CountAt((int)index));
+        while (first <= last && buckets.CountAt(first) == 0) first++;
+        while (last >= first && buckets.CountAt(last) == 0) last--;
+        WriteStore(writer, first, last, buckets.CountAt);
     }
 
     /// <summary>
