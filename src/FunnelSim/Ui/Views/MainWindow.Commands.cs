@@ -106,7 +106,9 @@ internal sealed partial class MainWindow
         {
             // The whole wait, the baseline's comparison run included, not only the scenario's own run.
             double waited = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            string paired = run.Result.Comparison is null ? "" : " and the paired comparison with the baseline";
+            string paired = run.Result.Comparison is null ? ""
+                : run.Result.BaselineReplayed ? " and the paired comparison with the baseline (kept from the last run, not re-run)"
+                : " and the paired comparison with the baseline";
             Say($"Full run: {HumanNumber.Whole(run.Result.Result.Run.Iterations)} iterations{paired} in {HumanNumber.Seconds(waited)}.");
         }
     }
