@@ -31,6 +31,7 @@ public static partial class ScenarioReader
     private static Parameter? ReadShorthand(ReadContext c, JsonElement e, string path, ParameterSpec spec, bool mayRamp)
     {
         var set = PropertySet.Open(c, e, path, ShorthandProperties);
+        c.Shorthand(path, spec.Kind);
         double? value = RequiredNumber(c, set, "value", spec.Range);
         double? low = OptionalNumber(c, set, "low", spec.Range);
         double? high = OptionalNumber(c, set, "high", spec.Range);
@@ -38,7 +39,7 @@ public static partial class ScenarioReader
         if (set.Has("low") != set.Has("high"))
         {
             string given = set.Has("low") ? "low" : "high", other = set.Has("low") ? "high" : "low";
-            c.Error(set.PathOf(given), $"'{given}' needs '{other}': give both ends of the 95% range or neither");
+            c.Error(set.PathOf(given), $"'{given}' needs '{other}': give both ends of the range (its 2.5th and 97.5th percentiles) or neither");
             rangeOk = false;
         }
         string? source = OptionalString(c, set, "source");
