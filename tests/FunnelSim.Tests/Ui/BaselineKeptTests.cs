@@ -42,7 +42,7 @@ public class BaselineKeptTests
         var baseline = w.Baseline!.Scenario;
 
         var first = await RunFull(w, settle);
-        w.Document.Set("indications[1].testing.uptake.value", JsonValue.Create(0.6));
+        RaisePdacUptake(w);
         var second = await RunFull(w, settle);
 
         Assert.False(first.BaselineReplayed);
@@ -86,11 +86,19 @@ public class BaselineKeptTests
         settle();
         Assert.False(w.Quick!.BaselineReplayed);
 
-        w.Document.Set("indications[1].testing.uptake.value", JsonValue.Create(0.6));
+        RaisePdacUptake(w);
         w.StartQuickRun();
         settle();
 
         Assert.True(w.Quick!.BaselineReplayed);
         Assert.True(w.Quick.Comparison!.Indications.Single(i => i.Id == "pdac").Years[^1].Metrics[MetricNames.TreatedNew].Difference.Mean > 0);
+    }
+
+    /// <summary>PDAC uptake 0.45 (0.30–0.60) to 0.6 (0.45–0.75): written by hand, the range moves only when written too.</summary>
+    private static void RaisePdacUptake(Workbench w)
+    {
+        w.Document.Set("indications[1].testing.uptake.low", JsonValue.Create(0.45));
+        w.Document.Set("indications[1].testing.uptake.high", JsonValue.Create(0.75));
+        w.Document.Set("indications[1].testing.uptake.value", JsonValue.Create(0.6));
     }
 }
