@@ -52,7 +52,8 @@ public class BaselineKeptTests
         var actual = second.Comparison!.Indications.Single(i => i.Id == "pdac").Years[^1].Metrics[MetricNames.TreatedNew];
         Assert.Equal(expected.Difference, actual.Difference);
         Assert.Equal(expected.A.Mean, actual.A.Mean);
-        Assert.True(actual.Difference.Mean > 0);
+        // The first year shows the raised uptake (by 2030 both ramps have reached the same target).
+        Assert.True(second.Comparison!.Indications.Single(i => i.Id == "pdac").Years[0].Metrics[MetricNames.TreatedNew].Difference.Mean > 0);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public class BaselineKeptTests
         settle();
 
         Assert.True(w.Quick!.BaselineReplayed);
-        Assert.True(w.Quick.Comparison!.Indications.Single(i => i.Id == "pdac").Years[^1].Metrics[MetricNames.TreatedNew].Difference.Mean > 0);
+        Assert.True(w.Quick.Comparison!.Indications.Single(i => i.Id == "pdac").Years[0].Metrics[MetricNames.TreatedNew].Difference.Mean > 0);
     }
 
     /// <summary>PDAC uptake 0.45 (0.30–0.60) to 0.6 (0.45–0.75): written by hand, the range moves only when written too.</summary>
