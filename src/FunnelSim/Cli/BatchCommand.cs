@@ -53,16 +53,20 @@ internal static class BatchCommand
         };
         common.AddTo(command);
         common.Format.Description = "Format of every result file: json (default; NAME.results.json) or csv (NAME.results.csv).";
+        var draws = new DrawsOptions(batch: true);
+        draws.AddTo(command);
         var cluster = new ClusterOptions();
         cluster.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(parse.GetValue(sweep) is { } sweepFile
-            ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, cluster, cancellationToken)
-            : Execute(context, parse, inputs, outDir, common, cluster, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(
+            draws.CheckNames(context, "batch", parse) is { } refused ? refused
+            : parse.GetValue(sweep) is { } sweepFile
+                ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, draws, cluster, cancellationToken)
+                : Execute(context, parse, inputs, outDir, common, draws, cluster, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string[]> inputs, Option<string> outDir,
-        CommonOptions common, ClusterOptions cluster, CancellationToken cancellationToken)
+        CommonOptions common, DrawsOptions draws, ClusterOptions cluster, CancellationToken cancellationToken)
     {
         if (parse.GetValue(inputs) is not { Length: > 0 } || parse.GetValue(outDir) is not { } folder)
         {
@@ -107,14 +111,27 @@ internal static class BatchCommand
                     continue;
                 }
                 var scenario = common.Apply(parse, loaded.Scenario);
-                var result = session is null
-                    ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken)
-                    : (started![i] ?? session.Start(scenario, "run")).GetAwaiter().GetResult();
+                if (draws.CheckFor(parse, scenario) is { } unavailable)
+                {
+                    context.Error.WriteLine($"{file}: failed: --draw-metrics: {unavailable}");
+                    items.Add(new BatchItemReport(file, "failed", null, [$"--draw-metrics: {unavailable}"]));
+                    failed++;
+                    continue;
+                }
                 string target = names.For(file, ".results" + ResultFormats.Extension(format));
+                string? drawsFile = draws.File(parse) is { } pattern
+                    ? Path.Combine(Path.GetDirectoryName(target)!, DrawsOptions.ForBatch(Path.GetFileName(target), pattern))
+                    : null;
+                var result = session is not null
+                    ? (started![i] ?? session.Start(scenario, "run")).GetAwaiter().GetResult()
+                    : drawsFile is null
+                    ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken)
+                    : DrawsOptions.RunOrThrow(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), drawsFile,
+                        draws.MetricsOf(parse), cancellationToken);
                 ResultFormats.Write(target, result, format);
                 written++;
-                items.Add(new BatchItemReport(file, "ok", Path.GetFileName(target), []));
-                context.Error.WriteLine($"{file}: wrote {target}");
+                items.Add(new BatchItemReport(file, "ok", Path.GetFileName(target), []) { Draws = drawsFile is null ? null : Path.GetFileName(drawsFile) });
+                context.Error.WriteLine($"{file}: wrote {target}" + (drawsFile is null ? "" : $" and {drawsFile}"));
             }
             catch (OperationCanceledException)
             {

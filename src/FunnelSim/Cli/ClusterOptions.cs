@@ -13,7 +13,7 @@ internal sealed class ClusterOptions
         HelpName = "FILE",
     };
 
-    /// <summary>Adds the option, refusing it with <c>--precision</c> and <c>--shard</c>.</summary>
+    /// <summary>Adds the option, refusing it with <c>--precision</c>, <c>--shard</c> and <c>--draws</c>.</summary>
     public void AddTo(Command command, PrecisionOptions? precision = null, ShardOptions? shard = null)
     {
         command.Add(Cluster);
@@ -24,6 +24,10 @@ internal sealed class ClusterOptions
                 result.AddError("--cluster cannot be combined with --precision: a precision run decides its own length. Give --iterations instead.");
             if (shard is not null && result.GetResult(shard.Shard) is not null)
                 result.AddError("--cluster splits the run into shards itself; --shard is for running one shard by hand.");
+            // The per-iteration draws are written by the process that runs the iterations, here: not on the workers.
+            if (command.Options.FirstOrDefault(o => o.Name == "--draws") is { } draws && result.GetResult(draws) is not null)
+                result.AddError("--cluster cannot be combined with --draws: the draws are written where the iterations run. " +
+                                "Run without --cluster to write them.");
         });
     }
 }

@@ -6,7 +6,7 @@ using FunnelSim.Summaries;
 
 namespace FunnelSim.Cli;
 
-/// <summary><c>funnelsim run [SCENARIO] [--iterations N | --precision P [--max-iterations N]] [--seed S] [--threads T] [--out FILE] [--format json|csv]</c></summary>
+/// <summary><c>funnelsim run [SCENARIO] [--iterations N | --precision P [--max-iterations N]] [--seed S] [--threads T] [--out FILE] [--format json|csv] [--draws FILE.parquet|FILE.csv [--draw-metrics m1,m2,…]]</c></summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -33,15 +33,18 @@ internal static class RunCommand
         precision.AddTo(command, common);
         var shard = new ShardOptions();
         shard.AddTo(command, common, precision);
+        var draws = new DrawsOptions();
+        draws.AddTo(command);
         var cluster = new ClusterOptions();
         cluster.AddTo(command, precision, shard);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument, output, common,
-            precision, shard, cluster, cancellationToken)));
+            precision, shard, draws, cluster, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument,
-        Option<string?> output, CommonOptions common, PrecisionOptions precision, ShardOptions shard, ClusterOptions cluster,
+        Option<string?> output, CommonOptions common, PrecisionOptions precision, ShardOptions shard, DrawsOptions draws,
+        ClusterOptions cluster,
         CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
@@ -53,6 +56,13 @@ internal static class RunCommand
         if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var scenario = common.Apply(parse, loaded.Scenario);
+        if (draws.Check(context, "run", parse, scenario, path, outPath) is { } drawsRefused) return drawsRefused;
+        string? drawsFile = draws.File(parse);
+        if (drawsFile is not null && (parse.GetValue(shard.Shard) is not null || precision.Read(parse) is not null))
+        {
+            context.Error.WriteLine("funnelsim run: --draws needs a whole run of a fixed length: not with --shard or --precision.");
+            return ExitCodes.UsageError;
+        }
         if (parse.GetValue(shard.Shard) is { } part)
             return ShardedRun.Execute(context, "run", scenario, part, common.ThreadCount(parse), outPath, cancellationToken);
         if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
@@ -65,10 +75,13 @@ internal static class RunCommand
         }
         var result = parse.GetValue(cluster.Cluster) is { } clusterFile
             ? ClusterSession.RunOnce(context, "run", clusterFile, scenario, common.ThreadCount(parse), cancellationToken)
+            : drawsFile is not null
+            ? DrawsOptions.Run(context, scenario, common.ThreadCount(parse), "running", drawsFile, draws.MetricsOf(parse), cancellationToken)
             : target is null
                 ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
                 : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
         if (result is null) return ExitCodes.InvalidInput;
+        if (drawsFile is not null) OutputTarget.ReportWritten(context, drawsFile, "per-iteration draws");
         bool written = format == ResultFormat.Table
             ? OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput,
                 RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth))
