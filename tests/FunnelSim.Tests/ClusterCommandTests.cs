@@ -64,7 +64,8 @@ public sealed partial class ClusterCommandTests(ClusterWorkerFixture worker) : I
     [Theory]
     [InlineData("--precision", "0.01")]
     [InlineData("--shard", "0/2")]
-    public void ClusterWithPrecisionOrShardIsAUsageError(string option, string value)
+    [InlineData("--draws", "draws.parquet")]
+    public void ClusterWithPrecisionShardOrDrawsIsAUsageError(string option, string value)
     {
         var outcome = Run("run", "--cluster", worker.ClusterFile, option, value);
 
