@@ -60,7 +60,7 @@ internal static class CalibrateCommand
             "Counts that carry over between years (onTreatment, doses) and money have no exact likelihood and are refused; two " +
             "counts of one year must nest or not overlap (tested and identified, or nsclc and pdac; not fusionPositive and tested).\n\n" +
             "Same scenario, observations, seed and --draws give the same posterior on any thread count.\n\n" +
-            "Example: funnelsim calibrate scenarios/us-national-base.json --observed scenarios/observed-illustrative.json\n\n" +
+            "Example: funnelsim calibrate scenarios/us-national-base.json --observed scenarios/observed/illustrative-2026.json\n\n" +
             "Exit codes: 0 success, 1 invalid scenario or observations, or a file error, 2 usage error, 130 cancelled (Ctrl+C), " +
             "143 terminated.")
         {
