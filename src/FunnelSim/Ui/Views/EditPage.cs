@@ -46,7 +46,7 @@ internal sealed class EditPage : IResultsPage
     public void OnEdited(Workbench workbench, DocumentChange change)
     {
         if (change.Structural) Outline.Rebuild(workbench.Document);
-        else Outline.Tree.SetNeedsDraw();
+        else Outline.RefreshLabels(workbench.Document);
         Editor.ShowProblems();
         Headline.Refresh(workbench);
     }

@@ -41,20 +41,25 @@ internal sealed partial class MainWindow
     /// <summary>Width from which the status bar also names Ctrl+PgDn (Ctrl+T alone fits at 80 columns).</summary>
     private const int WideStatusBar = 130;
 
-    // Most used first: at 80 columns the bar ends after the tab key.
-    private StatusBar CreateStatusBar() => new(
+    /// <summary>The status bar's keys, most used first; those that do not fit whole are hidden (and handled as hidden keys).</summary>
+    private (Shortcut Shortcut, Key Key, Action Action)[] StatusKeys() =>
     [
-        Global(Key.F1, "Help", ShowHelp),
-        Global(Key.F5, "Run", RunFull),
-        Global(Key.F6, "Pin", TogglePin),
-        _tabKey,
-        Global(Key.F3, "Indic.", () => NextIndication(+1)),
-        Global(Key.F7, "Year", () => NextYear(+1)),
-        Global(Key.F8, "Problems", ShowProblems),
-        Global(Key.S.WithCtrl, "Save", () => SaveScenario(saveAs: false)),
-        Global(Key.Q.WithCtrl, "Quit", () => Quit()),
-        Global(Key.Z.WithCtrl, "Undo", Undo),
-    ]);
+        (Global(Key.F1, "Help", ShowHelp), Key.F1, ShowHelp),
+        (Global(Key.F5, "Run", RunFull), Key.F5, RunFull),
+        (Global(Key.F6, "Pin", TogglePin), Key.F6, TogglePin),
+        (_tabKey, Key.T.WithCtrl, () => NextTab(+1)),
+        (Global(Key.F3, "Indic.", () => NextIndication(+1)), Key.F3, () => NextIndication(+1)),
+        (Global(Key.F7, "Year", () => NextYear(+1)), Key.F7, () => NextYear(+1)),
+        (Global(Key.F8, "Problems", ShowProblems), Key.F8, ShowProblems),
+        (Global(Key.S.WithCtrl, "Save", () => SaveScenario(saveAs: false)), Key.S.WithCtrl, () => SaveScenario(saveAs: false)),
+        (Global(Key.Q.WithCtrl, "Quit", () => Quit()), Key.Q.WithCtrl, () => Quit()),
+        (Global(Key.Z.WithCtrl, "Undo", Undo), Key.Z.WithCtrl, Undo),
+    ];
+
+    private StatusBar CreateStatusBar() => new(_statusKeys.Select(k => k.Shortcut));
+
+    /// <summary>Columns a shortcut takes in the bar: ` F1  Help │` is a space, the key, two spaces, the title and ` │`.</summary>
+    private static int StatusWidth(Shortcut shortcut) => shortcut.Key.ToString().Length + shortcut.Title.Replace("_", "", StringComparison.Ordinal).Length + 5;
 
     /// <summary>
     /// Keys with no room in the status bar (F1 lists them). A <see cref="Shortcut"/> that is not visible does not fire
@@ -82,6 +87,13 @@ internal sealed partial class MainWindow
             key.Handled = true;
             return;
         }
+        foreach (var (shortcut, hidden, action) in _statusKeys)
+        {
+            if (shortcut.Visible || key != hidden) continue;
+            action();
+            key.Handled = true;
+            return;
+        }
         foreach (var (hidden, action) in _hiddenKeys)
         {
             if (key != hidden) continue;
@@ -91,8 +103,23 @@ internal sealed partial class MainWindow
         }
     }
 
-    /// <summary>Names Ctrl+PgDn beside Ctrl+T in the status bar when the window is wide enough.</summary>
-    private void FitStatusBar(int width) => _tabKey.Title = width >= WideStatusBar ? "Tab (or Ctrl+PgDn)" : "Tab";
+    /// <summary>
+    /// Names Ctrl+PgDn beside Ctrl+T when the window is wide enough, and shows only the keys that fit whole: a key is
+    /// never cut mid-word (F1 lists them all, and a hidden key still works).
+    /// </summary>
+    private void FitStatusBar(int width)
+    {
+        _tabKey.Title = width >= WideStatusBar ? "Tab (or Ctrl+PgDn)" : "Tab";
+        int used = 0;
+        bool full = false;
+        foreach (var (shortcut, _, _) in _statusKeys)
+        {
+            int needed = StatusWidth(shortcut);
+            full |= used + needed > width;
+            shortcut.Visible = !full;
+            if (!full) used += needed;
+        }
+    }
 
     private static Shortcut Global(Key key, string title, Action action) =>
         new(key, title, action) { BindKeyToApplication = true };

@@ -22,6 +22,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly Label _message = new() { X = 0, Width = Dim.Fill(), Height = 1 };
     private readonly Shortcut _tabKey;
     private readonly (Key Key, Action Action)[] _hiddenKeys;
+    private readonly (Shortcut Shortcut, Key Key, Action Action)[] _statusKeys;
     private object? _pendingQuickRun;
 
     public MainWindow(Workbench workbench, RecentFiles recent)
@@ -37,6 +38,7 @@ internal sealed partial class MainWindow : Runnable
         Pages = [EditPage, new ResultsTablePage(), new FunnelChartPage(), new TreatedChartPage(), Histogram, Drivers, new ComparePage(), new BudgetPage()];
 
         _tabKey = Global(Key.T.WithCtrl, "Tab", () => NextTab(+1));
+        _statusKeys = StatusKeys();
         var menu = CreateMenu();
         var status = CreateStatusBar();
         Tabs = new Tabs { X = 0, Y = Pos.Bottom(menu), Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => status.Frame.Height + 1)) };

@@ -64,6 +64,18 @@ internal sealed class OutlineView : FrameView
         Tree.SetNeedsDraw();
     }
 
+    /// <summary>
+    /// After an edit that kept the outline's shape: rebuilds it when a label changed (a modality's share, a name),
+    /// else only redraws the problem markers. The selection and the focus stay where they are.
+    /// </summary>
+    public void RefreshLabels(ScenarioDocument document)
+    {
+        var current = (Tree.Objects ?? []).SelectMany(o => o.SelfAndDescendants()).Select(n => (n.Path, n.Label));
+        var fresh = ScenarioOutline.Build(document).SelectMany(o => o.SelfAndDescendants()).Select(n => (n.Path, n.Label));
+        if (current.SequenceEqual(fresh)) Tree.SetNeedsDraw();
+        else Rebuild(document);
+    }
+
     /// <summary>Selects the node at <paramref name="path"/> (or its nearest ancestor in the outline).</summary>
     public void Select(string path)
     {

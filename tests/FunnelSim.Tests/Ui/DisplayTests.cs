@@ -1,0 +1,107 @@
+using FunnelSim.Formatting;
+using FunnelSim.Model;
+using FunnelSim.Results;
+using FunnelSim.Ui.Views;
+using Terminal.Gui.Testing;
+using Terminal.Gui.Views;
+
+namespace FunnelSim.Tests.Ui;
+
+/// <summary>Issue 10 defects 5–8: numbers keep their figures, long text wraps, wide tables say they scroll, labels stay current.</summary>
+public class DisplayTests
+{
+    [Fact]
+    public void APlansSmallNumbersKeepTheirSignificantFigures()
+    {
+        using var ui = new UiHarness(120, 40);
+        ui.Window.Open(CliHarness.Scenario("payer-commercial-1m.json"));
+        ui.Settle();
+        var total = ui.Workbench.Quick!.Result.Total.Years[0].Metrics;
+        double identified = total[MetricNames.Identified].Mean, treated = total[MetricNames.TreatedNew].Mean;
+        Assert.InRange(identified, 1e-4, 0.5);
+        string screen = ui.Screen;
+
+        string row = screen.Split('\n').First(l => l.Contains("Total") && l.Contains(HumanNumber.Count(identified)));
+        Assert.Contains(HumanNumber.Count(treated), row);
+        Assert.DoesNotContain(" 0.0 ", row);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void TheStatusBarNeverCutsAKey(int width, int height)
+    {
+        using var ui = new UiHarness(width, height);
+        string status = ui.Screen.Split('\n')[height - 1].TrimEnd().TrimEnd('│').TrimEnd();
+        string[] titles = ["Help", "Run", "Pin", "Tab", "Indic.", "Year", "Problems", "Save", "Quit", "Undo"];
+
+        Assert.Contains("F1", status);
+        Assert.True(titles.Any(t => status.EndsWith(t, StringComparison.Ordinal) || status.EndsWith(t + ")", StringComparison.Ordinal)
+                                    || status.EndsWith("Ctrl+PgDn)", StringComparison.Ordinal)),
+            $"the status bar ends mid-word: '{status}'");
+        Assert.DoesNotMatch(@"Ctrl\+$|Proble$", status);
+    }
+
+    [Fact]
+    public void AHiddenStatusKeyStillWorks()
+    {
+        using var ui = new UiHarness(80, 24);
+        Assert.DoesNotContain("Undo", ui.Screen.Split('\n')[23]);
+        ui.Workbench.Document.Set("years", System.Text.Json.Nodes.JsonValue.Create(4));
+
+        ui.App.InjectKey(Terminal.Gui.Input.Key.Z.WithCtrl);
+
+        Assert.Equal(5, ui.Workbench.Document.Scenario!.Years);
+    }
+
+    [Fact]
+    public void LongProblemAndHelpLinesWrapInsteadOfBeingCut()
+    {
+        string problem = "indications[0].testing.modalities: the shares of the modalities must sum to 1; got 0.6 + 0.6 = 1.2 (off by 0.2)";
+        var (rows, owners) = ListDialog.Wrap([problem, "short"], 60);
+
+        Assert.All(rows, r => Assert.True(r.Length <= 60, r));
+        Assert.Equal(problem.Split(' ').Where(w => w.Length > 0), string.Join(' ', rows.Take(rows.Count - 1)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(rows.Count >= 3, "the long line takes several rows");
+        Assert.Equal(Enumerable.Repeat(0, rows.Count - 1).Append(1), owners);
+    }
+
+    [Fact]
+    public void TheCompareCaptionWrapsAndAWideTableSaysMoreLiesToTheRight()
+    {
+        using var ui = new UiHarness(80, 24);
+        Assert.True(ui.Workbench.Pin());
+        ui.Settle();
+        var compare = ui.Window.Pages.OfType<ComparePage>().Single();
+        ui.Window.Tabs.Value = compare.Content;
+        ui.Settle();
+        string screen = ui.Screen;
+
+        // The caption ends with where the numbers come from; cut at 80 columns before, it now wraps onto a second line.
+        Assert.Contains("paired", screen);
+        Assert.Contains("iterations", screen);
+        if (compare.Overflows) Assert.Contains(TablePageBase.MoreToTheRight, screen);
+        Assert.Contains("P(higher)", screen.Replace("\n", " ") + string.Join(' ', compare.Table.Table!.ColumnNames));
+    }
+
+    [Fact]
+    public void AModalitysLabelFollowsItsShare()
+    {
+        using var ui = new UiHarness(120, 40);
+        var outline = ui.Window.EditPage.Outline;
+        outline.Select("indications[0].testing.modalities[0]");
+        ui.Window.EditPage.Editor.Edit(ui.Workbench.Document, outline.Selected!);
+        string before = outline.Selected!.Label;
+        var share = Assert.IsType<TextField>(ui.Window.EditPage.Editor.InputOf("share"));
+        share.SetFocus();
+        Assert.True(share.HasFocus);
+
+        share.Text = "0.123";
+
+        string after = outline.Tree.Objects!.SelectMany(o => o.SelfAndDescendants()).Single(n => n.Path == "indications[0].testing.modalities[0]").Label;
+        Assert.NotEqual(before, after);
+        Assert.Contains("12.3%", after);
+        Assert.Contains("12.3%", ui.Screen);
+        Assert.True(share.HasFocus, "typing in the share keeps the focus in the field");
+    }
+}
