@@ -103,4 +103,24 @@ public class CalibrateCommandTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("--draws", outcome.Error);
     }
+
+    [Fact]
+    public void AnHtmlReportIsThePosteriorsReportWithACalibrationSection()
+    {
+        using var folder = new TempFolder();
+        string html = folder.File("calibration.html");
+
+        var outcome = Run("calibrate", Scenario("us-national-base.json"), "--observed", Example, "--out", folder.File("posterior.json"),
+            "--report", html, "--draws", "200", "--iterations", "500", "--threads", "2");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var document = System.Xml.Linq.XDocument.Load(html);
+        System.Xml.Linq.XNamespace x = "http://www.w3.org/1999/xhtml";
+        var sections = document.Descendants(x + "section").Select(s => (string?)s.Attribute("id")).ToList();
+        Assert.Equal(["headline", "calibration", "funnel"], sections.Take(3));
+        var calibration = document.Descendants(x + "section").Single(s => (string?)s.Attribute("id") == "calibration");
+        Assert.Contains("conflict", calibration.Value);
+        Assert.Contains("indications[0].prevalence", calibration.Value);
+        Assert.Equal(5, calibration.Descendants().Count(e => e.Name.LocalName == "svg")); // four observed series and total new starts
+    }
 }

@@ -16,7 +16,7 @@ public sealed partial class DocumentationExamplesTests : IDisposable
 {
     private const int Iterations = 1_000;
 
-    private static readonly string[] RunsScenarios = ["run", "budget", "compare", "drivers", "tornado", "batch", "report"];
+    private static readonly string[] RunsScenarios = ["run", "budget", "compare", "drivers", "tornado", "batch", "report", "calibrate"];
     private static readonly string[] PathOptions = ["--out", "-o", "--out-dir", "-d", "--png"];
 
     private readonly string _work = Directory.CreateTempSubdirectory("funnelsim-docs-").FullName;

@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using FunnelSim.Calibration;
 using FunnelSim.Compilation;
+using FunnelSim.Export;
+using FunnelSim.Rendering;
+using FunnelSim.Reporting;
 using FunnelSim.Summaries;
 
 namespace FunnelSim.Cli;
@@ -34,8 +37,10 @@ internal static class CalibrateCommand
         };
         var report = new Option<string?>("--report")
         {
-            Description = "Also write the calibration report (JSON): prior and posterior of every input, each observation against " +
-                          "the prior and posterior predictive, the projection, and the sampler's diagnostics.",
+            Description = "Also write the calibration report: FILE ending .html gives the HTML report of the posterior scenario " +
+                          "(as 'funnelsim report' writes it) with a calibration section and charts of each series before and after " +
+                          "the data; any other name gives JSON: prior and posterior of every input, each observation against the " +
+                          "prior and posterior predictive, the projection, and the sampler's diagnostics.",
             HelpName = "FILE",
         };
         var draws = new Option<long?>("--draws")
@@ -70,6 +75,9 @@ internal static class CalibrateCommand
         command.Add(output);
         command.Add(report);
         command.Add(draws);
+        common.Iterations.Description = "Iterations of the posterior scenario's run for --report FILE.html (default: its " +
+                                        "simulation.iterations). The calibration itself is set by --draws.";
+        command.Add(common.Iterations);
         command.Add(common.Seed);
         command.Add(common.Threads);
         command.Add(common.Set);
@@ -121,19 +129,48 @@ internal static class CalibrateCommand
         }
 
         foreach (string warning in result.Warnings) context.Error.WriteLine($"warning: {warning}.");
-        string date = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string posterior = PosteriorScenario.Write(result, Path.GetFileName(observedPath), DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        string posterior = PosteriorScenario.Write(result, Path.GetFileName(observedPath), DateOnly.FromDateTime(DateTime.Now));
+        // Everything is computed before anything is written: a cancelled report run leaves no posterior behind either.
+        bool html = reportPath is not null && (reportPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+                                               || reportPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase));
+        string? reportText = reportPath is null ? null
+            : html ? HtmlReportOf(context, result, posterior, outPath, Shown.Text(Path.GetFileName(observedPath)), threads,
+                parse.GetValue(common.Iterations), cancellationToken)
+            : CalibrationJson.Write(result, Simulator.EngineVersion);
         if (!OutputTarget.Write(context, outPath, posterior)) return ExitCodes.InvalidInput;
         OutputTarget.ReportWritten(context, outPath, "posterior scenario");
         if (reportPath is not null)
         {
-            if (!OutputTarget.Write(context, reportPath, CalibrationJson.Write(result, Simulator.EngineVersion))) return ExitCodes.InvalidInput;
-            OutputTarget.ReportWritten(context, reportPath, "calibration report");
+            if (!OutputTarget.Write(context, reportPath, reportText!)) return ExitCodes.InvalidInput;
+            OutputTarget.ReportWritten(context, reportPath, html ? "report of the posterior scenario, with the calibration" : "calibration report");
         }
         if (outPath == OutputTarget.StandardOutput || reportPath == OutputTarget.StandardOutput) return ExitCodes.Success;
         context.Out.Write(CalibrationTable.Render(result, Shown.Text(observedPath)));
         context.Out.Flush();
         return ExitCodes.Success;
+    }
+
+    /// <summary>The HTML report of the posterior scenario (run at its own settings), with a calibration section.</summary>
+    private static string HtmlReportOf(CliContext context, CalibrationResult calibration, string posterior, string posteriorPath,
+        string observedName, int threads, long? iterations, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioLoader.Read(posterior).Scenario!;
+        if (iterations is long n) scenario = scenario with { Simulation = scenario.Simulation with { Iterations = n } };
+        var result = ScenarioRunner.Run(context, scenario, threads, "running the posterior", cancellationToken);
+        var source = new ReportSource(posteriorPath, ScenarioHash.OfFile(System.Text.Encoding.UTF8.GetBytes(posterior)), ScenarioHash.FileBytes,
+            DateTimeOffset.UtcNow);
+        var report = AnalysisOutput.WithProgress(context, "tornado",
+            progress => ReportBuilder.Build(result, source, new ReportOptions { Threads = threads }, progress, cancellationToken))
+            with { Calibration = calibration, CalibrationSource = observedName };
+        var charts = ReportCharts.All(report);
+        try
+        {
+            return HtmlReport.Write(report, charts);
+        }
+        finally
+        {
+            foreach (var chart in charts) chart.Dispose();
+        }
     }
 
     private static string DefaultOut(string? scenarioPath)

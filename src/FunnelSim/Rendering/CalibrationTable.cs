@@ -3,7 +3,7 @@ using System.Text;
 using FunnelSim.Calibration;
 using FunnelSim.Formatting;
 
-namespace FunnelSim.Cli;
+namespace FunnelSim.Rendering;
 
 /// <summary>
 /// A calibration for people: the sampler's diagnostics, each observation against the prior and posterior predictive,
@@ -34,9 +34,11 @@ internal static class CalibrationTable
 
         var moved = result.Parameters.Where(p => p.Updated).OrderByDescending(p => Math.Abs(p.Shift) + Math.Abs(1 - p.WidthRatio)).ToList();
         text.AppendLine("Inputs the data moved                     prior mean (90%)             posterior mean (90%)          shift  width");
-        foreach (var p in moved)
+        const int shown = 15;
+        foreach (var p in moved.Take(shown))
             text.AppendLine(Invariant, $"  {Cut(p.Label, 40),-40} {Interval(p.Prior),-28} {Interval(p.Posterior),-28} {Shift(p.Shift),7} {p.WidthRatio,5:0%}");
         if (moved.Count == 0) text.AppendLine("  none: the observations are what the scenario expects.");
+        if (moved.Count > shown) text.AppendLine(Invariant, $"  … and {moved.Count - shown} more that moved less (all of them: --report FILE.html or FILE.json).");
         int informed = result.Parameters.Count(p => p.Informed && !p.Updated);
         int uninformed = result.Parameters.Count(p => !p.Informed);
         if (informed > 0) text.AppendLine(Invariant, $"  {informed} other inputs the observations depend on moved by less than a tenth of a prior sd (kept as written).");
@@ -58,7 +60,7 @@ internal static class CalibrationTable
         return text.ToString();
     }
 
-    private static string Interval(Interval i) => $"{HumanNumber.Count(i.Mean)} ({HumanNumber.Count(i.P5)}–{HumanNumber.Count(i.P95)})";
+    private static string Interval(Interval i) => CalibrationFormat.Interval(i);
 
     private static string Shift(double sd) => (sd < 0 ? "−" : "+") + Math.Abs(sd).ToString("0.0", Invariant) + " sd";
 
