@@ -56,5 +56,6 @@ public static partial class HtmlReport
             .Append("</p>\n</section>\n");
     }
 
-    private static string Interval(Interval i) => CalibrationFormat.Interval(i);
+    private static string Interval(Interval i) =>
+        $"{Formatting.HumanNumber.Estimate(i.Mean)} ({Formatting.HumanNumber.Estimate(i.P5)}–{Formatting.HumanNumber.Estimate(i.P95)})";
 }

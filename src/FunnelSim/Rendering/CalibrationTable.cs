@@ -60,7 +60,7 @@ internal static class CalibrationTable
         return text.ToString();
     }
 
-    private static string Interval(Interval i) => CalibrationFormat.Interval(i);
+    private static string Interval(Interval i) => $"{HumanNumber.Estimate(i.Mean)} ({HumanNumber.Estimate(i.P5)}–{HumanNumber.Estimate(i.P95)})";
 
     private static string Shift(double sd) => (sd < 0 ? "−" : "+") + Math.Abs(sd).ToString("0.0", Invariant) + " sd";
 
