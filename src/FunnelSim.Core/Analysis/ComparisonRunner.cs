@@ -21,14 +21,20 @@ internal sealed class ComparisonRunner
     private readonly long[] _moneyDifferences;
     private readonly long[] _exceedances;
     private readonly long[] _exceedanceDifferences;
+    private readonly BaselineRecording? _recording;
+    private readonly bool _replay;
 
     /// <param name="a">Scenario A's model.</param>
     /// <param name="b">Scenario B's model.</param>
     /// <param name="layout">The pairs of cells compared.</param>
     /// <param name="seed">Master seed of both.</param>
     /// <param name="iterations">The run's iteration count, which Latin hypercube strata are laid out over on both sides.</param>
-    public ComparisonRunner(CompiledModel a, CompiledModel b, ComparisonLayout layout, ulong seed, long iterations)
+    /// <param name="recording">A's outputs: replayed when complete (A is not simulated), else filled as A is simulated.</param>
+    public ComparisonRunner(CompiledModel a, CompiledModel b, ComparisonLayout layout, ulong seed, long iterations,
+        BaselineRecording? recording = null)
     {
+        _recording = recording;
+        _replay = recording is { IsComplete: true };
         _a = new IterationRunner(a, seed, iterations: iterations);
         _b = new IterationRunner(b, seed, iterations: iterations);
         _layout = layout;
@@ -84,11 +90,22 @@ internal sealed class ComparisonRunner
         int[] cellsA = _layout.CellsA, cellsB = _layout.CellsB;
         for (long k = firstIteration; k < firstIteration + count; k++)
         {
-            _a.Simulate(k);
+            ReadOnlySpan<long> valuesA, moneyA;
+            if (_replay)
+            {
+                valuesA = _recording!.Cells(k);
+                moneyA = _recording.Money(k);
+            }
+            else
+            {
+                _a.Simulate(k);
+                valuesA = _a.CellValues;
+                moneyA = _a.Budget is { } budget ? budget.Values : [];
+                _recording?.Store(k, valuesA, moneyA);
+            }
             _b.Simulate(k);
-            A.Add(_a.CellValues);
+            A.Add(valuesA);
             B.Add(_b.CellValues);
-            var valuesA = _a.CellValues;
             var valuesB = _b.CellValues;
             for (int j = 0; j < _differences.Length; j++)
             {
@@ -97,16 +114,16 @@ internal sealed class ComparisonRunner
                 if (difference > 0) BGreater[j]++;
             }
             Differences.Add(_differences);
-            MoneyA?.Add(_a.Budget!.Values);
+            MoneyA?.Add(moneyA);
             MoneyB?.Add(_b.Budget!.Values);
-            if (_moneyDifferences.Length > 0) AddMoney();
-            if (_exceedanceDifferences.Length > 0) AddExceedances();
+            if (_moneyDifferences.Length > 0) AddMoney(moneyA);
+            if (_exceedanceDifferences.Length > 0) AddExceedances(moneyA);
         }
     }
 
-    private void AddMoney()
+    private void AddMoney(ReadOnlySpan<long> a)
     {
-        long[] a = _a.Budget!.Values, b = _b.Budget!.Values;
+        long[] b = _b.Budget!.Values;
         int[] cellsA = _layout.MoneyCellsA, cellsB = _layout.MoneyCellsB;
         for (int j = 0; j < _moneyDifferences.Length; j++)
         {
@@ -123,9 +140,9 @@ internal sealed class ComparisonRunner
         MoneyDifferences.Add(_moneyDifferences);
     }
 
-    private void AddExceedances()
+    private void AddExceedances(ReadOnlySpan<long> a)
     {
-        long[] a = _a.Budget!.Values, b = _b.Budget!.Values;
+        long[] b = _b.Budget!.Values;
         int[] cellsA = _layout.ExceedanceCellsA, cellsB = _layout.ExceedanceCellsB;
         int pairs = _exceedanceDifferences.Length;
         var indicatorsA = _exceedances.AsSpan(0, pairs);

@@ -26,7 +26,28 @@ public static class ScenarioComparison
 
     /// <summary>Compares <paramref name="a"/> and <paramref name="b"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     public static ComparisonResult Run(CompiledModel a, CompiledModel b, RunOptions options,
+        IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null) =>
+        Run(a, b, options, null, progress, cancellationToken, time);
+
+    /// <summary>
+    /// Compares the recorded baseline with <paramref name="b"/>: a complete recording is replayed (A is not simulated
+    /// again); an empty one is filled while A is simulated and is complete when this returns. The result is the same as
+    /// <see cref="Run(CompiledModel, CompiledModel, RunOptions, IProgress{RunProgress}?, CancellationToken, TimeProvider?)"/>'s.
+    /// </summary>
+    public static ComparisonResult Run(BaselineRecording a, CompiledModel b, RunOptions options,
         IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!a.Matches(a.Model, options))
+            throw new ArgumentException("the recording was made with other iterations or another seed", nameof(options));
+        var result = Run(a.Model, b, options, a, progress, cancellationToken, time);
+        a.Complete();
+        return result;
+    }
+
+    private static ComparisonResult Run(CompiledModel a, CompiledModel b, RunOptions options, BaselineRecording? recording,
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken, TimeProvider? time)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -36,8 +57,8 @@ public static class ScenarioComparison
 
         var layout = ComparisonLayout.Create(a, b);
         var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
-            () => new ComparisonRunner(a, b, layout, options.Seed, options.Iterations), (runner, first, count) => runner.Run(first, count),
-            progress, cancellationToken);
+            () => new ComparisonRunner(a, b, layout, options.Seed, options.Iterations, recording),
+            (runner, first, count) => runner.Run(first, count), progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
 
         var run = new RunInfo(options.Iterations, options.Seed, Sampling(a, b), Simulator.EngineVersion, runners.Length,

@@ -24,14 +24,18 @@ internal sealed partial class IterationRunner
     private readonly int _totalCells;
     private readonly BudgetState? _budget;
     private readonly TreatmentCalendar _calendar; // this indication's new patients, per iteration
+    private readonly IterationObserver? _observer; // the per-iteration draws export; null in an ordinary run
 
     /// <param name="model">The model.</param>
     /// <param name="seed">Master seed.</param>
     /// <param name="overrides">Parameters held at given values instead of drawn.</param>
     /// <param name="iterations">The run's iteration count, which Latin hypercube strata are laid out over (default: the
     /// scenario's).</param>
-    public IterationRunner(CompiledModel model, ulong seed, ParameterOverrides? overrides = null, long iterations = 0)
+    /// <param name="observer">Sees every iteration this worker simulates (see <see cref="IterationObserver"/>); null for none.</param>
+    public IterationRunner(CompiledModel model, ulong seed, ParameterOverrides? overrides = null, long iterations = 0,
+        IterationObserver? observer = null)
     {
+        _observer = observer;
         _model = model;
         _seed = seed;
         _iterations = iterations > 0 ? iterations : model.Scenario.Simulation.Iterations;
@@ -50,6 +54,9 @@ internal sealed partial class IterationRunner
 
     public CellAccumulators Cells { get; }
 
+    /// <summary>The observer of this worker's iterations; null in an ordinary run.</summary>
+    public IterationObserver? Observer => _observer;
+
     /// <summary>This iteration's drawn start values, by parameter index (valid after <see cref="Simulate"/>).</summary>
     public ReadOnlySpan<double> DrawnParameters => _start;
 
@@ -61,15 +68,18 @@ internal sealed partial class IterationRunner
 
     public void Run(long firstIteration, long count)
     {
+        _observer?.BeginBlock(firstIteration, count);
         for (long k = firstIteration; k < firstIteration + count; k++)
         {
             Simulate(k);
             Cells.Add(_cells);
             _budget?.Add();
+            _observer?.Observe(k, this);
         }
         // Nothing stays pending between blocks: the summaries can be read from any thread once the run is over.
         Cells.Flush();
         _budget?.Flush();
+        _observer?.EndBlock();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -22,7 +22,15 @@ public static class Simulator
 
     /// <summary>Runs <paramref name="model"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
     public static SimulationResult Run(CompiledModel model, RunOptions options, IProgress<RunProgress>? progress = null,
-        CancellationToken cancellationToken = default, TimeProvider? time = null)
+        CancellationToken cancellationToken = default, TimeProvider? time = null) =>
+        Run(model, options, null, progress, cancellationToken, time);
+
+    /// <summary>
+    /// Runs <paramref name="model"/>, giving each worker an observer made by <paramref name="observers"/> (null: none) that sees
+    /// every iteration it simulates; a worker that fails mid-block abandons its observer.
+    /// </summary>
+    internal static SimulationResult Run(CompiledModel model, RunOptions options, Func<IterationObserver>? observers,
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,12 +41,26 @@ public static class Simulator
         long started = time.GetTimestamp();
 
         var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
-            () => new IterationRunner(model, options.Seed, options.Overrides, options.Iterations), (runner, first, count) => runner.Run(first, count),
+            () => new IterationRunner(model, options.Seed, options.Overrides, options.Iterations, observers?.Invoke()),
+            observers is null ? (runner, first, count) => runner.Run(first, count) : RunObserved,
             progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
         var run = new RunInfo(options.Iterations, options.Seed, FormatNames.Of(model.Scenario.Simulation.Sampling),
             EngineVersion, runners.Length, elapsed);
         return ResultBuilder.Build(model, run, runners[0].Cells, runners[0].Budget);
+    }
+
+    private static void RunObserved(IterationRunner runner, long first, long count)
+    {
+        try
+        {
+            runner.Run(first, count);
+        }
+        catch
+        {
+            runner.Observer!.Abandon();
+            throw;
+        }
     }
 }

@@ -19,6 +19,7 @@ public sealed class Workbench : IDisposable
     public const long QuickIterations = 4_000;
 
     private readonly Action<Action> _post;
+    private readonly BaselineRecordings _recordings = new();
     private CancellationTokenSource? _quickCancel;
 
     /// <summary>Creates the workbench on <paramref name="document"/>.</summary>
@@ -116,7 +117,7 @@ public sealed class Workbench : IDisposable
         {
             try
             {
-                var outcome = Compute(scenario, baseline, options, revision, quick: true, null, cancel.Token);
+                var outcome = Compute(scenario, baseline, options, revision, quick: true, null, _recordings, cancel.Token);
                 _post(() =>
                 {
                     if (cancel.IsCancellationRequested) return;
@@ -150,7 +151,7 @@ public sealed class Workbench : IDisposable
         int revision = Revision;
         var baseline = Baseline;
         var options = new RunOptions(scenario.Simulation.Iterations, scenario.Simulation.Seed);
-        var outcome = await Task.Run(() => Compute(scenario, baseline, options, revision, quick: false, progress, cancellationToken),
+        var outcome = await Task.Run(() => Compute(scenario, baseline, options, revision, quick: false, progress, _recordings, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         var done = new TaskCompletionSource();
         _post(() =>
@@ -167,6 +168,7 @@ public sealed class Workbench : IDisposable
     public bool Pin()
     {
         if (Document.Scenario is not { } scenario) return false;
+        _recordings.Clear();
         Baseline = new Baseline(scenario, Document.Title);
         BaselineChanged?.Invoke(this, EventArgs.Empty);
         StartQuickRun();
@@ -177,6 +179,7 @@ public sealed class Workbench : IDisposable
     public void Unpin()
     {
         Baseline = null;
+        _recordings.Clear();
         BaselineChanged?.Invoke(this, EventArgs.Empty);
         StartQuickRun();
     }
@@ -193,20 +196,30 @@ public sealed class Workbench : IDisposable
         Sensitivity.Dispose();
     }
 
+    /// <summary>
+    /// Runs the scenario and, with a baseline, the paired comparison; the baseline's outputs are replayed when a
+    /// recording of it under the same iterations and seed is kept (<see cref="WhatIf.BaselineReplayed"/>).
+    /// </summary>
     private static WhatIf Compute(Scenario scenario, Baseline? baseline, RunOptions options, int revision, bool quick,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+        IProgress<RunProgress>? progress, BaselineRecordings recordings, CancellationToken cancellationToken)
     {
         var model = ModelCompiler.Compile(scenario);
         long total = options.Iterations * (baseline is null ? 1 : 2);
         var first = progress is null ? null : new Progress(p => progress.Report(new RunProgress(p.Done, total)));
         var result = Simulator.Run(model, options, first, cancellationToken);
         ComparisonResult? comparison = null;
+        bool replayed = false;
         if (baseline is not null)
         {
             var second = progress is null ? null : new Progress(p => progress.Report(new RunProgress(options.Iterations + p.Done, total)));
-            comparison = ScenarioComparison.Run(ModelCompiler.Compile(baseline.Scenario), model, options, second, cancellationToken);
+            var recording = recordings.For(baseline.Scenario, options, out var baselineModel);
+            replayed = recording is { IsComplete: true };
+            comparison = recording is null
+                ? ScenarioComparison.Run(baselineModel, model, options, second, cancellationToken)
+                : ScenarioComparison.Run(recording, model, options, second, cancellationToken);
+            if (recording is not null) recordings.Keep(recording);
         }
-        return new WhatIf(result, comparison, revision, quick);
+        return new WhatIf(result, comparison, revision, quick) { BaselineReplayed = replayed };
     }
 
     private void OnDocumentChanged(object? sender, DocumentChange change)

@@ -11,4 +11,8 @@ namespace FunnelSim.Ui.Running;
 /// <param name="Comparison">Baseline (A) against current (B), or null without a baseline.</param>
 /// <param name="Revision">The document revision the run was made from.</param>
 /// <param name="Quick">True for a live what-if run with few iterations.</param>
-public sealed record WhatIf(SimulationResult Result, ComparisonResult? Comparison, int Revision, bool Quick);
+public sealed record WhatIf(SimulationResult Result, ComparisonResult? Comparison, int Revision, bool Quick)
+{
+    /// <summary>True when the comparison replayed the baseline's kept outputs instead of simulating it again.</summary>
+    public bool BaselineReplayed { get; init; }
+}

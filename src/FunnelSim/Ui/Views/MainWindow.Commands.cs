@@ -106,8 +106,10 @@ internal sealed partial class MainWindow
         {
             // The whole wait, the baseline's comparison run included, not only the scenario's own run.
             double waited = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            string paired = run.Result.Comparison is null ? "" : " and the paired comparison with the baseline";
-            Say($"Full run: {HumanNumber.Whole(run.Result.Result.Run.Iterations)} iterations{paired} in {HumanNumber.Seconds(waited)}.");
+            // Short enough for 80 columns: the message line does not wrap.
+            string paired = run.Result.Comparison is null ? "" : " + comparison";
+            string kept = run.Result.BaselineReplayed ? "; baseline kept, not re-run" : "";
+            Say($"Full run: {HumanNumber.Whole(run.Result.Result.Run.Iterations)} iterations{paired} in {HumanNumber.Seconds(waited)}{kept}.");
         }
     }
 
