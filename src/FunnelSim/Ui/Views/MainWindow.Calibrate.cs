@@ -55,8 +55,8 @@ internal sealed partial class MainWindow
             return;
         }
         var result = run.Result;
-        var lines = CalibrationTable.Render(result, Path.GetFileName(path)).TrimEnd().Split('\n').ToList();
-        foreach (string warning in result.Warnings) lines.Insert(0, $"⚠ {warning}.");
+        var lines = result.Warnings.Select(w => $"⚠ {w}.")
+            .Concat(CalibrationTable.Render(result, Path.GetFileName(path)).TrimEnd().Split('\n')).ToList();
         ListDialog.Show(App, "Calibration: prior and posterior", lines, selectable: false);
         Say($"Calibrated to {Path.GetFileName(path)}: {result.Parameters.Count(p => p.Updated)} input(s) moved.");
         if (Dialogs.Query("Calibration", "Open the posterior as a new, unsaved scenario? (Save it with Ctrl+S.)", "Open posterior", "Close") != 0)
