@@ -170,22 +170,12 @@ public static class Calibrator
     private static ObservationCheck[] Checks(CompiledModel model, IReadOnlyList<Observation> observations,
         TemperedSampler.Outcome outcome, CalibrationOptions options, Func<LikelihoodEvaluator> evaluators)
     {
-        int n = options.Draws, m = observations.Count, d = outcome.Prior.Length / n;
-        var priorCounts = new double[m * n];
-        var posteriorCounts = new double[m * n];
-        Parallel.For(0, 2 * n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, evaluators, (k, _, evaluator) =>
+        int n = options.Draws, m = observations.Count;
+        var (priorCounts, posteriorCounts) = Predictive(outcome, options, evaluators, m, 0, (evaluator, z, means) =>
         {
-            bool posterior = k >= n;
-            int j = posterior ? k - n : k;
-            var z = (posterior ? outcome.Posterior : outcome.Prior).AsSpan(j * d, d);
             evaluator.LogLikelihood(z);
-            Span<double> means = stackalloc double[m];
             evaluator.ObservedMeans(means);
-            var rng = Rng.ForStream(options.Seed, k, PredictiveKey);
-            var counts = posterior ? posteriorCounts : priorCounts;
-            for (int o = 0; o < m; o++) counts[o * n + j] = PoissonSampler.Sample(ref rng, means[o]);
-            return evaluator;
-        }, _ => { });
+        });
         var checks = new ObservationCheck[m];
         for (int o = 0; o < m; o++)
         {
@@ -214,20 +204,13 @@ public static class Calibrator
             for (int t = 0; t < model.Years; t++)
                 cells.Add((indication, metric, model.Scenario.StartYear + t, model.GroupOffsets[group] + t * model.MetricCount(group) + metricIndex));
         }
-        int n = options.Draws, c = cells.Count, d = outcome.Prior.Length / n;
-        var priorCounts = new double[c * n];
-        var posteriorCounts = new double[c * n];
-        Parallel.For(0, 2 * n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, evaluators, (k, _, evaluator) =>
+        int n = options.Draws, c = cells.Count;
+        var (priorCounts, posteriorCounts) = Predictive(outcome, options, evaluators, c, 2L * n, (evaluator, z, means) =>
         {
-            bool posterior = k >= n;
-            int j = posterior ? k - n : k;
-            evaluator.Expect((posterior ? outcome.Posterior : outcome.Prior).AsSpan(j * d, d));
-            var rng = Rng.ForStream(options.Seed, 2L * n + k, PredictiveKey);
-            var counts = posterior ? posteriorCounts : priorCounts;
+            evaluator.Expect(z);
             var expected = evaluator.Cells;
-            for (int i = 0; i < c; i++) counts[i * n + j] = PoissonSampler.Sample(ref rng, Math.Max(0, expected[cells[i].Cell]));
-            return evaluator;
-        }, _ => { });
+            for (int i = 0; i < c; i++) means[i] = expected[cells[i].Cell];
+        });
         var rows = new ProjectionRow[c];
         for (int i = 0; i < c; i++)
         {
@@ -237,6 +220,31 @@ public static class Calibrator
                 Summarise(posteriorCounts.AsSpan(i * n, n).ToArray()), observed?.Value, observed?.Fraction ?? 1);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// Predictive counts of <paramref name="columns"/> quantities for each prior and each posterior draw: a Poisson count
+    /// with the mean <paramref name="means"/> gives at the draw (every count of new patients is Poisson given the inputs),
+    /// column c of draw j at [c * draws + j]. Streams are keyed by <paramref name="streamOffset"/> + the draw's index.
+    /// </summary>
+    private static (double[] Prior, double[] Posterior) Predictive(TemperedSampler.Outcome outcome, CalibrationOptions options,
+        Func<LikelihoodEvaluator> evaluators, int columns, long streamOffset, Action<LikelihoodEvaluator, ReadOnlySpan<double>, double[]> means)
+    {
+        int n = options.Draws, d = outcome.Prior.Length / n;
+        var prior = new double[columns * n];
+        var posterior = new double[columns * n];
+        Parallel.For(0, 2 * n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, evaluators, (k, _, evaluator) =>
+        {
+            bool after = k >= n;
+            int j = after ? k - n : k;
+            var mean = new double[columns];
+            means(evaluator, (after ? outcome.Posterior : outcome.Prior).AsSpan(j * d, d), mean);
+            var rng = Rng.ForStream(options.Seed, streamOffset + k, PredictiveKey);
+            var counts = after ? posterior : prior;
+            for (int c = 0; c < columns; c++) counts[c * n + j] = PoissonSampler.Sample(ref rng, Math.Max(0, mean[c]));
+            return evaluator;
+        }, _ => { });
+        return (prior, posterior);
     }
 
     internal static double[] Column(double[] values, int j, int d)
