@@ -103,8 +103,8 @@ internal sealed class ComparisonLayout
                 int mb = Array.IndexOf(metricsB, metricsA[ma]);
                 if (mb < 0) continue;
                 metrics.Add(new ComparedMetric(metricsA[ma], PairKind.Count, c.Counts.Add(
-                    a.GroupOffsets[ga] + ta * metricsA.Length + ma,
-                    b.GroupOffsets[gb] + tb * metricsB.Length + mb)));
+                    a.Layout.Cell(ga, ta, ma),
+                    b.Layout.Cell(gb, tb, mb))));
             }
             if (a.Budget is { } budgetA && b.Budget is { } budgetB) MatchMoney(c, budgetA, budgetB, ga, gb, ta, tb, metrics);
             years.Add(new YearPairs(year, ta, tb, [.. metrics]));

@@ -82,7 +82,7 @@ public sealed class ExpectedFunnel
     {
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
-            ComputeIndication(indications[i], _model.IndicationScale(i, start), start, target, cells[_model.GroupOffsets[i]..], treatment);
+            ComputeIndication(indications[i], _model.IndicationScale(i, start), start, target, cells[_model.Layout.GroupStart(i)..], treatment);
         SumTotals(cells);
     }
 
@@ -90,8 +90,8 @@ public sealed class ExpectedFunnel
         Span<double> cells, bool treatment)
     {
         int metrics = ind.Metrics.Length;
-        int afterPre = 1 + ind.PreTestSteps.Length;
-        int afterPost = afterPre + ModelCompiler.PreTestBlock + ind.PostDetectionSteps.Length;
+        int afterPre = CellLayout.TestingStart(ind);
+        int afterPost = CellLayout.TreatmentStart(ind);
         double incidence = start[ind.Incidence] * scale;
         double growth = Math.Max(start[ind.Growth], -1);
         double growthFactor = 1;
@@ -131,11 +131,11 @@ public sealed class ExpectedFunnel
                 double p = Probability(ind.PostDetectionSteps[s], t, start, target);
                 treatedTrue *= p;
                 treatedFalse *= p;
-                cell[afterPre + ModelCompiler.PreTestBlock + s] = treatedTrue + treatedFalse;
+                cell[afterPre + CellLayout.TestingBlock + s] = treatedTrue + treatedFalse;
             }
-            cell[afterPost + ModelCompiler.TreatedNewOffset] = treatedTrue + treatedFalse;
-            cell[afterPost + ModelCompiler.TreatedTruePositiveOffset] = treatedTrue;
-            cell[afterPost + ModelCompiler.TreatedFalsePositiveOffset] = treatedFalse;
+            cell[afterPost + CellLayout.TreatedNew] = treatedTrue + treatedFalse;
+            cell[afterPost + CellLayout.TreatedNewTruePositive] = treatedTrue;
+            cell[afterPost + CellLayout.TreatedNewFalsePositive] = treatedFalse;
             _newPatients[t] = treatedTrue + treatedFalse;
         }
 
@@ -150,8 +150,8 @@ public sealed class ExpectedFunnel
                 doses += _newPatients[t] * _doses[y - t];
                 onTreatment += _newPatients[t] * _onTreatment[y - t];
             }
-            cells[y * metrics + afterPost + ModelCompiler.DosesOffset] = doses;
-            cells[y * metrics + afterPost + ModelCompiler.OnTreatmentOffset] = onTreatment;
+            cells[y * metrics + afterPost + CellLayout.Doses] = doses;
+            cells[y * metrics + afterPost + CellLayout.OnTreatment] = onTreatment;
         }
     }
 
@@ -166,7 +166,7 @@ public sealed class ExpectedFunnel
 
     private void SumTotals(Span<double> cells)
     {
-        int totalGroup = _model.Indications.Length;
+        var layout = _model.Layout;
         int totalMetrics = _model.TotalMetrics.Length;
         for (int t = 0; t < _model.Years; t++)
         {
@@ -175,8 +175,8 @@ public sealed class ExpectedFunnel
                 int[] sources = _model.TotalSources[m];
                 double sum = 0;
                 for (int i = 0; i < sources.Length; i++)
-                    sum += cells[_model.GroupOffsets[i] + t * _model.Indications[i].Metrics.Length + sources[i]];
-                cells[_model.GroupOffsets[totalGroup] + t * totalMetrics + m] = sum;
+                    sum += cells[layout.Cell(i, t, sources[i])];
+                cells[layout.Cell(layout.TotalGroup, t, m)] = sum;
             }
         }
     }
@@ -192,12 +192,11 @@ public sealed class ExpectedFunnel
         for (int i = 0; i < model.Indications.Length; i++)
         {
             var ind = model.Indications[i];
-            int afterPre = 1 + ind.PreTestSteps.Length;
             string[] funnel = [
                 MetricNames.Incident, .. ind.Metrics.AsSpan(1, ind.PreTestSteps.Length),
                 MetricNames.LaterLine, MetricNames.FusionPositive, MetricNames.Tested, MetricNames.TruePositive,
                 MetricNames.FalsePositive, MetricNames.FalseNegative, MetricNames.UntestedFusionPositive, MetricNames.Identified,
-                .. ind.Metrics.AsSpan(afterPre + ModelCompiler.PreTestBlock, ind.PostDetectionSteps.Length),
+                .. ind.Metrics.AsSpan(CellLayout.PostDetectionStep(ind, 0), ind.PostDetectionSteps.Length),
                 MetricNames.TreatedNew, MetricNames.TreatedNewTruePositive, MetricNames.TreatedNewFalsePositive,
                 MetricNames.OnTreatment, MetricNames.Doses,
             ];
@@ -211,7 +210,7 @@ public sealed class ExpectedFunnel
             bool[] byMetric = g < model.Indications.Length ? exactMetric[g] : totalExact;
             for (int t = 0; t < model.Years; t++)
                 for (int m = 0; m < byMetric.Length; m++)
-                    exact[model.GroupOffsets[g] + t * byMetric.Length + m] = byMetric[m];
+                    exact[model.Layout.Cell(g, t, m)] = byMetric[m];
         }
         return exact;
     }

@@ -83,7 +83,7 @@ public sealed record OutputSelection(string Metric, string Indication = OutputSe
         int metric = Array.IndexOf(counts, Metric);
         if (metric >= 0)
         {
-            cell = new OutputCell(OutputSource.Count, model.GroupOffsets[group] + t * counts.Length + metric, group, 1);
+            cell = new OutputCell(OutputSource.Count, model.Layout.Cell(group, t, metric), group, 1);
             return null;
         }
         if (model.Budget is { } budget)

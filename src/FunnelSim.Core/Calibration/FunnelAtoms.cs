@@ -47,34 +47,34 @@ internal static class FunnelAtoms
         var truePositives = Enumerable.Range(pre + 4, post + 1).ToArray();
         var falsePositives = Enumerable.Range(pre + 5 + post, post + 1).ToArray();
         int afterPre = 1 + pre;
-        int afterPost = afterPre + ModelCompiler.PreTestBlock + post;
+        int afterPost = afterPre + CellLayout.TestingBlock + post;
         int[] laterLine = [untestedPositive, untestedNegative, falseNegative, trueNegative, .. truePositives, .. falsePositives];
         if (m == 0) return [.. Enumerable.Range(0, pre), .. laterLine];
         if (m < afterPre) return [.. Enumerable.Range(m, pre - m), .. laterLine]; // survivors of pre-test step m − 1
-        if (m < afterPre + ModelCompiler.PreTestBlock)
+        if (m < afterPre + CellLayout.TestingBlock)
         {
             return (m - afterPre) switch
             {
-                ModelCompiler.LaterLineOffset => laterLine,
-                ModelCompiler.FusionPositiveOffset => [untestedPositive, falseNegative, .. truePositives],
-                ModelCompiler.TestedOffset => [falseNegative, trueNegative, .. truePositives, .. falsePositives],
-                ModelCompiler.TruePositiveOffset => truePositives,
-                ModelCompiler.FalsePositiveOffset => falsePositives,
-                ModelCompiler.FalseNegativeOffset => [falseNegative],
-                ModelCompiler.UntestedOffset => [untestedPositive],
+                CellLayout.LaterLine => laterLine,
+                CellLayout.FusionPositive => [untestedPositive, falseNegative, .. truePositives],
+                CellLayout.Tested => [falseNegative, trueNegative, .. truePositives, .. falsePositives],
+                CellLayout.TruePositive => truePositives,
+                CellLayout.FalsePositive => falsePositives,
+                CellLayout.FalseNegative => [falseNegative],
+                CellLayout.UntestedFusionPositive => [untestedPositive],
                 _ => [.. truePositives, .. falsePositives], // identified
             };
         }
         if (m < afterPost)
         {
-            int passed = m - afterPre - ModelCompiler.PreTestBlock + 1; // survivors of post-detection step (passed − 1)
+            int passed = m - afterPre - CellLayout.TestingBlock + 1; // survivors of post-detection step (passed − 1)
             return [.. truePositives[passed..], .. falsePositives[passed..]];
         }
         return (m - afterPost) switch
         {
-            ModelCompiler.TreatedNewOffset => [truePositives[^1], falsePositives[^1]],
-            ModelCompiler.TreatedTruePositiveOffset => [truePositives[^1]],
-            ModelCompiler.TreatedFalsePositiveOffset => [falsePositives[^1]],
+            CellLayout.TreatedNew => [truePositives[^1], falsePositives[^1]],
+            CellLayout.TreatedNewTruePositive => [truePositives[^1]],
+            CellLayout.TreatedNewFalsePositive => [falsePositives[^1]],
             _ => null, // onTreatment, doses, money
         };
     }
@@ -87,20 +87,20 @@ internal static class FunnelAtoms
     public static void Expectations(CompiledIndication indication, ReadOnlySpan<double> yearCells, Span<double> atoms)
     {
         int pre = indication.PreTestSteps.Length, post = indication.PostDetectionSteps.Length;
-        int afterPre = 1 + pre, afterPost = afterPre + ModelCompiler.PreTestBlock + post;
+        int afterPre = 1 + pre, afterPost = afterPre + CellLayout.TestingBlock + post;
         double previous = yearCells[0];
         for (int s = 0; s < pre; s++)
         {
             atoms[s] = NonNegative(previous - yearCells[1 + s]);
             previous = yearCells[1 + s];
         }
-        double laterLine = yearCells[afterPre + ModelCompiler.LaterLineOffset];
-        double tested = yearCells[afterPre + ModelCompiler.TestedOffset];
-        double truePositive = yearCells[afterPre + ModelCompiler.TruePositiveOffset];
-        double falsePositive = yearCells[afterPre + ModelCompiler.FalsePositiveOffset];
-        double falseNegative = yearCells[afterPre + ModelCompiler.FalseNegativeOffset];
-        double untested = yearCells[afterPre + ModelCompiler.UntestedOffset];
-        double identified = yearCells[afterPre + ModelCompiler.IdentifiedOffset];
+        double laterLine = yearCells[afterPre + CellLayout.LaterLine];
+        double tested = yearCells[afterPre + CellLayout.Tested];
+        double truePositive = yearCells[afterPre + CellLayout.TruePositive];
+        double falsePositive = yearCells[afterPre + CellLayout.FalsePositive];
+        double falseNegative = yearCells[afterPre + CellLayout.FalseNegative];
+        double untested = yearCells[afterPre + CellLayout.UntestedFusionPositive];
+        double identified = yearCells[afterPre + CellLayout.Identified];
         atoms[pre] = NonNegative(untested);
         atoms[pre + 1] = NonNegative(laterLine - tested - untested);
         atoms[pre + 2] = NonNegative(falseNegative);
@@ -110,13 +110,13 @@ internal static class FunnelAtoms
         double before = 1;
         for (int k = 0; k < post; k++)
         {
-            double after = identified > 0 ? yearCells[afterPre + ModelCompiler.PreTestBlock + k] / identified : 0;
+            double after = identified > 0 ? yearCells[afterPre + CellLayout.TestingBlock + k] / identified : 0;
             atoms[pre + 4 + k] = NonNegative(truePositive * (before - after));
             atoms[pre + 5 + post + k] = NonNegative(falsePositive * (before - after));
             before = after;
         }
-        atoms[pre + 4 + post] = NonNegative(yearCells[afterPost + ModelCompiler.TreatedTruePositiveOffset]);
-        atoms[pre + 5 + 2 * post] = NonNegative(yearCells[afterPost + ModelCompiler.TreatedFalsePositiveOffset]);
+        atoms[pre + 4 + post] = NonNegative(yearCells[afterPost + CellLayout.TreatedNewTruePositive]);
+        atoms[pre + 5 + 2 * post] = NonNegative(yearCells[afterPost + CellLayout.TreatedNewFalsePositive]);
     }
 
     private static double NonNegative(double x) => x > 0 ? x : 0;

@@ -27,11 +27,11 @@ public sealed class CompiledModel
         Design = SamplingDesign.Create(scenario, ParameterList);
         Scale = scenario.Population.Scale;
 
-        GroupOffsets = new int[indications.Length + 2];
-        for (int g = 0; g < indications.Length; g++)
-            GroupOffsets[g + 1] = GroupOffsets[g] + Years * indications[g].Metrics.Length;
-        GroupOffsets[^1] = GroupOffsets[^2] + Years * totalMetrics.Length;
+        Layout = new CellLayout([.. indications.Select(i => i.Metrics.Length), totalMetrics.Length], Years);
     }
+
+    /// <summary>Where each count cell (group × year × metric) lives in the per-iteration value buffer.</summary>
+    internal CellLayout Layout { get; }
 
     /// <summary>The scenario this model was compiled from.</summary>
     public Scenario Scenario { get; }
@@ -78,16 +78,12 @@ public sealed class CompiledModel
     /// <summary>For each total metric, its index in each indication's metrics.</summary>
     internal int[][] TotalSources { get; }
 
-    /// <summary>
-    /// Start of each group's cells in the per-iteration value buffer (groups: indications in order, then the total);
-    /// a cell is <c>GroupOffsets[g] + yearIndex * metricCount(g) + metric</c>. The last entry is the cell count.
-    /// </summary>
-    internal int[] GroupOffsets { get; }
+    /// <summary>Start of each group's cells (indications in order, then the total); the last entry is the cell count (see <see cref="Layout"/>).</summary>
+    internal int[] GroupOffsets => Layout.GroupOffsets;
 
-    internal int CellCount => GroupOffsets[^1];
+    internal int CellCount => Layout.CellCount;
 
-    internal int MetricCount(int group) =>
-        group < Indications.Length ? Indications[group].Metrics.Length : TotalMetrics.Length;
+    internal int MetricCount(int group) => Layout.MetricCount(group);
 
     internal string[] MetricsOf(int group) =>
         group < Indications.Length ? Indications[group].Metrics : TotalMetrics;

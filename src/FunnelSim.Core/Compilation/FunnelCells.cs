@@ -13,13 +13,13 @@ internal static class FunnelCells
     public static void WriteTesting<T>(Span<T> cell, int afterPre, T laterLine, T fusion, T testedFusion, T testedOther,
         T truePositive, T falsePositive) where T : INumber<T>
     {
-        cell[afterPre + ModelCompiler.LaterLineOffset] = laterLine;
-        cell[afterPre + ModelCompiler.FusionPositiveOffset] = fusion;
-        cell[afterPre + ModelCompiler.TestedOffset] = testedFusion + testedOther;
-        cell[afterPre + ModelCompiler.TruePositiveOffset] = truePositive;
-        cell[afterPre + ModelCompiler.FalsePositiveOffset] = falsePositive;
-        cell[afterPre + ModelCompiler.FalseNegativeOffset] = testedFusion - truePositive;
-        cell[afterPre + ModelCompiler.UntestedOffset] = fusion - testedFusion;
-        cell[afterPre + ModelCompiler.IdentifiedOffset] = truePositive + falsePositive;
+        cell[afterPre + CellLayout.LaterLine] = laterLine;
+        cell[afterPre + CellLayout.FusionPositive] = fusion;
+        cell[afterPre + CellLayout.Tested] = testedFusion + testedOther;
+        cell[afterPre + CellLayout.TruePositive] = truePositive;
+        cell[afterPre + CellLayout.FalsePositive] = falsePositive;
+        cell[afterPre + CellLayout.FalseNegative] = testedFusion - truePositive;
+        cell[afterPre + CellLayout.UntestedFusionPositive] = fusion - testedFusion;
+        cell[afterPre + CellLayout.Identified] = truePositive + falsePositive;
     }
 }

@@ -7,13 +7,6 @@ namespace FunnelSim.Compilation;
 /// <summary>Compiles a validated <see cref="Scenario"/> into a <see cref="CompiledModel"/>.</summary>
 public static partial class ModelCompiler
 {
-    // Offsets of the fixed metrics inside an indication's metric list, after the pre-test steps.
-    internal const int LaterLineOffset = 0, FusionPositiveOffset = 1, TestedOffset = 2, TruePositiveOffset = 3,
-        FalsePositiveOffset = 4, FalseNegativeOffset = 5, UntestedOffset = 6, IdentifiedOffset = 7, PreTestBlock = 8;
-    // ... and after the post-detection steps.
-    internal const int TreatedNewOffset = 0, TreatedTruePositiveOffset = 1, TreatedFalsePositiveOffset = 2,
-        OnTreatmentOffset = 3, DosesOffset = 4, PostBlock = 5;
-
     /// <summary>Compiles <paramref name="scenario"/>; it must have passed validation.</summary>
     public static CompiledModel Compile(Scenario scenario)
     {
@@ -80,6 +73,7 @@ public static partial class ModelCompiler
             _ => throw new ArgumentException("unknown duration model", nameof(indication)),
         };
 
+        // In the order of CellLayout's blocks.
         var metrics = new List<string> { MetricNames.Incident };
         metrics.AddRange(indication.PreTestSteps.Select(s => s.Id));
         metrics.AddRange([

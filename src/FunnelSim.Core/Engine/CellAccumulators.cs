@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace FunnelSim.Engine;
 
@@ -10,23 +9,18 @@ namespace FunnelSim.Engine;
 /// iterations were split across threads.
 /// </summary>
 /// <remarks>
-/// Rows are added in batches of <see cref="Batch"/>: <see cref="Add"/> only copies a row into a cell-major buffer,
-/// and a full buffer is summarised cell by cell, so each histogram (national counts span up to ~10⁵ values, some
-/// 10 MB over all cells) is touched once per batch, while its busy bins are in cache, instead of once per row.
-/// Every summary is an exact, order-independent integer count or sum, so batching changes no bit of a result.
+/// Rows are added in a <see cref="RowBatch"/>: <see cref="Add"/> only copies a row into the cell-major buffer, and a full
+/// buffer is summarised cell by cell (the sums of squares in a <see cref="Sum128"/>), so each histogram (national counts
+/// span up to ~10⁵ values, some 10 MB over all cells) is touched once per batch, while its busy bins are in cache.
 /// Reading any summary (or merging) first summarises the rows still pending.
 /// </remarks>
 internal sealed class CellAccumulators
 {
-    /// <summary>Rows buffered before they are summarised.</summary>
-    public const int Batch = 64;
-
     private readonly long[] _sums;
     private readonly Int128[] _sumsOfSquares;
     private readonly CountDistribution[] _histograms;
     private readonly BucketScratch _scratch = new();
-    private readonly long[] _pending; // cell c's pending values at [c·Batch, c·Batch + _pendingRows)
-    private int _pendingRows;
+    private readonly RowBatch _pending;
 
     /// <summary>Bins of exact histograms a set of cells may hold in all (one to five bytes each): 64 Mi.</summary>
     public const long ExactBinBudget = 1L << 26;
@@ -45,13 +39,12 @@ internal sealed class CellAccumulators
     /// <param name="maxExactWidth">Largest range of a cell's values kept in an exact histogram (tests choose a small one).</param>
     internal CellAccumulators(int cells, long maxExactWidth)
     {
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("little-endian 128-bit sums");
         MaxExactWidth = maxExactWidth;
         _sums = new long[cells];
         _sumsOfSquares = new Int128[cells];
         _histograms = new CountDistribution[cells];
         for (int c = 0; c < cells; c++) _histograms[c] = new CountDistribution(maxExactWidth);
-        _pending = new long[cells * Batch];
+        _pending = new RowBatch(cells);
     }
 
     /// <summary>
@@ -109,49 +102,36 @@ internal sealed class CellAccumulators
     /// <summary>Adds one row: a value for every cell.</summary>
     public void Add(ReadOnlySpan<long> values)
     {
-        if (values.Length != _sums.Length) throw new ArgumentException($"expected {_sums.Length} cells", nameof(values));
-        var pending = _pending.AsSpan();
-        int row = _pendingRows;
-        for (int c = 0; c < values.Length; c++) pending[c * Batch + row] = values[c];
+        bool full = _pending.Add(values);
         Iterations++;
-        if (++_pendingRows == Batch) Flush();
+        if (full) Flush();
     }
 
     /// <summary>Summarises the pending rows (done by every read; cheap when nothing is pending).</summary>
     public void Flush()
     {
-        if (_pendingRows > 0) Summarise();
+        if (_pending.Rows > 0) Summarise();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private void Summarise()
     {
-        int rows = _pendingRows;
-        _pendingRows = 0;
-        // The 128-bit sums of squares as (low, high) pairs of 64-bit words, little-endian as Int128 lays them out.
-        var squares = MemoryMarshal.Cast<Int128, ulong>(_sumsOfSquares.AsSpan());
         for (int c = 0; c < _sums.Length; c++)
         {
-            var values = _pending.AsSpan(c * Batch, rows);
+            var values = _pending.Cell(c);
             long sum = 0;
-            ulong squareLow = 0, squareHigh = 0;
+            var squares = default(Sum128);
             for (int k = 0; k < values.Length; k++)
             {
                 long value = values[k];
                 sum += value;
-                // value² = |value|², one 64 × 64 → 128-bit multiply (|long.MinValue| = 2^63 is still right as a ulong).
-                ulong magnitude = value < 0 ? (ulong)-value : (ulong)value;
-                ulong high = Math.BigMul(magnitude, magnitude, out ulong low);
-                ulong before = squareLow;
-                squareLow += low;
-                squareHigh += high + (squareLow < before ? 1UL : 0UL);
+                squares.AddSquare(value);
             }
             _sums[c] += sum;
-            ulong oldLow = squares[2 * c];
-            squares[2 * c] = oldLow + squareLow;
-            squares[2 * c + 1] += squareHigh + (oldLow + squareLow < oldLow ? 1UL : 0UL);
+            squares.AddTo(ref _sumsOfSquares[c]);
             _histograms[c].Add(values, _scratch);
         }
+        _pending.Clear();
     }
 
     public void Merge(CellAccumulators other)

@@ -25,14 +25,16 @@ internal sealed partial class IterationRunner
     /// (1 + price change)^t / (1 + discount rate)^t. Amounts are rounded to whole cents per cell.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CostIndication(CompiledIndication ind, int index, long iteration, int offset, int afterPost)
+    private void CostIndication(CompiledIndication ind, int index, long iteration)
     {
         var state = _budget!;
         var budget = state.Budget;
         var costs = budget.Indications[index];
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
-        int tested = 1 + ind.PreTestSteps.Length + ModelCompiler.TestedOffset;
+        var layout = _model.Layout;
+        int tested = CellLayout.TestingStart(ind) + CellLayout.Tested;
+        int afterPost = CellLayout.TreatmentStart(ind);
         var quantities = state.Quantities.AsSpan(); // filled by Treat
 
         double drug = _start[budget.DrugPerDose];
@@ -51,7 +53,7 @@ internal sealed partial class IterationRunner
         double factor = Math.Pow(1 + _start[budget.AnnualPriceChange], budget.PriceYearsBeforeStart);
         for (int t = 0; t < years; t++, factor *= step)
         {
-            var cell = _cells.AsSpan(offset + t * metrics, metrics);
+            var cell = _cells.AsSpan(layout.YearStart(index, t), metrics);
             long testedWith = cell[tested];
             long testedWithout = testedWith;
             if (costs.UptakeWithoutBizengri >= 0)
@@ -61,11 +63,11 @@ internal sealed partial class IterationRunner
                 double ratio = uptake > 0 ? Math.Min(1, Probability(costs.UptakeWithoutBizengri, t) / uptake) : 0;
                 testedWithout = BinomialSampler.Sample(ref testedWithoutRng, testedWith, ratio);
             }
-            long starts = cell[afterPost + ModelCompiler.TreatedNewOffset];
-            long startsFalse = cell[afterPost + ModelCompiler.TreatedFalsePositiveOffset];
+            long starts = cell[afterPost + CellLayout.TreatedNew];
+            long startsFalse = cell[afterPost + CellLayout.TreatedNewFalsePositive];
             var q = quantities.Slice(t * BudgetState.YearQuantities, BudgetState.YearQuantities);
 
-            long doses = cell[afterPost + ModelCompiler.DosesOffset];
+            long doses = cell[afterPost + CellLayout.Doses];
             long drugCents = Cents(doses * drug * factor);
             long administrationCents = Cents(doses * administration * factor);
             long monitoringCents = Cents(q[BudgetState.Visits] * visit * factor);
@@ -78,7 +80,7 @@ internal sealed partial class IterationRunner
             long falseWith = Cents(q[BudgetState.DosesFalsePositive] * (drug + administration) * factor)
                              + Cents(q[BudgetState.VisitsFalsePositive] * visit * factor) + Cents(startsFalse * adverse * factor);
             long falseWithout = Cents((q[BudgetState.ComparatorMonthsFalsePositive] * comparatorMonth + startsFalse * comparatorAdverse) * factor);
-            long onTreatment = cell[afterPost + ModelCompiler.OnTreatmentOffset];
+            long onTreatment = cell[afterPost + CellLayout.OnTreatment];
 
             var money = values.Slice(budget.Cell(index, t, 0), BudgetMetric.Indication.Length);
             money[BudgetMetric.Drug] = drugCents;
@@ -101,11 +103,12 @@ internal sealed partial class IterationRunner
     /// by patient in order. Which of a year's patients are the false positives does not matter (they are exchangeable):
     /// the last ones.
     /// </summary>
-    private void FalsePositiveQuantities(CompiledIndication ind, int offset, int afterPost, ReadOnlySpan<double> comparator)
+    private void FalsePositiveQuantities(CompiledIndication ind, int index, ReadOnlySpan<double> comparator)
     {
         var budget = _budget!.Budget;
         int years = _model.Years;
-        int metrics = ind.Metrics.Length;
+        var layout = _model.Layout;
+        int treatedTruePositive = CellLayout.TreatmentStart(ind) + CellLayout.TreatedNewTruePositive;
         double perDose = 1 / ind.DoseIntervalDays;
         double perVisit = 1 / budget.MonitoringIntervalDays;
         bool baseline = budget.MonitoringAtStart;
@@ -113,7 +116,7 @@ internal sealed partial class IterationRunner
         int patient = 0;
         for (int t = 0; t < years; t++)
         {
-            long truePositive = _cells[offset + t * metrics + afterPost + ModelCompiler.TreatedTruePositiveOffset];
+            long truePositive = _cells[layout.Cell(index, t, treatedTruePositive)];
             long newPatients = _newPatients[t];
             for (long k = truePositive; k < newPatients; k++)
             {
@@ -187,8 +190,7 @@ internal sealed partial class IterationRunner
                 var indication = values.Slice(budget.Cell(g, t, 0), BudgetMetric.Indication.Length);
                 for (int m = 0; m < BudgetMetric.ImpactPerTreated; m++) total[m] += indication[m];
                 var ind = _model.Indications[g];
-                onTreatment += _cells[_model.GroupOffsets[g] + t * ind.Metrics.Length + ind.Metrics.Length
-                                      - ModelCompiler.PostBlock + ModelCompiler.OnTreatmentOffset];
+                onTreatment += _cells[_model.Layout.Cell(g, t, CellLayout.TreatmentStart(ind) + CellLayout.OnTreatment)];
             }
             total[BudgetMetric.ImpactPerTreated] = PerTreated(total[BudgetMetric.Impact], onTreatment);
             cumulative += total[BudgetMetric.Impact];

@@ -15,7 +15,7 @@ internal sealed partial class IterationRunner
     /// stream), tallies doses and patients on treatment per calendar year — with costs also visits and comparator months —
     /// and writes them into the cells.
     /// </summary>
-    private void Treat(CompiledIndication ind, int index, long iteration, int offset, int afterPost)
+    private void Treat(CompiledIndication ind, int index, long iteration)
     {
         long patients = 0;
         foreach (long n in _newPatients) patients += n;
@@ -27,27 +27,28 @@ internal sealed partial class IterationRunner
         if (_budget is null)
         {
             _calendar.Tally(_newPatients, ind.DoseIntervalDays, null, default);
-            WriteTreatedYears(ind, offset, afterPost);
+            WriteTreatedYears(ind, index);
             return;
         }
         var costs = _budget.Budget.Indications[index];
         var comparator = ComparatorDurations(costs, _budget, iteration, _calendar.Count);
         _calendar.Tally(_newPatients, ind.DoseIntervalDays, _budget.Budget.MonitoringIntervalDays, comparator);
-        WriteTreatedYears(ind, offset, afterPost);
-        FalsePositiveQuantities(ind, offset, afterPost, comparator);
+        WriteTreatedYears(ind, index);
+        FalsePositiveQuantities(ind, index, comparator);
     }
 
     /// <summary>The calendar's doses and patients on treatment into the cells; with costs, visits and comparator months into the budget's quantities.</summary>
-    private void WriteTreatedYears(CompiledIndication ind, int offset, int afterPost)
+    private void WriteTreatedYears(CompiledIndication ind, int index)
     {
         int years = _model.Years;
-        int metrics = ind.Metrics.Length;
+        var layout = _model.Layout;
+        int treatment = CellLayout.TreatmentStart(ind);
         var doses = _calendar.Doses;
         var onTreatment = _calendar.OnTreatment;
         for (int y = 0; y < years; y++)
         {
-            _cells[offset + y * metrics + afterPost + ModelCompiler.DosesOffset] = (long)doses[y];
-            _cells[offset + y * metrics + afterPost + ModelCompiler.OnTreatmentOffset] = (long)onTreatment[y];
+            _cells[layout.YearStart(index, y) + treatment + CellLayout.Doses] = (long)doses[y];
+            _cells[layout.YearStart(index, y) + treatment + CellLayout.OnTreatment] = (long)onTreatment[y];
         }
         if (_budget is null) return;
         var q = _budget.Quantities.AsSpan();

@@ -88,7 +88,7 @@ internal sealed partial class IterationRunner
         DrawParameters(iteration);
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
-            SimulateIndication(indications[i], i, iteration, _model.GroupOffsets[i]);
+            SimulateIndication(indications[i], i, iteration);
         SumTotals();
         if (_budget is not null) SumBudgetTotals();
     }
@@ -140,14 +140,15 @@ internal sealed partial class IterationRunner
         left > 0 ? Math.Clamp(probability / left, 0, 1) : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SimulateIndication(CompiledIndication ind, int index, long iteration, int offset)
+    private void SimulateIndication(CompiledIndication ind, int index, long iteration)
     {
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
         int preCount = ind.PreTestSteps.Length;
         int postCount = ind.PostDetectionSteps.Length;
-        int afterPre = 1 + preCount;
-        int afterPost = afterPre + ModelCompiler.PreTestBlock + postCount;
+        var layout = _model.Layout;
+        int afterPre = CellLayout.TestingStart(ind);
+        int afterPost = CellLayout.TreatmentStart(ind);
         ulong seed = _seed;
 
         double incidence = _start[ind.Incidence] * IndicationScale(index);
@@ -176,7 +177,7 @@ internal sealed partial class IterationRunner
         double growthFactor = 1;
         for (int t = 0; t < years; t++)
         {
-            var cell = _cells.AsSpan(offset + t * metrics, metrics);
+            var cell = _cells.AsSpan(layout.YearStart(index, t), metrics);
 
             long n = PoissonSampler.Sample(ref incidentRng, incidence * growthFactor);
             growthFactor *= 1 + growth;
@@ -225,20 +226,20 @@ internal sealed partial class IterationRunner
                 double p = Probability(ind.PostDetectionSteps[s], t);
                 treatedTrue = BinomialSampler.Sample(ref postRng[2 * s], treatedTrue, p);
                 treatedFalse = BinomialSampler.Sample(ref postRng[2 * s + 1], treatedFalse, p);
-                cell[afterPre + ModelCompiler.PreTestBlock + s] = treatedTrue + treatedFalse;
+                cell[CellLayout.PostDetectionStep(ind, s)] = treatedTrue + treatedFalse;
             }
 
-            cell[afterPost + ModelCompiler.TreatedNewOffset] = treatedTrue + treatedFalse;
-            cell[afterPost + ModelCompiler.TreatedTruePositiveOffset] = treatedTrue;
-            cell[afterPost + ModelCompiler.TreatedFalsePositiveOffset] = treatedFalse;
-            cell[afterPost + ModelCompiler.OnTreatmentOffset] = 0;
-            cell[afterPost + ModelCompiler.DosesOffset] = 0;
+            cell[afterPost + CellLayout.TreatedNew] = treatedTrue + treatedFalse;
+            cell[afterPost + CellLayout.TreatedNewTruePositive] = treatedTrue;
+            cell[afterPost + CellLayout.TreatedNewFalsePositive] = treatedFalse;
+            cell[afterPost + CellLayout.OnTreatment] = 0;
+            cell[afterPost + CellLayout.Doses] = 0;
             _newPatients[t] = treatedTrue + treatedFalse;
         }
 
         _budget?.Quantities.AsSpan().Clear();
-        Treat(ind, index, iteration, offset, afterPost);
-        if (_budget is not null) CostIndication(ind, index, iteration, offset, afterPost);
+        Treat(ind, index, iteration);
+        if (_budget is not null) CostIndication(ind, index, iteration);
     }
 
     /// <summary>Each total cell's value: the sum of its sources, the same cell of every indication (see <see cref="TotalCells"/>).</summary>
@@ -247,7 +248,7 @@ internal sealed partial class IterationRunner
         var cells = _cells.AsSpan();
         var sources = _totalSources.AsSpan();
         int indications = _model.Indications.Length;
-        int totalOffset = _model.GroupOffsets[indications];
+        int totalOffset = _model.Layout.GroupStart(_model.Layout.TotalGroup);
         for (int c = 0, s = 0; c < _totalCells; c++)
         {
             long sum = 0;
@@ -266,7 +267,7 @@ internal sealed partial class IterationRunner
         for (int t = 0; t < model.Years; t++)
             for (int m = 0; m < totalMetrics; m++)
                 for (int i = 0; i < indications; i++)
-                    sources[s++] = model.GroupOffsets[i] + t * model.Indications[i].Metrics.Length + model.TotalSources[m][i];
+                    sources[s++] = model.Layout.Cell(i, t, model.TotalSources[m][i]);
         return sources;
     }
 

@@ -8,7 +8,7 @@ namespace FunnelSim.Engine;
 internal sealed partial class LogBucketSketch
 {
     /// <summary>Values a <see cref="BucketScratch"/> holds at once.</summary>
-    public const int MaxBatch = 64;
+    public const int MaxBatch = RowBatch.Size;
 
     /// <summary>
     /// The bucket of each value, <c>⌈ln|value| · (1/ln γ)⌉</c>, into the scratch's <see cref="BucketScratch.Buckets"/> (at most

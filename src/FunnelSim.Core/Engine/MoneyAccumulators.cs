@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace FunnelSim.Engine;
 
@@ -10,13 +9,12 @@ namespace FunnelSim.Engine;
 /// <see cref="Undefined"/> is skipped (a per-treated amount in an iteration with nobody treated).
 /// </summary>
 /// <remarks>
-/// Rows are added in batches of <see cref="Batch"/>, as in <see cref="CellAccumulators"/>: <see cref="Add"/> only copies
-/// a row into a cell-major buffer, and a full buffer is summarised cell by cell — the count is the rows added less the
-/// cell's undefined values; the 128-bit sums are kept in registers as two 64-bit halves with a carry (the square of
-/// |value| is one 64 × 64 → 128-bit multiply); the sketch's bucket indices are computed four at a time (logarithm,
-/// scale, ceiling, conversion); and each sketch is touched once per batch, while its busy buckets are in cache.
-/// Every part is an exact, order-independent count or sum, so batching changes no bit of a result. Reading any
-/// summary (or merging) first summarises the rows still pending.
+/// Rows are added in a <see cref="RowBatch"/>, as in <see cref="CellAccumulators"/>: <see cref="Add"/> only copies a row
+/// into the cell-major buffer, and a full buffer is summarised cell by cell — the count is the rows added less the cell's
+/// undefined values; the 128-bit sums are kept in registers (<see cref="Sum128"/>); the sketch's bucket indices are
+/// computed four at a time (<see cref="LogBucketSketch.Buckets"/>); and each sketch is touched once per batch, while its
+/// busy buckets are in cache. Every part is an exact, order-independent count or sum, so batching changes no bit of a
+/// result. Reading any summary (or merging) first summarises the rows still pending.
 /// </remarks>
 internal sealed class MoneyAccumulators
 {
@@ -29,9 +27,6 @@ internal sealed class MoneyAccumulators
     /// </summary>
     public const long MaxMagnitude = 1L << 50;
 
-    /// <summary>Rows buffered before they are summarised.</summary>
-    public const int Batch = 64;
-
     private long _rows;                 // rows summarised
     private readonly long[] _undefined; // per cell: rows in which it was Undefined
     private readonly Int128[] _sums;
@@ -39,13 +34,11 @@ internal sealed class MoneyAccumulators
     private readonly long[] _min;
     private readonly long[] _max;
     private readonly LogBucketSketch[] _sketches;
-    private readonly long[] _pending;   // cell c's pending values at [c·Batch, c·Batch + _pendingRows)
-    private int _pendingRows;
+    private readonly RowBatch _pending;
     private readonly BucketScratch _scratch = new();      // one cell's pending values' buckets
 
     public MoneyAccumulators(int cells)
     {
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("little-endian 128-bit sums");
         _undefined = new long[cells];
         _sums = new Int128[cells];
         _sumsOfSquares = new Int128[cells];
@@ -55,7 +48,7 @@ internal sealed class MoneyAccumulators
         Array.Fill(_max, long.MinValue);
         _sketches = new LogBucketSketch[cells];
         for (int c = 0; c < cells; c++) _sketches[c] = new LogBucketSketch();
-        _pending = new long[cells * Batch];
+        _pending = new RowBatch(cells);
     }
 
     /// <summary>Cells in a row.</summary>
@@ -128,37 +121,29 @@ internal sealed class MoneyAccumulators
     /// <summary>Adds one row: a value for every cell.</summary>
     public void Add(ReadOnlySpan<long> values)
     {
-        if (values.Length != _undefined.Length) throw new ArgumentException($"expected {_undefined.Length} cells", nameof(values));
-        var pending = _pending.AsSpan();
-        int row = _pendingRows;
-        for (int c = 0; c < values.Length; c++) pending[c * Batch + row] = values[c];
-        if (++_pendingRows == Batch) Flush();
+        if (_pending.Add(values)) Flush();
     }
 
     /// <summary>Summarises the pending rows (done by every read; cheap when nothing is pending).</summary>
     public void Flush()
     {
-        if (_pendingRows > 0) Summarise();
+        if (_pending.Rows > 0) Summarise();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private void Summarise()
     {
-        int rows = _pendingRows;
-        _pendingRows = 0;
-        _rows += rows;
-        // The 128-bit sums as (low, high) pairs of 64-bit words, little-endian as Int128 lays them out.
-        var sums = MemoryMarshal.Cast<Int128, ulong>(_sums.AsSpan());
-        var squares = MemoryMarshal.Cast<Int128, ulong>(_sumsOfSquares.AsSpan());
-        var buckets = _scratch.Buckets.AsSpan(0, rows);
+        _rows += _pending.Rows;
+        var buckets = _scratch.Buckets.AsSpan(0, _pending.Rows);
         for (int c = 0; c < _undefined.Length; c++)
         {
-            var values = _pending.AsSpan(c * Batch, rows);
+            var values = _pending.Cell(c);
             LogBucketSketch.Buckets(values, _scratch);
             var sketch = _sketches[c];
             BucketCounts positive = sketch.Positive, negative = sketch.Negative;
             long undefined = 0, zeros = 0, min = _min[c], max = _max[c];
-            ulong sumLow = 0, sumHigh = 0, squareLow = 0, squareHigh = 0;
+            var sum = default(Sum128);
+            var squares = default(Sum128);
             for (int k = 0; k < values.Length; k++)
             {
                 long value = values[k];
@@ -175,35 +160,18 @@ internal sealed class MoneyAccumulators
                     zeros++;
                     continue;
                 }
-
-                ulong before = sumLow;
-                sumLow += (ulong)value;
-                sumHigh += (ulong)(value >> 63) + (sumLow < before ? 1UL : 0UL);
-
-                ulong magnitude = (ulong)Math.Abs(value);
-                ulong high = Math.BigMul(magnitude, magnitude, out ulong low);
-                before = squareLow;
-                squareLow += low;
-                squareHigh += high + (squareLow < before ? 1UL : 0UL);
-
+                sum.Add(value);
+                squares.AddSquare(value);
                 (value > 0 ? positive : negative).Add(buckets[k]);
             }
             _undefined[c] += undefined;
             _min[c] = min;
             _max[c] = max;
             sketch.AddZeros(zeros);
-            AddTo(sums, c, sumLow, sumHigh);
-            AddTo(squares, c, squareLow, squareHigh);
+            sum.AddTo(ref _sums[c]);
+            squares.AddTo(ref _sumsOfSquares[c]);
         }
-    }
-
-    /// <summary>Adds (<paramref name="low"/>, <paramref name="high"/>) to the 128-bit value of <paramref name="cell"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddTo(Span<ulong> words, int cell, ulong low, ulong high)
-    {
-        ulong before = words[2 * cell], after = before + low;
-        words[2 * cell] = after;
-        words[2 * cell + 1] += high + (after < before ? 1UL : 0UL);
+        _pending.Clear();
     }
 
     public void Merge(MoneyAccumulators other)

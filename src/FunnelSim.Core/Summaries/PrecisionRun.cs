@@ -95,7 +95,7 @@ public static class PrecisionRun
             if (metric < 0) continue;
             string group = g < model.Indications.Length ? model.Indications[g].Id : "total";
             for (int t = 0; t < model.Years; t++)
-                cells.Add((model.GroupOffsets[g] + t * model.MetricCount(g) + metric, $"{group} {model.Scenario.StartYear + t}"));
+                cells.Add((model.Layout.Cell(g, t, metric), $"{group} {model.Scenario.StartYear + t}"));
         }
         return [.. cells];
     }

@@ -29,7 +29,7 @@ internal static partial class ResultBuilder
         {
             var summaries = new Dictionary<string, MetricSummary>(metrics.Length);
             for (int m = 0; m < metrics.Length; m++)
-                summaries[metrics[m]] = Summarize(cells, model.GroupOffsets[group] + t * metrics.Length + m);
+                summaries[metrics[m]] = Summarize(cells, model.Layout.Cell(group, t, m));
             if (budget is not null) AddBudget(summaries, model, budget, group, t);
             years.Add(new YearResult(model.Scenario.StartYear + t, summaries));
         }
