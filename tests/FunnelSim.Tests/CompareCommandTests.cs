@@ -26,11 +26,25 @@ public class CompareCommandTests
         foreach (var metric in metrics)
         {
             var difference = metric.GetProperty("difference");
-            foreach (string key in new[] { "mean", "sd", "p5", "p50", "p95" })
+            foreach (string key in new[] { "mean", "sd", "p5", "p50", "p95", "mcse" })
                 Assert.Equal(0, difference.GetProperty(key).GetDouble());
             Assert.Equal(0, metric.GetProperty("probabilityBGreater").GetDouble());
+            Assert.Equal(0, metric.GetProperty("probabilityBLess").GetDouble());
+            Assert.Equal(1, metric.GetProperty("probabilityEqual").GetDouble());
             Assert.Equal(metric.GetProperty("a").GetRawText(), metric.GetProperty("b").GetRawText());
         }
+    }
+
+    [Fact]
+    public void TheTableShowsARowThatIsTheSameInEveryIterationAsSuch()
+    {
+        var outcome = Run("compare", Base, RnaReflex, "--iterations", "500", "--threads", "2");
+
+        Assert.Equal(0, outcome.ExitCode);
+        // The RNA what-if changes only the modality mix: every count before testing is identical in both.
+        string tested = outcome.Out.Split('\n').Single(l => l.TrimStart().StartsWith("tested ", StringComparison.Ordinal));
+        Assert.Matches(@"tested\s+[\d,]+\s+[\d,]+\s+0(\.0)?\s+same in every iteration\s+—", tested);
+        Assert.DoesNotContain("0.0 to 0.0", outcome.Out);
     }
 
     [Fact]
@@ -50,8 +64,9 @@ public class CompareCommandTests
         Assert.Equal("pdac", pdac.GetProperty("id").GetString());
         Assert.Equal(2030, pdac.GetProperty("years")[4].GetProperty("year").GetInt32());
         var identified = root.GetProperty("total").GetProperty("years")[4].GetProperty("metrics").GetProperty("identified");
-        Assert.Equal(["a", "b", "difference", "probabilityBGreater"], identified.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["mean", "sd", "p5", "p50", "p95"], identified.GetProperty("difference").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["a", "b", "difference", "probabilityBGreater", "probabilityBLess", "probabilityEqual"],
+            identified.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["mean", "sd", "p5", "p50", "p95", "mcse"], identified.GetProperty("difference").EnumerateObject().Select(p => p.Name));
 
         // B − A of two independent runs would have sd √(sdA² + sdB²); pairing on shared streams removes most of it.
         double sdA = identified.GetProperty("a").GetProperty("sd").GetDouble();

@@ -41,9 +41,11 @@ internal sealed class ComparisonRunner
         _differences = new long[layout.PairCount];
         Differences = new CellAccumulators(layout.PairCount);
         BGreater = new long[layout.PairCount];
+        BLess = new long[layout.PairCount];
         _moneyDifferences = new long[layout.MoneyPairCount];
         MoneyDifferences = new MoneyAccumulators(layout.MoneyPairCount);
         MoneyBGreater = new long[layout.MoneyPairCount];
+        MoneyBLess = new long[layout.MoneyPairCount];
         MoneyA = a.Budget is { } budgetA ? new MoneyAccumulators(budgetA.CellCount) : null;
         MoneyB = b.Budget is { } budgetB ? new MoneyAccumulators(budgetB.CellCount) : null;
         _exceedances = new long[2 * layout.ExceedancePairCount];
@@ -52,6 +54,7 @@ internal sealed class ComparisonRunner
         _exceedanceDifferences = new long[layout.ExceedancePairCount];
         ExceedanceDifferences = new CellAccumulators(layout.ExceedancePairCount);
         ExceedanceBGreater = new long[layout.ExceedancePairCount];
+        ExceedanceBLess = new long[layout.ExceedancePairCount];
     }
 
     public CellAccumulators A => _a.Cells;
@@ -60,6 +63,9 @@ internal sealed class ComparisonRunner
 
     /// <summary>Per count pair, the number of iterations in which B exceeded A.</summary>
     public long[] BGreater { get; }
+
+    /// <summary>Per count pair, the number of iterations in which B was below A.</summary>
+    public long[] BLess { get; }
 
     /// <summary>A's money cells (cents), accumulated as a plain run of A does; null when A has no costs.</summary>
     public MoneyAccumulators? MoneyA { get; }
@@ -79,11 +85,17 @@ internal sealed class ComparisonRunner
     /// <summary>Per money pair, the number of iterations (of those with both values) in which B exceeded A.</summary>
     public long[] MoneyBGreater { get; }
 
+    /// <summary>Per money pair, the number of iterations (of those with both values) in which B was below A.</summary>
+    public long[] MoneyBLess { get; }
+
     /// <summary>Per threshold-indicator pair, B − A (−1, 0 or 1).</summary>
     public CellAccumulators ExceedanceDifferences { get; }
 
     /// <summary>Per threshold-indicator pair, the iterations in which only B exceeded its threshold.</summary>
     public long[] ExceedanceBGreater { get; }
+
+    /// <summary>Per threshold-indicator pair, the iterations in which only A exceeded its threshold.</summary>
+    public long[] ExceedanceBLess { get; }
 
     public void Run(long firstIteration, long count)
     {
@@ -112,6 +124,7 @@ internal sealed class ComparisonRunner
                 long difference = valuesB[cellsB[j]] - valuesA[cellsA[j]];
                 _differences[j] = difference;
                 if (difference > 0) BGreater[j]++;
+                else if (difference < 0) BLess[j]++;
             }
             Differences.Add(_differences);
             MoneyA?.Add(moneyA);
@@ -136,6 +149,7 @@ internal sealed class ComparisonRunner
             long difference = valueB - valueA;
             _moneyDifferences[j] = difference;
             if (difference > 0) MoneyBGreater[j]++;
+            else if (difference < 0) MoneyBLess[j]++;
         }
         MoneyDifferences.Add(_moneyDifferences);
     }
@@ -154,6 +168,7 @@ internal sealed class ComparisonRunner
             long difference = indicatorsB[j] - indicatorsA[j];
             _exceedanceDifferences[j] = difference;
             if (difference > 0) ExceedanceBGreater[j]++;
+            else if (difference < 0) ExceedanceBLess[j]++;
         }
         ExceedancesA.Add(indicatorsA);
         ExceedancesB.Add(indicatorsB);
@@ -165,14 +180,26 @@ internal sealed class ComparisonRunner
         A.Merge(other.A);
         B.Merge(other.B);
         Differences.Merge(other.Differences);
-        for (int j = 0; j < BGreater.Length; j++) BGreater[j] += other.BGreater[j];
+        for (int j = 0; j < BGreater.Length; j++)
+        {
+            BGreater[j] += other.BGreater[j];
+            BLess[j] += other.BLess[j];
+        }
         MoneyA?.Merge(other.MoneyA!);
         MoneyB?.Merge(other.MoneyB!);
         ExceedancesA.Merge(other.ExceedancesA);
         ExceedancesB.Merge(other.ExceedancesB);
         MoneyDifferences.Merge(other.MoneyDifferences);
-        for (int j = 0; j < MoneyBGreater.Length; j++) MoneyBGreater[j] += other.MoneyBGreater[j];
+        for (int j = 0; j < MoneyBGreater.Length; j++)
+        {
+            MoneyBGreater[j] += other.MoneyBGreater[j];
+            MoneyBLess[j] += other.MoneyBLess[j];
+        }
         ExceedanceDifferences.Merge(other.ExceedanceDifferences);
-        for (int j = 0; j < ExceedanceBGreater.Length; j++) ExceedanceBGreater[j] += other.ExceedanceBGreater[j];
+        for (int j = 0; j < ExceedanceBGreater.Length; j++)
+        {
+            ExceedanceBGreater[j] += other.ExceedanceBGreater[j];
+            ExceedanceBLess[j] += other.ExceedanceBLess[j];
+        }
     }
 }

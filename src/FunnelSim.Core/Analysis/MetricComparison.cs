@@ -9,4 +9,12 @@ namespace FunnelSim.Analysis;
 /// <param name="B">The metric's summary under scenario B.</param>
 /// <param name="Difference">The distribution over iterations of B − A, each iteration paired with itself.</param>
 /// <param name="ProbabilityBGreater">Share of iterations in which B exceeds A (ties count as not greater).</param>
-public sealed record MetricComparison(MetricSummary A, MetricSummary B, DifferenceSummary Difference, double ProbabilityBGreater);
+public sealed record MetricComparison(MetricSummary A, MetricSummary B, DifferenceSummary Difference, double ProbabilityBGreater)
+{
+    /// <summary>Share of iterations in which B is below A.</summary>
+    public double ProbabilityBLess { get; init; }
+
+    /// <summary>Share of iterations in which B equals A (common for small counts: a tie is neither greater nor less);
+    /// the three shares sum to 1 over the iterations compared.</summary>
+    public double ProbabilityEqual { get; init; }
+}

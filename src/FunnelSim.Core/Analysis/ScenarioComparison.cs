@@ -54,6 +54,9 @@ public static class ScenarioComparison
         ArgumentNullException.ThrowIfNull(options);
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
+        // Both sides use A's sampling design (as they use A's seed and the run's iteration count), so every iteration pairs.
+        if (b.Scenario.Simulation.Sampling != a.Scenario.Simulation.Sampling)
+            b = ModelCompiler.Compile(b.Scenario with { Simulation = b.Scenario.Simulation with { Sampling = a.Scenario.Simulation.Sampling } });
 
         var layout = ComparisonLayout.Create(a, b);
         var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
@@ -61,7 +64,7 @@ public static class ScenarioComparison
             (runner, first, count) => runner.Run(first, count), progress, cancellationToken);
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
 
-        var run = new RunInfo(options.Iterations, options.Seed, Sampling(a, b), Simulator.EngineVersion, runners.Length,
+        var run = new RunInfo(options.Iterations, options.Seed, FormatNames.Of(a.Scenario.Simulation.Sampling), Simulator.EngineVersion, runners.Length,
             time.GetElapsedTime(started).TotalSeconds);
         return Build(a, b, layout, runners[0], run);
     }
@@ -88,50 +91,60 @@ public static class ScenarioComparison
         {
             case PairKind.Count:
             {
-                var difference = ResultBuilder.Summarize(sums.Differences, pair);
-                return new MetricComparison(
+                long n = sums.Differences.Iterations;
+                var difference = Difference(ResultBuilder.Summarize(sums.Differences, pair), n);
+                return Shares(new MetricComparison(
                     ResultBuilder.Summarize(sums.A, layout.CellsA[pair]),
                     ResultBuilder.Summarize(sums.B, layout.CellsB[pair]),
-                    Difference(difference),
-                    (double)sums.BGreater[pair] / sums.Differences.Iterations);
+                    difference, 0), sums.BGreater[pair], sums.BLess[pair], n);
             }
             case PairKind.Money:
-            {
-                var (summaryA, summaryB, difference, greater) = Money(a, b, layout, sums, group, year, metric.Metric, pair);
-                return new MetricComparison(summaryA, summaryB, difference, greater);
-            }
+                return Money(a, b, layout, sums, group, year, metric.Metric, pair);
             case PairKind.Pmpm:
             {
                 // As the results derive PMPM from the budget impact: every summary divided by member-months, exactly.
-                var (summaryA, summaryB, difference, greater) = Money(a, b, layout, sums, group, year, MetricNames.BudgetImpact, pair);
+                var money = Money(a, b, layout, sums, group, year, MetricNames.BudgetImpact, pair);
                 double memberMonths = layout.MemberMonths!.Value;
-                return new MetricComparison(ResultBuilder.Divided(summaryA, memberMonths), ResultBuilder.Divided(summaryB, memberMonths),
-                    DividedBy(difference, memberMonths), greater);
+                return money with
+                {
+                    A = ResultBuilder.Divided(money.A, memberMonths),
+                    B = ResultBuilder.Divided(money.B, memberMonths),
+                    Difference = DividedBy(money.Difference, memberMonths),
+                };
             }
             default:
             {
-                var difference = ResultBuilder.Summarize(sums.ExceedanceDifferences, pair);
-                return new MetricComparison(
+                long n = sums.ExceedanceDifferences.Iterations;
+                var difference = Difference(ResultBuilder.Summarize(sums.ExceedanceDifferences, pair), n);
+                return Shares(new MetricComparison(
                     ResultBuilder.Summarize(sums.ExceedancesA, pair),
                     ResultBuilder.Summarize(sums.ExceedancesB, pair),
-                    Difference(difference),
-                    (double)sums.ExceedanceBGreater[pair] / sums.ExceedanceDifferences.Iterations);
+                    difference, 0), sums.ExceedanceBGreater[pair], sums.ExceedanceBLess[pair], n);
             }
         }
     }
 
+    /// <summary>P(B &gt; A), P(B &lt; A) and P(B = A) over the <paramref name="n"/> iterations compared (all 0 when none).</summary>
+    private static MetricComparison Shares(MetricComparison comparison, long greater, long less, long n) => n == 0
+        ? comparison
+        : comparison with
+        {
+            ProbabilityBGreater = (double)greater / n,
+            ProbabilityBLess = (double)less / n,
+            ProbabilityEqual = (double)(n - greater - less) / n,
+        };
+
     /// <summary>A money metric: A and B summarised as a run summarises them, and the difference over the iterations in
     /// which both have a value (its <see cref="DifferenceSummary.Iterations"/>).</summary>
-    private static (MetricSummary A, MetricSummary B, DifferenceSummary Difference, double ProbabilityBGreater) Money(
+    private static MetricComparison Money(
         CompiledModel a, CompiledModel b, ComparisonLayout layout, ComparisonRunner sums, ComparisonLayout.Group group,
         ComparisonLayout.YearPairs year, string metric, int pair)
     {
         var summaryA = MoneySummary(sums.MoneyA!, a.Budget!, group.GroupA, year.YearA, metric);
         var summaryB = MoneySummary(sums.MoneyB!, b.Budget!, group.GroupB, year.YearB, metric);
         long used = sums.MoneyDifferences.Count(pair);
-        var difference = Difference(ResultBuilder.SummarizeMoney(sums.MoneyDifferences, pair)) with { Iterations = used };
-        double greater = used > 0 ? (double)sums.MoneyBGreater[pair] / used : 0;
-        return (summaryA, summaryB, difference, greater);
+        var difference = Difference(ResultBuilder.SummarizeMoney(sums.MoneyDifferences, pair), used) with { Iterations = used };
+        return Shares(new MetricComparison(summaryA, summaryB, difference, 0), sums.MoneyBGreater[pair], sums.MoneyBLess[pair], used);
     }
 
     /// <summary>The summary a run reports for a money metric (the per-treated amount with the iterations it covers).</summary>
@@ -142,18 +155,26 @@ public static class ScenarioComparison
         return metric == MetricNames.BudgetImpactPerTreated ? summary with { Iterations = money.Count(cell) } : summary;
     }
 
-    private static DifferenceSummary Difference(MetricSummary s) => new(s.Mean, s.Sd, s.P5, s.P50, s.P95);
+    private static DifferenceSummary Difference(MetricSummary s, long n) =>
+        new(s.Mean, s.Sd, s.P5, s.P50, s.P95) { Mcse = n > 0 ? s.Sd / Math.Sqrt(n) : 0 };
 
     private static DifferenceSummary DividedBy(DifferenceSummary d, double divisor) =>
-        d with { Mean = d.Mean / divisor, Sd = d.Sd / divisor, P5 = d.P5 / divisor, P50 = d.P50 / divisor, P95 = d.P95 / divisor };
+        d with { Mean = d.Mean / divisor, Sd = d.Sd / divisor, Mcse = d.Mcse / divisor, P5 = d.P5 / divisor, P50 = d.P50 / divisor, P95 = d.P95 / divisor };
+
+    /// <summary>
+    /// What to tell the user when B's file asks for another sampling design than A's: both sides run with A's (null when
+    /// they agree).
+    /// </summary>
+    public static string? SamplingNote(Scenario a, Scenario b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Simulation.Sampling == b.Simulation.Sampling) return null;
+        return $"B's file asks for {FormatNames.Of(b.Simulation.Sampling)} sampling; both run with A's {FormatNames.Of(a.Simulation.Sampling)} " +
+               "so that every iteration pairs";
+    }
 
     /// <summary>The scenario as run: the comparison's iterations and seed replace the file's, so it reruns as compared.</summary>
-    /// <summary>The sampling both sides used (each scenario's own); "A: …, B: …" when they differ.</summary>
-    private static string Sampling(CompiledModel a, CompiledModel b)
-    {
-        string samplingA = FormatNames.Of(a.Scenario.Simulation.Sampling), samplingB = FormatNames.Of(b.Scenario.Simulation.Sampling);
-        return samplingA == samplingB ? samplingA : $"A: {samplingA}, B: {samplingB}";
-    }
 
     private static Scenario Echo(CompiledModel model, RunInfo run) => model.Scenario with
     {

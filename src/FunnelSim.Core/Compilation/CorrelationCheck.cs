@@ -14,7 +14,8 @@ namespace FunnelSim.Compilation;
 /// </summary>
 internal static class CorrelationCheck
 {
-    /// <summary>The errors, each with the JSON path of the entry or field at fault; empty when the correlations are sound.</summary>
+    /// <summary>The errors, each with the JSON path of the entry or field at fault, or the warning that a repaired matrix
+    /// is used; empty when the correlations are sound.</summary>
     public static ImmutableArray<Diagnostic> Check(Scenario scenario)
     {
         if (scenario.Correlations.IsEmpty) return [];
@@ -38,11 +39,51 @@ internal static class CorrelationCheck
         }
         if (errors.Count > 0) return [.. errors];
 
-        if (CorrelationMatrix.Build(scenario.Correlations, slots).Factor is null)
-            return [Error("correlations", "these correlations cannot hold together (their matrix is not positive semi-definite): e.g. if A and B " +
-                                          "move together and B and C move together, A and C cannot move in opposite directions; weaken or " +
-                                          "remove some of them")];
+        var repair = scenario.Simulation.CorrelationRepair;
+        var matrix = CorrelationMatrix.Build(scenario.Correlations, slots, repair);
+        if (matrix.Factor is null)
+        {
+            double smallest = NearestCorrelation.SmallestEigenvalue(matrix.Pearson);
+            return [Error("correlations", string.Create(CultureInfo.InvariantCulture,
+                $"these rank correlations cannot be drawn together: the Gaussian copula draws them through normal scores " +
+                $"correlated at r = 2·sin(π·ρ/6), and that matrix is not positive semi-definite (its smallest eigenvalue is " +
+                $"{smallest:0.####}). Rank correlations can be consistent as ranks yet not as normal scores (three parameters " +
+                $"each at −0.49 with the other two are: r = −0.508 each), and no set of parameters can all move against one " +
+                $"another strongly. Weaken or remove some of them, or set simulation.correlationRepair to \"nearest\" to use " +
+                $"the nearest valid matrix (Higham 2002) with a warning that lists what changed"))];
+        }
+        if (matrix.Asked is { } asked) return [Repaired(scenario, matrix, asked)];
         return [];
+    }
+
+    /// <summary>The warning for a repaired matrix: every rank correlation that the nearest valid matrix changed.</summary>
+    private static Diagnostic Repaired(Scenario scenario, CorrelationMatrix matrix, double[,] asked)
+    {
+        var index = matrix.Slots.Select((s, i) => (s.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal);
+        var changes = new List<string>();
+        var listed = new HashSet<(int, int)>();
+        for (int k = 0; k < scenario.Correlations.Length; k++)
+        {
+            var c = scenario.Correlations[k];
+            int i = index[c.A], j = index[c.B];
+            listed.Add((Math.Min(i, j), Math.Max(i, j)));
+            double used = CorrelationMatrix.SpearmanOf(matrix.Pearson[i, j]);
+            if (Math.Abs(used - c.Rho) >= 0.00005)
+                changes.Add(string.Create(CultureInfo.InvariantCulture, $"correlations[{k}] ({c.A}, {c.B}) {c.Rho:0.####} → {used:0.####}"));
+        }
+        for (int i = 0; i < matrix.Slots.Length; i++)
+            for (int j = i + 1; j < matrix.Slots.Length; j++)
+            {
+                if (listed.Contains((i, j))) continue;
+                double used = CorrelationMatrix.SpearmanOf(matrix.Pearson[i, j]);
+                if (Math.Abs(used) >= 0.00005)
+                    changes.Add(string.Create(CultureInfo.InvariantCulture, $"({matrix.Slots[i].Path}, {matrix.Slots[j].Path}), not listed, 0 → {used:0.####}"));
+            }
+        double smallest = NearestCorrelation.SmallestEigenvalue(asked);
+        return new Diagnostic(Severity.Warning, "correlations", string.Create(CultureInfo.InvariantCulture,
+            $"these rank correlations cannot be drawn as given (their normal-score matrix has smallest eigenvalue {smallest:0.####}); " +
+            $"as simulation.correlationRepair asks, the nearest valid matrix (Higham 2002) is used instead, so the draws' rank " +
+            $"correlations are: {string.Join("; ", changes)}"));
     }
 
     private static void CheckCorrelated(List<Diagnostic> errors, Dictionary<string, ParameterSlot> byPath, string[] uncertain, string name,

@@ -9,12 +9,19 @@ namespace FunnelSim.Compilation;
 /// </summary>
 internal sealed class CorrelationMatrix
 {
-    private CorrelationMatrix(ParameterSlot[] slots, double[,] pearson, double[]? factor)
+    private CorrelationMatrix(ParameterSlot[] slots, double[,] pearson, double[]? factor, double[,]? asked = null)
     {
         Slots = slots;
         Pearson = pearson;
         Factor = factor;
+        Asked = asked;
     }
+
+    /// <summary>The normal-score correlations as asked, when they were replaced by the nearest valid matrix; else null.</summary>
+    public double[,]? Asked { get; }
+
+    /// <summary>The Spearman rank correlation that normal scores correlated at <paramref name="pearson"/> give: (6/π) asin(r/2).</summary>
+    public static double SpearmanOf(double pearson) => 6 / Math.PI * Math.Asin(pearson / 2);
 
     /// <summary>The correlated slots; row i of the factor belongs to slot i.</summary>
     public ParameterSlot[] Slots { get; }
@@ -33,9 +40,11 @@ internal sealed class CorrelationMatrix
 
     /// <summary>
     /// Builds the matrix; every path must name a slot of <paramref name="slots"/> (the reader checks that first).
-    /// Pairs not mentioned are uncorrelated.
+    /// Pairs not mentioned are uncorrelated. With <see cref="CorrelationRepair.Nearest"/>, a matrix that is not positive
+    /// semi-definite is replaced by the nearest valid one (<see cref="NearestCorrelation"/>; <see cref="Asked"/> keeps the original).
     /// </summary>
-    public static CorrelationMatrix Build(IEnumerable<Correlation> correlations, IReadOnlyList<ParameterSlot> slots)
+    public static CorrelationMatrix Build(IEnumerable<Correlation> correlations, IReadOnlyList<ParameterSlot> slots,
+        CorrelationRepair repair = CorrelationRepair.None)
     {
         var byPath = slots.ToDictionary(s => s.Path, StringComparer.Ordinal);
         var order = new List<ParameterSlot>();
@@ -55,6 +64,12 @@ internal sealed class CorrelationMatrix
             pearson[index[c.A], index[c.B]] = r;
             pearson[index[c.B], index[c.A]] = r;
         }
-        return new CorrelationMatrix([.. order], pearson, CholeskyFactor.Of(pearson));
+        var factor = CholeskyFactor.Of(pearson);
+        if (factor is null && repair == CorrelationRepair.Nearest && order.Count > 0)
+        {
+            var nearest = NearestCorrelation.Of(pearson);
+            return new CorrelationMatrix([.. order], nearest, CholeskyFactor.Of(nearest), pearson);
+        }
+        return new CorrelationMatrix([.. order], pearson, factor);
     }
 }

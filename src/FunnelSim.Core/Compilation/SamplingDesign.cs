@@ -56,7 +56,7 @@ internal sealed class SamplingDesign
         CorrelationMatrix? matrix = null;
         if (correlated)
         {
-            matrix = CorrelationMatrix.Build(scenario.Correlations, ParameterSlot.All(parameters));
+            matrix = CorrelationMatrix.Build(scenario.Correlations, ParameterSlot.All(parameters), scenario.Simulation.CorrelationRepair);
             if (matrix.Factor is null) throw new ArgumentException("the correlations are not positive semi-definite", nameof(scenario));
         }
         return new SamplingDesign(latinHypercube, parameters.Count, matrix);

@@ -44,11 +44,11 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(read);
         if (!read.IsValid) return read;
-        var errors = CorrelationCheck.Check(read.Scenario!);
-        if (errors.IsEmpty) return read;
-        var located = errors.Select(e => read.Positions?.ValueAt(e.Path) is { } at ? e with { Line = at.Line, Column = at.Column } : e);
+        var found = CorrelationCheck.Check(read.Scenario!);
+        if (found.IsEmpty) return read;
+        var located = found.Select(e => read.Positions?.ValueAt(e.Path) is { } at ? e with { Line = at.Line, Column = at.Column } : e);
         ImmutableArray<Diagnostic> diagnostics =
             [.. read.Diagnostics.Concat(located).OrderBy(d => d.Line ?? int.MaxValue).ThenBy(d => d.Column ?? int.MaxValue)];
-        return read with { Scenario = null, Diagnostics = diagnostics };
+        return read with { Scenario = found.Any(d => d.IsError) ? null : read.Scenario, Diagnostics = diagnostics };
     }
 }

@@ -7,7 +7,8 @@ namespace FunnelSim.Export;
 /// <summary>
 /// Writes a <see cref="ComparisonResult"/> as JSON: <c>scenarioA</c>, <c>scenarioB</c> (each as run, so either reruns),
 /// <c>run</c>, then <c>indications[]</c> → <c>id</c>, <c>years[]</c> → <c>year</c>, <c>metrics</c> → name →
-/// <c>{ "a": {summary}, "b": {summary}, "difference": {mean, sd, p5, p50, p95}, "probabilityBGreater" }</c>,
+/// <c>{ "a": {summary}, "b": {summary}, "difference": {mean, sd, p5, p50, p95, mcse}, "probabilityBGreater",
+/// "probabilityBLess", "probabilityEqual" }</c>,
 /// and the same under <c>total</c>.
 /// </summary>
 public static class ComparisonJson

@@ -15,6 +15,7 @@ internal static class FormatNames
 
     public static readonly string[] Scales = [National, Plan];
     public static readonly string[] SamplingMethods = [MonteCarlo, LatinHypercube];
+    public static readonly string[] CorrelationRepairs = ["none", "nearest"];
     public static readonly string[] DurationFamilies = [Exponential, Weibull, LogNormal];
     public static readonly string[] RampShapes = ["linear", "s-curve", "bass"];
 
@@ -32,6 +33,8 @@ internal static class FormatNames
         RampShape.Bass => "bass",
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
     };
+
+    public static string Of(CorrelationRepair repair) => repair == CorrelationRepair.Nearest ? "nearest" : "none";
 
     public static string Of(SamplingMethod sampling) => sampling switch
     {

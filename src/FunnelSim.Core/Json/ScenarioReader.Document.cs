@@ -11,7 +11,7 @@ public static partial class ScenarioReader
         ["$schema", "schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications", "costs", "correlations"];
     private static readonly string[] NationalProperties = ["scale"];
     private static readonly string[] PlanProperties = ["scale", "members", "referencePopulation", "riskAdjustment", "memberMix"];
-    private static readonly string[] SimulationProperties = ["iterations", "seed", "sampling"];
+    private static readonly string[] SimulationProperties = ["iterations", "seed", "sampling", "correlationRepair"];
 
     private static readonly NumberRange StartYears = new(1990, 2100, Meaning: "calendar year");
     private static readonly NumberRange Horizons = new(1, 30, Meaning: "years of horizon");
@@ -110,8 +110,12 @@ public static partial class ScenarioReader
         SamplingMethod? sampling = set.Optional("sampling") is { } m ? ReadSampling(c, m, set.PathOf("sampling")) : SamplingMethod.MonteCarlo;
         if (iterations is < FewIterations)
             c.Warning(set.PathOf("iterations"), $"only {iterations} iterations: results will be noisy; use {FewIterations} or more");
-        if (iterations is null || seed is null || sampling is not { } method) return null;
-        return new SimulationSettings(iterations.Value, (ulong)seed.Value, method);
+        string? repair = set.Optional("correlationRepair") is { } r ? ReadKeyword(c, r, set.PathOf("correlationRepair"), FormatNames.CorrelationRepairs) : "none";
+        if (iterations is null || seed is null || sampling is not { } method || repair is null) return null;
+        return new SimulationSettings(iterations.Value, (ulong)seed.Value, method)
+        {
+            CorrelationRepair = repair == "nearest" ? CorrelationRepair.Nearest : CorrelationRepair.None,
+        };
     }
 
     private static SamplingMethod? ReadSampling(ReadContext c, JsonElement e, string path) =>

@@ -12,6 +12,9 @@ public sealed record SimulationSettings(long Iterations, ulong Seed, SamplingMet
     public const long MaxIterations = 100_000_000;
     /// <summary>Largest seed: the largest integer a JSON number carries exactly (2^53 − 1).</summary>
     public const ulong MaxSeed = 9_007_199_254_740_991;
+
+    /// <summary>What to do with rank correlations the copula cannot draw as given (JSON <c>correlationRepair</c>).</summary>
+    public CorrelationRepair CorrelationRepair { get; init; }
 }
 
 /// <summary>Sampling method for the parameter draws.</summary>

@@ -26,7 +26,8 @@ internal static class CompareCommand
             "Both run with the same seed and iterations (A's, unless --seed/--iterations are given) on shared random streams " +
             "(common random numbers): iteration k of A and of B draw every input they share from the same numbers, so B − A " +
             "is the effect of what differs, with far less noise than two independent runs. Per metric: A's and B's summaries, " +
-            "the mean and 90% interval (P5–P95) of B − A over iterations, and the share of iterations in which B > A. " +
+            "the mean and 90% interval (P5–P95) of B − A over iterations, and the share of iterations in which B > A " +
+            "(the JSON also has B < A, B = A and the mean difference's Monte Carlo error); both use A's sampling design. " +
             "With costs in both scenarios money is compared too (costs, budgetImpact, pmpm, …; in currency units, the " +
             "difference kept in whole cents per iteration); an iteration in which either side has no value (budgetImpactPerTreated " +
             "with nobody treated) is left out of that difference and the count reported. " +
@@ -81,6 +82,7 @@ internal static class CompareCommand
             context.Error.WriteLine($"note: B's simulation settings differ from A's; both run with A's {settings.Iterations:N0} " +
                                     $"iterations and seed {settings.Seed} (set --iterations/--seed to choose).");
         }
+        if (ScenarioComparison.SamplingNote(scenarioA, scenarioB) is { } samplingNote) context.Error.WriteLine($"note: {samplingNote}.");
         var modelA = ModelCompiler.Compile(scenarioA);
         var modelB = ModelCompiler.Compile(scenarioB);
         foreach (string note in ComparisonCoverage.NotCompared(modelA, modelB)) context.Error.WriteLine($"note: not compared: {note}");

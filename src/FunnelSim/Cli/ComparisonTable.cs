@@ -56,9 +56,12 @@ internal static class ComparisonTable
             bool money = OutputSelection.IsMoneyMetric(metric);
             string Format(double value) => money ? HumanNumber.Money(value, currency) : HumanNumber.Count(value);
             string Signed(double value) => money ? HumanNumber.SignedMoney(value, currency) : HumanNumber.Signed(value);
-            string interval = $"{Signed(d.P5)} to {Signed(d.P95)}";
+            // Identical in every iteration: no spread to show and no chance to be higher (not "0 to 0, 0%").
+            bool identical = c.ProbabilityEqual == 1;
+            string interval = identical ? "same in every iteration" : $"{Signed(d.P5)} to {Signed(d.P95)}";
+            string greater = identical ? "—" : HumanNumber.Probability(c.ProbabilityBGreater);
             text.AppendLine(Invariant,
-                $"  {metric.PadRight(width)}  {Format(c.A.Mean),14}  {Format(c.B.Mean),14}  {Signed(d.Mean),14}  {interval,30}  {HumanNumber.Probability(c.ProbabilityBGreater),8}");
+                $"  {metric.PadRight(width)}  {Format(c.A.Mean),14}  {Format(c.B.Mean),14}  {Signed(d.Mean),14}  {interval,30}  {greater,8}");
             if (d.Iterations is { } used && used < comparison.Run.Iterations)
                 partial.Add($"  {metric}: B − A over the {used:N0} iterations in which both have a value (the others treat nobody).");
         }

@@ -26,15 +26,24 @@ public sealed class ComparisonSamplingTests
         Assert.Equal("latin-hypercube", comparison.Run.Sampling);
     }
 
-    [Fact]
-    public void ACompareOfMixedSamplingNamesBothSides()
+    [Theory]
+    [InlineData(SamplingMethod.LatinHypercube, SamplingMethod.MonteCarlo, "latin-hypercube")]
+    [InlineData(SamplingMethod.MonteCarlo, SamplingMethod.LatinHypercube, "monte-carlo")]
+    public void BothSidesUseAsSamplingDesignSoTheSameScenarioPairsExactly(SamplingMethod samplingA, SamplingMethod samplingB, string label)
     {
-        var comparison = ScenarioComparison.Run(BaseCase(SamplingMethod.LatinHypercube), BaseCase(SamplingMethod.MonteCarlo),
-            new RunOptions(300, 5, 1));
+        // Given the same scenario whose B file asks for the other design
+        var a = BaseCase(samplingA);
+        var b = BaseCase(samplingB);
 
-        Assert.Equal("A: latin-hypercube, B: monte-carlo", comparison.Run.Sampling);
-        Assert.Equal("monte-carlo", ScenarioComparison.Run(BaseCase(SamplingMethod.MonteCarlo), BaseCase(SamplingMethod.MonteCarlo),
-            new RunOptions(300, 5, 1)).Run.Sampling);
+        var comparison = ScenarioComparison.Run(a, b, new RunOptions(300, 5, 1));
+
+        // Then both ran A's design: the label says so, B's echo reruns as compared, and every iteration pairs exactly
+        Assert.Equal(label, comparison.Run.Sampling);
+        Assert.Equal(samplingA, comparison.B.Simulation.Sampling);
+        var treated = comparison.Total.Years[^1].Metrics[MetricNames.TreatedNew];
+        Assert.Equal((0.0, 0.0, 1.0), (treated.Difference.Sd, treated.Difference.Mcse, treated.ProbabilityEqual));
+        Assert.Contains($"both run with A's {label}", ScenarioComparison.SamplingNote(a, b));
+        Assert.Null(ScenarioComparison.SamplingNote(a, a));
     }
 
     [Fact]

@@ -142,8 +142,8 @@ public class MoneyComparisonTests
 
         Assert.Equal(Strip(one), Strip(three));
         var impact = JsonNode.Parse(one)!["total"]!["years"]![2]!["metrics"]!["budgetImpact"]!;
-        Assert.Equal(["a", "b", "difference", "probabilityBGreater"], impact.AsObject().Select(p => p.Key));
-        Assert.Equal(["mean", "sd", "p5", "p50", "p95", "iterations"], impact["difference"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["a", "b", "difference", "probabilityBGreater", "probabilityBLess", "probabilityEqual"], impact.AsObject().Select(p => p.Key));
+        Assert.Equal(["mean", "sd", "p5", "p50", "p95", "mcse", "iterations"], impact["difference"]!.AsObject().Select(p => p.Key));
     }
 
     [Fact]

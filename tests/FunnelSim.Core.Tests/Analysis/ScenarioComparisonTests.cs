@@ -138,8 +138,8 @@ public class ScenarioComparisonTests
         var metric = json["indications"]![0]!["years"]![1]!["metrics"]!["treatedNew"]!;
         Assert.Equal("test", (string?)json["indications"]![0]!["id"]);
         Assert.Equal(2027, (int)json["indications"]![0]!["years"]![1]!["year"]!);
-        Assert.Equal(["a", "b", "difference", "probabilityBGreater"], metric.AsObject().Select(p => p.Key));
-        Assert.Equal(["mean", "sd", "p5", "p50", "p95"], metric["difference"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["a", "b", "difference", "probabilityBGreater", "probabilityBLess", "probabilityEqual"], metric.AsObject().Select(p => p.Key));
+        Assert.Equal(["mean", "sd", "p5", "p50", "p95", "mcse"], metric["difference"]!.AsObject().Select(p => p.Key));
         Assert.NotNull(metric["a"]!["p95"]);
         Assert.NotNull(json["total"]!["years"]![0]!["metrics"]!["identified"]!["probabilityBGreater"]);
         Assert.Equal(6_000, (long)json["scenarioA"]!["simulation"]!["iterations"]!);
