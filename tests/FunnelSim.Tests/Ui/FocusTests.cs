@@ -43,6 +43,22 @@ public class FocusTests
     }
 
     [Fact]
+    public void PgDnScrollsTheBudgetTableRightAfterAltB()
+    {
+        using var ui = new UiHarness(80, 24);
+        ui.App.InjectKey(Key.B.WithAlt);
+        ui.Settle();
+        Assert.Equal("_Budget", ui.Window.Tabs.Value?.Title);
+        var table = ui.Window.Pages.OfType<BudgetPage>().Single().Table;
+        string? before = table.Value?.ToString();
+        int offset = table.RowOffset;
+
+        ui.App.InjectKey(Key.PageDown);
+
+        Assert.True(table.Value?.ToString() != before || table.RowOffset > offset, "PgDn did not reach the budget table after Alt+B");
+    }
+
+    [Fact]
     public void ShiftTabFromTheOutlineStaysOnTheEditPage()
     {
         using var ui = new UiHarness(120, 40);
