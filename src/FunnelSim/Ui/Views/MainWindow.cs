@@ -48,7 +48,17 @@ internal sealed partial class MainWindow : Runnable
         // An arrow the page did not use stops at the page: it would otherwise move the focus on to the next tab.
         Key[] arrows = [Key.CursorLeft, Key.CursorRight, Key.CursorUp, Key.CursorDown];
         foreach (var arrow in arrows) Tabs.KeyBindings.Remove(arrow);
-        foreach (var page in Pages.Where(p => p != EditPage)) page.Content.KeyDown += (_, key) => { if (arrows.Contains(key)) key.Handled = true; };
+        // A page's keys reach its table even when the focus sits on the page itself (after Alt+letter or a click on the tab).
+        Key[] scrolling = [.. arrows, Key.PageDown, Key.PageUp, Key.Home, Key.End];
+        foreach (var page in Pages.Where(p => p != EditPage))
+        {
+            page.Content.KeyDown += (_, key) =>
+            {
+                if (!scrolling.Contains(key)) return;
+                if (page.KeyTarget is { HasFocus: false } target) target.NewKeyDownEvent(key);
+                if (arrows.Contains(key) || page.KeyTarget is not null) key.Handled = true;
+            };
+        }
         _message.Y = Pos.Bottom(Tabs);
         status.Y = Pos.AnchorEnd();
         Add(menu, Tabs, _message, status);
