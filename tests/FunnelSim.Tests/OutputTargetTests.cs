@@ -8,7 +8,7 @@ namespace FunnelSim.Tests;
 
 /// <summary>
 /// Where results go: --out "" is a usage error, never over the input scenario; through devices and FIFOs; a symlink's
-/// target replaced (the link kept); the file's mode kept; standard output errors reported, not crashed on.
+/// target replaced (the link kept); a hard link kept; the file's mode kept; standard output errors reported, not crashed on.
 /// </summary>
 public class OutputTargetTests
 {
@@ -97,6 +97,59 @@ public class OutputTargetTests
         Assert.StartsWith("{", File.ReadAllText(target));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
         Assert.Equal(["link.json", "target.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void OutOntoAHardLinkedFileKeepsTheLink()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var temp = new TempFolder();
+        string first = temp.File("first.json"), second = temp.File("second.json");
+        File.WriteAllText(first, "old");
+        File.SetUnixFileMode(first, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!HardLink(first, second)) return;
+
+        var outcome = Run("run", "--iterations", "100", "--out", second);
+
+        Assert.Equal(0, outcome.ExitCode);
+        // Both names still see one file: the new results, with the old mode, and no temporary file left.
+        Assert.StartsWith("{", File.ReadAllText(first));
+        Assert.Equal(File.ReadAllText(first), File.ReadAllText(second));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(second));
+        Assert.Equal(["first.json", "second.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void AFailedWriteNeverTouchesAHardLinkedFile()
+    {
+        // As a full disk would: the new content fails while going to the temporary file, before the target is opened.
+        using var temp = new TempFolder();
+        string first = temp.File("first.json"), second = temp.File("second.json");
+        File.WriteAllText(first, "old content");
+        if (!HardLink(first, second)) return;
+
+        var failure = Assert.Throws<IOException>(() => AtomicFile.Write(second, stream =>
+        {
+            stream.Write("{ half"u8);
+            throw new IOException("No space left on device");
+        }));
+
+        Assert.Contains("No space left", failure.Message);
+        Assert.Equal("old content", File.ReadAllText(first));
+        Assert.Equal("old content", File.ReadAllText(second));
+        Assert.Equal(["first.json", "second.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    /// <summary>Makes <paramref name="link"/> a second hard link to <paramref name="file"/> with <c>ln</c>; false where there is none.</summary>
+    private static bool HardLink(string file, string link)
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/bin/ln")) return false;
+        var start = new ProcessStartInfo("/bin/ln") { UseShellExecute = false };
+        start.ArgumentList.Add(file);
+        start.ArgumentList.Add(link);
+        using var ln = Process.Start(start)!;
+        ln.WaitForExit();
+        return ln.ExitCode == 0;
     }
 
     [Fact]

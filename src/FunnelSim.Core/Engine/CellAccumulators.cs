@@ -5,8 +5,9 @@ namespace FunnelSim.Engine;
 
 /// <summary>
 /// Streaming summaries of every cell (indication × year × metric) of one worker: exact sums, exact sums of squares
-/// and exact histograms, kept as parallel arrays. Integer arithmetic makes merging exact in any order, so results
-/// cannot depend on how iterations were split across threads.
+/// and each cell's <see cref="CountDistribution"/> (an exact histogram, or past <see cref="MaxExactWidth"/> a sketch),
+/// kept as parallel arrays. Integer arithmetic makes merging exact in any order, so results cannot depend on how
+/// iterations were split across threads.
 /// </summary>
 /// <remarks>
 /// Rows are added in batches of <see cref="Batch"/>: <see cref="Add"/> only copies a row into a cell-major buffer,
@@ -22,19 +23,46 @@ internal sealed class CellAccumulators
 
     private readonly long[] _sums;
     private readonly Int128[] _sumsOfSquares;
-    private readonly ExactHistogram[] _histograms;
+    private readonly CountDistribution[] _histograms;
+    private readonly BucketScratch _scratch = new();
     private readonly long[] _pending; // cell c's pending values at [c·Batch, c·Batch + _pendingRows)
     private int _pendingRows;
 
-    public CellAccumulators(int cells)
+    /// <summary>Bins of exact histograms a set of cells may hold in all (one to five bytes each): 64 Mi.</summary>
+    public const long ExactBinBudget = 1L << 26;
+
+    /// <summary>Smallest <see cref="MaxExactWidth"/>, however many cells.</summary>
+    public const long MinExactWidth = 1 << 10;
+
+    /// <summary>Largest <see cref="MaxExactWidth"/>, however few cells.</summary>
+    public const long MaxExactWidthCap = 1 << 20;
+
+    public CellAccumulators(int cells) : this(cells, ExactWidthFor(cells))
+    {
+    }
+
+    /// <param name="cells">Cells in a row.</param>
+    /// <param name="maxExactWidth">Largest range of a cell's values kept in an exact histogram (tests choose a small one).</param>
+    internal CellAccumulators(int cells, long maxExactWidth)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("little-endian 128-bit sums");
+        MaxExactWidth = maxExactWidth;
         _sums = new long[cells];
         _sumsOfSquares = new Int128[cells];
-        _histograms = new ExactHistogram[cells];
-        for (int c = 0; c < cells; c++) _histograms[c] = new ExactHistogram();
+        _histograms = new CountDistribution[cells];
+        for (int c = 0; c < cells; c++) _histograms[c] = new CountDistribution(maxExactWidth);
         _pending = new long[cells * Batch];
     }
+
+    /// <summary>
+    /// The bound of a set of <paramref name="cells"/> cells: <see cref="ExactBinBudget"/> shared among them, within
+    /// [<see cref="MinExactWidth"/>, <see cref="MaxExactWidthCap"/>]. A function of the cell count only, so every worker,
+    /// shard and merge of a run uses the same bound.
+    /// </summary>
+    public static long ExactWidthFor(int cells) => Math.Clamp(ExactBinBudget / Math.Max(cells, 1), MinExactWidth, MaxExactWidthCap);
+
+    /// <summary>Largest range of a cell's values (max − min + 1) kept in an exact histogram; wider cells are sketched.</summary>
+    public long MaxExactWidth { get; }
 
     /// <summary>Rows added.</summary>
     public long Iterations { get; private set; }
@@ -44,13 +72,16 @@ internal sealed class CellAccumulators
 
     /// <summary>
     /// Accumulators holding a saved state (a shard's partial file): <paramref name="iterations"/> rows whose per-cell sums,
-    /// sums of squares and histograms are given. Merging them is the same as having added those rows.
+    /// sums of squares and distributions are given (with the bound <see cref="ExactWidthFor"/> of their count). Merging
+    /// them is the same as having added those rows.
     /// </summary>
-    public static CellAccumulators Restore(long iterations, long[] sums, Int128[] sumsOfSquares, ExactHistogram[] histograms)
+    public static CellAccumulators Restore(long iterations, long[] sums, Int128[] sumsOfSquares, CountDistribution[] histograms)
     {
         if (sumsOfSquares.Length != sums.Length || histograms.Length != sums.Length)
             throw new ArgumentException("one sum, sum of squares and histogram per cell");
         var cells = new CellAccumulators(sums.Length) { Iterations = iterations };
+        if (histograms.Any(h => h.MaxExactWidth != cells.MaxExactWidth))
+            throw new ArgumentException($"the histograms' bound is not {cells.MaxExactWidth:D}");
         sums.CopyTo(cells._sums, 0);
         sumsOfSquares.CopyTo(cells._sumsOfSquares, 0);
         histograms.CopyTo(cells._histograms, 0);
@@ -69,7 +100,7 @@ internal sealed class CellAccumulators
         return _sumsOfSquares[cell];
     }
 
-    public ExactHistogram Histogram(int cell)
+    public CountDistribution Histogram(int cell)
     {
         Flush();
         return _histograms[cell];
@@ -119,7 +150,7 @@ internal sealed class CellAccumulators
             ulong oldLow = squares[2 * c];
             squares[2 * c] = oldLow + squareLow;
             squares[2 * c + 1] += squareHigh + (oldLow + squareLow < oldLow ? 1UL : 0UL);
-            _histograms[c].Add(values);
+            _histograms[c].Add(values, _scratch);
         }
     }
 
@@ -131,7 +162,7 @@ internal sealed class CellAccumulators
         {
             _sums[c] += other._sums[c];
             _sumsOfSquares[c] += other._sumsOfSquares[c];
-            _histograms[c].Merge(other._histograms[c]);
+            _histograms[c].Merge(other._histograms[c], _scratch);
         }
         Iterations += other.Iterations;
     }

@@ -3,102 +3,110 @@ namespace FunnelSim.Engine;
 /// <summary>
 /// Exact counts of integer values over a contiguous range that grows as needed. Adding and merging are exact and
 /// order-independent, so percentiles do not depend on how iterations were split across threads or shards.
-/// Memory is proportional to the range of values seen (e.g. ±5 standard deviations), not to the number of values.
+/// Memory is proportional to the range of values seen (e.g. ±5 standard deviations), not to the number of values;
+/// <see cref="MaxWidth"/> bounds it: values whose range (max − min + 1) would exceed it are refused, and the owner
+/// (<see cref="CountDistribution"/>) switches to a sketch.
 /// </summary>
 /// <remarks>
-/// A count is split into a low byte and a high part (<c>count = high · 256 + low</c>): the hot loop touches only the
-/// byte array, except once every 256 hits of a bin, and the high part is allocated only when some bin first reaches
-/// 256. Wide metrics (a national incidence spans ~10⁵ values, each hit a few times) then cost one byte per value in
-/// memory and in cache, which is what bounds the speed of adding an iteration and of starting a short run.
+/// The counts live in a <see cref="BucketCounts"/> (a byte per value, high parts in pages where counts pass 255): the hot
+/// loop touches only the byte array, except once every 256 hits of a bin. Wide metrics (a national incidence spans ~10⁵
+/// values, each hit a few times) then cost one byte per value in memory and in cache, which is what bounds the speed of
+/// adding an iteration and of starting a short run.
 /// </remarks>
 internal sealed class ExactHistogram
 {
-    private const int InitialWidth = 64;
-    private long _offset;
-    private byte[] _low = [];
-    private int[]? _high;
+    private readonly long _maxWidth;
+    private readonly BucketCounts _counts = new();
+    private long _min = long.MaxValue, _max = long.MinValue;
+
+    /// <param name="maxWidth">Largest range of values (max − min + 1) held; wider values are refused.</param>
+    public ExactHistogram(long maxWidth = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWidth, 1);
+        _maxWidth = Math.Min(maxWidth, Array.MaxLength);
+    }
 
     public long Count { get; private set; }
 
-    /// <summary>Number of bins covered (one byte each, five once a bin has reached 256).</summary>
-    public int Width => _low.Length;
+    /// <summary>Largest range of values (max − min + 1) this histogram holds.</summary>
+    public long MaxWidth => _maxWidth;
 
+    /// <summary>Number of bins covered (one byte each, five where a bin's page has passed 255).</summary>
+    public int Width => _counts.Width;
+
+    /// <summary>Adds <paramref name="value"/>; throws when the range would exceed <see cref="MaxWidth"/>.</summary>
     public void Add(long value)
     {
-        long index = value - _offset;
-        if ((ulong)index >= (ulong)_low.Length)
-        {
-            Cover(value, value);
-            index = value - _offset;
-        }
-        if (++_low[index] == 0) Carry(index);
-        Count++;
+        if (!Add([value])) throw new ArgumentOutOfRangeException(nameof(value), $"the range would exceed {_maxWidth:D} values");
     }
 
-    /// <summary>Adds every value of <paramref name="values"/> (the same counts as adding them one by one).</summary>
-    public void Add(ReadOnlySpan<long> values)
+    /// <summary>
+    /// Adds every value of <paramref name="values"/> (the same counts as adding them one by one) and returns true; or, when
+    /// the range of all values would then exceed <see cref="MaxWidth"/>, adds none of them and returns false.
+    /// </summary>
+    public bool Add(ReadOnlySpan<long> values)
     {
-        byte[] low = _low;
-        long offset = _offset;
+        if (values.IsEmpty) return true;
+        long min = _min, max = _max;
         foreach (long value in values)
         {
-            long index = value - offset;
-            if ((ulong)index >= (ulong)low.Length)
-            {
-                Cover(value, value);
-                low = _low;
-                offset = _offset;
-                index = value - offset;
-            }
-            if (++low[index] == 0) Carry(index);
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
+        }
+        if (!Cover(min, max)) return false;
+        var counts = _counts;
+        byte[] low = counts.Low;
+        long offset = counts.Offset;
+        foreach (long value in values)
+        {
+            long position = value - offset;
+            if (++low[position] == 0) counts.Carry((int)position);
         }
         Count += values.Length;
+        return true;
     }
 
     /// <summary>Adds <paramref name="count"/> values equal to <paramref name="value"/> (restoring a saved histogram).</summary>
+    /// <exception cref="ArgumentException">The range would exceed <see cref="MaxWidth"/>.</exception>
     public void Add(long value, long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0) return;
-        Cover(value, value);
-        long index = value - _offset;
-        long total = CountAt(index) + count;
-        _low[index] = (byte)total;
-        if (total >> 8 != 0) (_high ??= new int[_low.Length])[index] = checked((int)(total >> 8));
+        if (!Cover(Math.Min(_min, value), Math.Max(_max, value)))
+            throw new ArgumentException($"the values would span more than {_maxWidth:D} integers", nameof(value));
+        _counts.Add(value, count);
         Count += count;
     }
 
     /// <summary>How many values equal <paramref name="value"/>.</summary>
-    public long CountOf(long value)
-    {
-        long index = value - _offset;
-        return (ulong)index < (ulong)_low.Length ? CountAt(index) : 0;
-    }
+    public long CountOf(long value) => _counts.CountAt(value);
 
+    /// <summary>True when merging <paramref name="other"/> keeps the range within <see cref="MaxWidth"/>.</summary>
+    public bool CanMerge(ExactHistogram other) =>
+        other.Count == 0 || Fits(Math.Min(_min, other._min), Math.Max(_max, other._max));
+
+    /// <summary>Adds the counts of <paramref name="other"/>; throws when the range would exceed <see cref="MaxWidth"/>.</summary>
     public void Merge(ExactHistogram other)
     {
         if (other.Count == 0) return;
-        var (low, high) = other.Range();
-        Cover(low, high);
-        long shift = other._offset - _offset;
-        for (int i = 0; i < other._low.Length; i++)
-        {
-            long add = other.CountAt(i);
-            if (add == 0) continue;
-            long total = CountAt(shift + i) + add;
-            _low[shift + i] = (byte)total;
-            if (total >> 8 != 0) (_high ??= new int[_low.Length])[shift + i] = checked((int)(total >> 8));
-        }
+        if (!Cover(Math.Min(_min, other._min), Math.Max(_max, other._max)))
+            throw new ArgumentException($"the merged values would span more than {_maxWidth:D} integers", nameof(other));
+        foreach (var (value, count) in other.Bins()) _counts.Add(value, count);
         Count += other.Count;
     }
 
     /// <summary>Smallest and largest value added; (0, −1) when empty.</summary>
-    public (long Min, long Max) Range()
+    public (long Min, long Max) Range() => Count == 0 ? (0, -1) : (_min, _max);
+
+    /// <summary>Every value held with its count (non-zero), ascending.</summary>
+    public IEnumerable<(long Value, long Count)> Bins()
     {
-        int first = 0, last = _low.Length - 1;
-        while (first <= last && CountAt(first) == 0) first++;
-        while (last >= first && CountAt(last) == 0) last--;
-        return first > last ? (0, -1) : (_offset + first, _offset + last);
+        if (Count == 0) yield break;
+        for (long value = _min; value <= _max; value++)
+        {
+            long count = _counts.CountAt(value);
+            if (count != 0) yield return (value, count);
+        }
     }
 
     /// <summary>
@@ -110,59 +118,45 @@ internal sealed class ExactHistogram
     {
         var result = new double[probabilities.Length];
         if (Count == 0) return result;
-        long cumulative = 0; // values in bins before `bin`
-        int bin = 0;
+        long cumulative = 0; // values below `value`
+        long value = _min;
         for (int q = 0; q < probabilities.Length; q++)
         {
             double h = (Count - 1) * probabilities[q];
             long lowRank = (long)Math.Floor(h);
             long highRank = Math.Min(lowRank + 1, Count - 1);
-            while (cumulative + CountAt(bin) <= lowRank) cumulative += CountAt(bin++);
-            long lowValue = _offset + bin;
+            while (cumulative + _counts.CountAt(value) <= lowRank) cumulative += _counts.CountAt(value++);
+            long lowValue = value;
             long highValue = lowValue;
-            if (highRank >= cumulative + CountAt(bin))
+            if (highRank >= cumulative + _counts.CountAt(value))
             {
-                int next = bin + 1;
-                while (CountAt(next) == 0) next++;
-                highValue = _offset + next;
+                long next = value + 1;
+                while (_counts.CountAt(next) == 0) next++;
+                highValue = next;
             }
             result[q] = lowValue + (h - lowRank) * (highValue - lowValue);
         }
         return result;
     }
 
-    /// <summary>How many values equal <c>offset + index</c>.</summary>
-    private long CountAt(long index) => _high is null ? _low[index] : ((long)_high[index] << 8) + _low[index];
-
-    private void Carry(long index) => (_high ??= new int[_low.Length])[index]++;
-
-    private void Cover(long low, long high)
+    /// <summary>True when values from <paramref name="min"/> to <paramref name="max"/> fit in <see cref="MaxWidth"/> bins.</summary>
+    private bool Fits(long min, long max)
     {
-        if (_low.Length == 0)
-        {
-            long width = Math.Max(InitialWidth, high - low + 1);
-            // Centre the range in the new bins (for a range wider than InitialWidth: exactly the range).
-            _offset = low - (width - (high - low + 1)) / 2;
-            _low = new byte[width];
-            return;
-        }
-        long currentHigh = _offset + _low.Length - 1;
-        if (low >= _offset && high <= currentHigh) return;
-        long newLow = Math.Min(low, _offset);
-        long newHigh = Math.Max(high, currentHigh);
-        // Grow geometrically so a drifting metric costs O(log range) reallocations.
-        long grow = Math.Max(newHigh - newLow + 1, 2L * _low.Length);
-        long slack = grow - (newHigh - newLow + 1);
-        if (low < _offset) newLow -= slack; else newHigh += slack;
-        var lowCounts = new byte[newHigh - newLow + 1];
-        Array.Copy(_low, 0, lowCounts, _offset - newLow, _low.Length);
-        if (_high is not null)
-        {
-            var highCounts = new int[lowCounts.Length];
-            Array.Copy(_high, 0, highCounts, _offset - newLow, _high.Length);
-            _high = highCounts;
-        }
-        _offset = newLow;
-        _low = lowCounts;
+        long needed = unchecked(max - min + 1); // wraps to ≤ 0 for ranges beyond 2^63
+        return needed > 0 && needed <= _maxWidth;
+    }
+
+    /// <summary>
+    /// Makes the bins cover [<paramref name="min"/>, <paramref name="max"/>], the range of every value held once the new
+    /// ones are added, and records it; false (nothing changed) when it is wider than <see cref="MaxWidth"/>.
+    /// </summary>
+    private bool Cover(long min, long max)
+    {
+        if (!Fits(min, max)) return false;
+        // Only [_min, _max] holds counts (nothing while empty: _min > _max).
+        _counts.Cover(min, max, _min, _max, _maxWidth);
+        _min = min;
+        _max = max;
+        return true;
     }
 }

@@ -9,7 +9,7 @@ namespace FunnelSim.Engine;
 /// how iterations were split across threads or shards. Memory grows with log(largest/smallest |x|) — about 1,150
 /// buckets per factor of 10 — not with the number of values.
 /// </summary>
-internal sealed class LogBucketSketch
+internal sealed partial class LogBucketSketch
 {
     /// <summary>α: every quantile estimate is within this relative error of a value of the data (before interpolation).</summary>
     public const double RelativeAccuracy = 0.001;
@@ -58,7 +58,7 @@ internal sealed class LogBucketSketch
     }
 
     /// <summary>The value a bucket stands for (magnitude).</summary>
-    public static double Representative(int index) => 2 * Math.Pow(Gamma, index) / (Gamma + 1);
+    public static double Representative(long index) => 2 * Math.Pow(Gamma, index) / (Gamma + 1);
 
     /// <summary>
     /// Quantiles, type 7 as <see cref="ExactHistogram.Quantiles"/>: h = (n − 1)p, interpolating between the estimates of
@@ -91,7 +91,7 @@ internal sealed class LogBucketSketch
         if (rank < negatives)
         {
             long seen = 0;
-            for (int i = _negative.Offset + _negative.Width - 1; ; i--)
+            for (long i = _negative.Offset + _negative.Width - 1; ; i--)
             {
                 seen += _negative.CountAt(i);
                 if (seen > rank) return -Representative(i);
@@ -101,7 +101,7 @@ internal sealed class LogBucketSketch
         if (rank < Zeros) return 0;
         rank -= Zeros;
         long below = 0;
-        for (int i = _positive.Offset; ; i++)
+        for (long i = _positive.Offset; ; i++)
         {
             below += _positive.CountAt(i);
             if (below > rank) return Representative(i);

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace FunnelSim.Engine;
 
@@ -43,8 +41,7 @@ internal sealed class MoneyAccumulators
     private readonly LogBucketSketch[] _sketches;
     private readonly long[] _pending;   // cell c's pending values at [c·Batch, c·Batch + _pendingRows)
     private int _pendingRows;
-    private readonly double[] _logs = new double[Batch];  // scratch: ln|value| of one cell's pending values
-    private readonly int[] _buckets = new int[Batch];     // scratch: their buckets
+    private readonly BucketScratch _scratch = new();      // one cell's pending values' buckets
 
     public MoneyAccumulators(int cells)
     {
@@ -153,11 +150,11 @@ internal sealed class MoneyAccumulators
         // The 128-bit sums as (low, high) pairs of 64-bit words, little-endian as Int128 lays them out.
         var sums = MemoryMarshal.Cast<Int128, ulong>(_sums.AsSpan());
         var squares = MemoryMarshal.Cast<Int128, ulong>(_sumsOfSquares.AsSpan());
-        var buckets = _buckets.AsSpan(0, rows);
+        var buckets = _scratch.Buckets.AsSpan(0, rows);
         for (int c = 0; c < _undefined.Length; c++)
         {
             var values = _pending.AsSpan(c * Batch, rows);
-            Buckets(values);
+            LogBucketSketch.Buckets(values, _scratch);
             var sketch = _sketches[c];
             BucketCounts positive = sketch.Positive, negative = sketch.Negative;
             long undefined = 0, zeros = 0, min = _min[c], max = _max[c];
@@ -207,51 +204,6 @@ internal sealed class MoneyAccumulators
         ulong before = words[2 * cell], after = before + low;
         words[2 * cell] = after;
         words[2 * cell + 1] += high + (after < before ? 1UL : 0UL);
-    }
-
-    /// <summary>
-    /// The sketch bucket of each value, <c>⌈ln|value| · (1/ln γ)⌉</c> into <see cref="_buckets"/>, four at a time and
-    /// always on the vector path, so a value's bucket never depends on its position (0 for a zero or undefined value,
-    /// which gets no bucket).
-    /// </summary>
-    private void Buckets(ReadOnlySpan<long> values)
-    {
-        var logs = _logs.AsSpan();
-        int padded = (values.Length + 3) & ~3;
-        int k = 0;
-        if (Avx512DQ.VL.IsSupported)
-        {
-            // |value| as a double, 1 for 0 and Undefined: vcvtqq2pd rounds to nearest as the scalar conversion does.
-            var undefined = Vector256.Create(Undefined);
-            for (; k + 4 <= values.Length; k += 4)
-            {
-                var v = Vector256.Create(values.Slice(k, 4));
-                var none = Vector256.Equals(v, Vector256<long>.Zero) | Vector256.Equals(v, undefined);
-                var magnitude = Vector256.Abs(Vector256.ConvertToDouble(v));
-                Vector256.ConditionalSelect(none.AsDouble(), Vector256<double>.One, magnitude).CopyTo(logs.Slice(k, 4));
-            }
-        }
-        for (; k < values.Length; k++)
-        {
-            long v = values[k];
-            logs[k] = v == 0 || v == Undefined ? 1 : Math.Abs((double)v);
-        }
-        logs[values.Length..padded].Fill(1);
-        var scale = Vector256.Create(LogBucketSketch.InverseLogGamma);
-        var buckets = _buckets.AsSpan();
-        for (k = 0; k < padded; k += 4)
-        {
-            // ln|value| ≤ ln 2^63, so the bucket (≤ 21,900) converts to an int exactly.
-            var index = Vector256.Ceiling(Vector256.Log(Vector256.Create(logs.Slice(k, 4))) * scale);
-            if (Avx.IsSupported)
-            {
-                Avx.ConvertToVector128Int32WithTruncation(index).CopyTo(buckets.Slice(k, 4));
-            }
-            else
-            {
-                for (int j = 0; j < 4; j++) buckets[k + j] = (int)index.GetElement(j);
-            }
-        }
     }
 
     public void Merge(MoneyAccumulators other)

@@ -119,6 +119,8 @@ public static class ResultJsonReader
                 Number(s, "min"), Number(s, "max"))
             {
                 Iterations = s.TryGetProperty("iterations", out var n) ? n.GetInt64() : null,
+                Approximate = s.TryGetProperty("approximate", out var approximate) && approximate.ValueKind == JsonValueKind.True ? true : null,
+                RelativeAccuracy = s.TryGetProperty("relativeAccuracy", out var accuracy) ? accuracy.GetDouble() : null,
             };
         }
         return read;

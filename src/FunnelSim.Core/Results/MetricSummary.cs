@@ -24,6 +24,16 @@ public sealed record MetricSummary(
     /// </summary>
     public long? Iterations { get; init; }
 
+    /// <summary>
+    /// True for a count metric whose values spanned too wide a range to count exactly: its percentiles come from a sketch,
+    /// each within <see cref="RelativeAccuracy"/> of a value of the data (mean, sd, MCSE, min and max stay exact); null
+    /// (not written) for an exact metric.
+    /// </summary>
+    public bool? Approximate { get; init; }
+
+    /// <summary>The relative accuracy of an <see cref="Approximate"/> metric's percentiles; null for an exact metric.</summary>
+    public double? RelativeAccuracy { get; init; }
+
     /// <summary>The probabilities of the reported percentiles, ascending.</summary>
     public static ReadOnlySpan<double> Probabilities => [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
 }

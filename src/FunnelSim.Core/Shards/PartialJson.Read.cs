@@ -106,14 +106,23 @@ public static partial class PartialJson
         int cells = values.GetArrayLength();
         var sums = new long[cells];
         var squares = new Int128[cells];
-        var histograms = new ExactHistogram[cells];
+        var histograms = new CountDistribution[cells];
+        long bound = CellAccumulators.ExactWidthFor(cells);
         int c = 0;
         foreach (var value in values.EnumerateArray())
         {
             sums[c] = value.GetProperty("sum").GetInt64();
             squares[c] = ParseInt128(value.GetProperty("sumOfSquares"));
-            var histogram = histograms[c] = new ExactHistogram();
-            ReadStore(value.GetProperty("histogram"), histogram.Add);
+            if (value.TryGetProperty("sketch", out var sketchElement))
+            {
+                histograms[c] = CountDistribution.RestoreSketch(bound, ReadSketch(sketchElement),
+                    sketchElement.GetProperty("min").GetInt64(), sketchElement.GetProperty("max").GetInt64());
+            }
+            else
+            {
+                var histogram = histograms[c] = new CountDistribution(bound);
+                ReadStore(value.GetProperty("histogram"), histogram.Exact!.Add);
+            }
             c++;
         }
         return CellAccumulators.Restore(element.GetProperty("iterations").GetInt64(), sums, squares, histograms);
@@ -137,14 +146,19 @@ public static partial class PartialJson
             squares[c] = ParseInt128(value.GetProperty("sumOfSquares"));
             min[c] = value.GetProperty("min").GetInt64();
             max[c] = value.GetProperty("max").GetInt64();
-            var sketchElement = value.GetProperty("sketch");
-            var sketch = sketches[c] = new LogBucketSketch();
-            sketch.AddZeros(sketchElement.GetProperty("zeros").GetInt64());
-            ReadStore(sketchElement.GetProperty("positive"), (index, n) => sketch.Positive.Add(checked((int)index), n));
-            ReadStore(sketchElement.GetProperty("negative"), (index, n) => sketch.Negative.Add(checked((int)index), n));
+            sketches[c] = ReadSketch(value.GetProperty("sketch"));
             c++;
         }
         return MoneyAccumulators.Restore(element.GetProperty("rows").GetInt64(), counts, sums, squares, min, max, sketches);
+    }
+
+    private static LogBucketSketch ReadSketch(JsonElement element)
+    {
+        var sketch = new LogBucketSketch();
+        sketch.AddZeros(element.GetProperty("zeros").GetInt64());
+        ReadStore(element.GetProperty("positive"), (index, n) => sketch.Positive.Add(checked((int)index), n));
+        ReadStore(element.GetProperty("negative"), (index, n) => sketch.Negative.Add(checked((int)index), n));
+        return sketch;
     }
 
     private static void ReadStore(JsonElement store, Action<long, long> add)

@@ -14,7 +14,8 @@ namespace FunnelSim.Shards;
 /// (<c>index</c>, <c>count</c>, <c>firstIteration</c>, <c>endIteration</c>), <c>threads</c>, <c>elapsedSeconds</c>,
 /// the <c>scenario</c> as run (canonical form) and the mergeable <c>state</c>. 128-bit sums are decimal strings; a
 /// histogram or sketch store is an <c>offset</c> and dense <c>counts</c> in which a negative number −k stands for k
-/// empty bins in a row. Each cell's state is written on one line.
+/// empty bins in a row. A count cell holds its exact <c>histogram</c>, or, past the exact bound, a <c>sketch</c> with
+/// the exact <c>min</c> and <c>max</c>. Each cell's state is written on one line.
 /// </summary>
 public static partial class PartialJson
 {
@@ -87,10 +88,23 @@ public static partial class PartialJson
                 cell.WriteStartObject();
                 cell.WriteNumber("sum", cells.Sum(c));
                 cell.WriteString("sumOfSquares", cells.SumOfSquares(c).ToString(CultureInfo.InvariantCulture));
-                cell.WritePropertyName("histogram");
-                var histogram = cells.Histogram(c);
-                var (min, max) = histogram.Range();
-                WriteStore(cell, min, max, histogram.CountOf);
+                var distribution = cells.Histogram(c);
+                if (distribution.Exact is { } histogram)
+                {
+                    cell.WritePropertyName("histogram");
+                    var (min, max) = histogram.Range();
+                    WriteStore(cell, min, max, histogram.CountOf);
+                }
+                else
+                {
+                    // A cell beyond the exact bound: its sketch and the exact range of its values.
+                    var (min, max) = distribution.Range();
+                    cell.WriteStartObject("sketch");
+                    cell.WriteNumber("min", min);
+                    cell.WriteNumber("max", max);
+                    WriteSketch(cell, distribution.Sketch!);
+                    cell.WriteEndObject();
+                }
                 cell.WriteEndObject();
             }), skipInputValidation: true);
         }
@@ -114,13 +128,8 @@ public static partial class PartialJson
                 var (min, max) = money.Range(c);
                 cell.WriteNumber("min", min);
                 cell.WriteNumber("max", max);
-                var sketch = money.Sketch(c);
                 cell.WriteStartObject("sketch");
-                cell.WriteNumber("zeros", sketch.Zeros);
-                cell.WritePropertyName("positive");
-                WriteBuckets(cell, sketch.Positive);
-                cell.WritePropertyName("negative");
-                WriteBuckets(cell, sketch.Negative);
+                WriteSketch(cell, money.Sketch(c));
                 cell.WriteEndObject();
                 cell.WriteEndObject();
             }), skipInputValidation: true);
@@ -140,12 +149,22 @@ public static partial class PartialJson
         return buffer.ToArray();
     }
 
+    /// <summary>A sketch's <c>zeros</c>, <c>positive</c> and <c>negative</c> stores (inside an object the caller opened).</summary>
+    private static void WriteSketch(Utf8JsonWriter writer, LogBucketSketch sketch)
+    {
+        writer.WriteNumber("zeros", sketch.Zeros);
+        writer.WritePropertyName("positive");
+        WriteBuckets(writer, sketch.Positive);
+        writer.WritePropertyName("negative");
+        WriteBuckets(writer, sketch.Negative);
+    }
+
     private static void WriteBuckets(Utf8JsonWriter writer, BucketCounts buckets)
     {
         long first = buckets.Offset, last = buckets.Offset + buckets.Width - 1;
-        while (first <= last && buckets.CountAt((int)first) == 0) first++;
-        while (last >= first && buckets.CountAt((int)last) == 0) last--;
-        WriteStore(writer, first, last, index => buckets.CountAt((int)index));
+        while (first <= last && buckets.CountAt(first) == 0) first++;
+        while (last >= first && buckets.CountAt(last) == 0) last--;
+        WriteStore(writer, first, last, buckets.CountAt);
     }
 
     /// <summary>

@@ -38,7 +38,8 @@ internal static partial class ResultBuilder
 
     /// <summary>
     /// Mean and variance from exact integer sums: the variance numerator n·Σx² − (Σx)² is computed exactly in
-    /// 128-bit integers, so the result is the same bits however the iterations were split.
+    /// 128-bit integers, so the result is the same bits however the iterations were split. Percentiles are exact, or,
+    /// for a cell whose values spanned more than the exact bound, from a sketch (then marked approximate).
     /// </summary>
     internal static MetricSummary Summarize(CellAccumulators cells, int cell)
     {
@@ -54,6 +55,10 @@ internal static partial class ResultBuilder
         var histogram = cells.Histogram(cell);
         double[] q = histogram.Quantiles(MetricSummary.Probabilities);
         var (min, max) = histogram.Range();
-        return new MetricSummary(mean, sd, sd / Math.Sqrt(n), q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
+        var summary = new MetricSummary(mean, sd, sd / Math.Sqrt(n), q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
+        // Said only where it applies, so exact results keep their exact shape.
+        return histogram.IsApproximate
+            ? summary with { Approximate = true, RelativeAccuracy = LogBucketSketch.RelativeAccuracy }
+            : summary;
     }
 }

@@ -7,7 +7,9 @@ namespace FunnelSim.Files;
 /// file: the text goes to a temporary file in the same folder, which then replaces the target by a rename. A symbolic
 /// link is followed and its target replaced (the link stays a link); an existing file keeps its permissions. A character
 /// device (<c>/dev/null</c>, a terminal) or a FIFO is written through, as a shell's <c>&gt;</c> would: renaming over it
-/// would replace the device node or pipe with a regular file.
+/// would replace the device node or pipe with a regular file. A regular file with more than one hard link is rewritten
+/// in place, after the new content has been written in full to a temporary file (so a full disk fails before the
+/// target is touched): a rename would split the link, leaving the other names with the old content.
 /// </summary>
 public static class AtomicFile
 {
@@ -40,6 +42,11 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
+            if (kind == FileKind.Regular && FileKinds.LinkCount(full) > 1)
+            {
+                CopyInto(temporary, full);
+                return;
+            }
             if (kind == FileKind.Regular && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, File.GetUnixFileMode(full));
             File.Move(temporary, full, overwrite: true);
         }
@@ -47,6 +54,19 @@ public static class AtomicFile
         {
             if (File.Exists(temporary)) File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Copies the complete <paramref name="temporary"/> file over the content of <paramref name="target"/>, in its own
+    /// inode: every hard link to it sees the new content, and it keeps its owner and mode.
+    /// </summary>
+    private static void CopyInto(string temporary, string target)
+    {
+        using var source = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var destination = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        source.CopyTo(destination);
+        destination.SetLength(source.Length);
+        destination.Flush(flushToDisk: true);
     }
 
     /// <summary>

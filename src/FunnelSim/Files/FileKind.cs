@@ -46,8 +46,33 @@ internal static class FileKinds
         }
     }
 
+    /// <summary>
+    /// How many hard links the file at <paramref name="path"/> has (following symbolic links); 1 where the system cannot
+    /// tell (Windows, a C library without <c>statx</c>).
+    /// </summary>
+    public static long LinkCount(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return 1;
+        try
+        {
+            // struct statx has one layout on every Linux architecture: u32 stx_nlink at byte 16.
+            var status = new byte[256];
+            return StatX(AtCurrentDirectory, path, 0, StatXLinkCount, status) == 0 ? BitConverter.ToUInt32(status, 16) : 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return 1;
+        }
+    }
+
+    private const int AtCurrentDirectory = -100; // AT_FDCWD
+    private const uint StatXLinkCount = 0x4;     // STATX_NLINK
+
 #pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code; a pinned byte[] is all this needs.
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
     private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] output);
+
+    [DllImport("libc", EntryPoint = "statx")]
+    private static extern int StatX(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] output);
 #pragma warning restore SYSLIB1054
 }
