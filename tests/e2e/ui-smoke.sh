@@ -34,7 +34,7 @@ start() { # start WIDTH HEIGHT [ARGS…]
 
 echo "ui-smoke: 120x40 — base case"
 start 120 40
-wait_for "Treated 2026"
+wait_for "New starts"
 wait_for "valid"
 before=$(pdac_row)
 echo "  PDAC before: $before"
@@ -73,12 +73,12 @@ screen | grep -E 'Treated \(new\)' | head -1
 
 echo "ui-smoke: Drivers tab — tornado of PDAC 2030, then the global drivers (D)"
 keys C-PageUp                            # Compare → Drivers (Ctrl+PgUp)
-wait_for "Tornado: Treated (new) · PDAC · 2030"
+wait_for "Tornado: New starts · PDAC · 2030"
 wait_for "NRG1 fusion prevalence"
 screen | grep -F "NRG1 fusion prevalence" | grep -qF "█" || fail "the tornado has no bar for prevalence"
 keys d
 wait_for "Surrogate R²" 90
-wait_for "Global drivers of Treated (new)"
+wait_for "Global drivers of New starts"
 screen | grep -qE "^│ +1 +[+-][0-9]" || fail "no ranked input in the drivers table"
 screen
 keys F4                                  # next metric: on treatment
@@ -101,17 +101,17 @@ grep -q '"to": 0.8' "$work/whatif.json" || fail "the saved file lacks the edit"
 echo "ui-smoke: reopen"
 start 120 40 ui "$work/whatif.json"
 wait_for "Outline: whatif.json"
-wait_for "Treated 2026"
+wait_for "New starts"
 keys C-q
 sleep 1
 
 echo "ui-smoke: 80x24"
 start 80 24
-wait_for "Treated 2026"
+wait_for "New starts"
 for text in "Outline" "F1" "F5" "Ctrl+T" "NSCLC" "Total"; do screen | grep -qF "$text" || fail "80x24 lacks '$text'"; done
 screen
 keys C-t C-t C-t C-t C-t                 # Edit → … → Drivers
-wait_for "Tornado: Treated (new) · NSCLC"
+wait_for "Tornado: New starts · NSCLC"
 screen | grep -F "NRG1 fusion prevalence" | grep -qF "│" || fail "80x24: no tornado bar"
 screen
 keys C-q

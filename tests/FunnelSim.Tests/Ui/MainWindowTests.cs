@@ -18,7 +18,8 @@ public class MainWindowTests
         string screen = ui.Screen;
 
         Assert.Contains("Outline", screen);
-        Assert.Contains("Treated 2026", screen);
+        Assert.Contains("New starts", screen);
+        Assert.Contains("Means of 4,000 iterations", screen.Replace("means of", "Means of"));
         Assert.Contains("PDAC", screen);
         Assert.Contains("F1", screen);
         Assert.Contains("F5", screen);

@@ -50,7 +50,7 @@ internal sealed partial class MainWindow : Runnable
         foreach (var arrow in arrows) Tabs.KeyBindings.Remove(arrow);
         // A page's keys reach its table even when the focus sits on the page itself (after Alt+letter or a click on the tab).
         Key[] scrolling = [.. arrows, Key.PageDown, Key.PageUp, Key.Home, Key.End];
-        foreach (var page in Pages.Where(p => p != EditPage))
+        foreach (var page in Pages)
         {
             page.Content.KeyDown += (_, key) =>
             {
