@@ -68,8 +68,8 @@ wait_for "90% interval"
 keys F3                                  # NSCLC → PDAC
 keys F7 F7 F7 F7                         # 2026 → 2030
 wait_for "PDAC, 2030"
-screen | grep -E 'Treated \(new\)' | grep -qE '\+[0-9]' || fail "no positive treated difference in the Compare tab"
-screen | grep -E 'Treated \(new\)' | head -1
+screen | grep -E 'New starts' | grep -qE '\+[0-9]' || fail "no positive treated difference in the Compare tab"
+screen | grep -E 'New starts' | head -1
 
 echo "ui-smoke: Drivers tab — tornado of PDAC 2030, then the global drivers (D)"
 keys C-PageUp                            # Compare → Drivers (Ctrl+PgUp)

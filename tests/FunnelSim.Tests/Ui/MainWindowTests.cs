@@ -119,7 +119,7 @@ public class MainWindowTests
         Assert.Contains("Baseline", screen);
         Assert.Contains("Difference", screen);
         Assert.Contains("90% interval", screen);
-        Assert.Matches(@"Treated \(new\)[^\n]*\+\d", screen);
+        Assert.Matches(@"New starts[^\n]*\+\d", screen);
         Assert.Contains("[baseline:", ui.Window.Title);
     }
 }

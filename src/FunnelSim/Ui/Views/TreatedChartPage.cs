@@ -7,7 +7,7 @@ namespace FunnelSim.Ui.Views;
 /// The commercial view of the selected indication (F3): every year's new starts, patients on treatment, doses and drug
 /// sales with their 90% intervals and the totals over the horizon, then new starts per year as bars with the 90% band.
 /// </summary>
-internal sealed class TreatedChartPage() : ResultPageBase("T_reated")
+internal sealed class TreatedChartPage() : ResultPageBase("_Treated")
 {
     protected override IReadOnlyList<string> Draw(SimulationResult result, Workbench workbench, ResultSelection selection, int width, int height)
     {
