@@ -109,7 +109,7 @@ public class CompareCommandTests
         string plan = Scenario("payer-commercial-1m.json");
         var dearer = JsonNode.Parse(File.ReadAllText(plan))!;
         var drug = dearer["costs"]!["drugPerDose"]!;
-        foreach (string key in new[] { "value", "low", "high" }) drug[key] = (double)drug[key]! * 1.2;
+        foreach (string key in new[] { "min", "mode", "max" }) drug[key] = (double)drug[key]! * 1.2;
         string b = temp.File("dearer.json");
         File.WriteAllText(b, dearer.ToJsonString());
 

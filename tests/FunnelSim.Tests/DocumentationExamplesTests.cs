@@ -17,7 +17,7 @@ public sealed partial class DocumentationExamplesTests : IDisposable
     private const int Iterations = 1_000;
 
     private static readonly string[] RunsScenarios = ["run", "budget", "compare", "drivers", "tornado", "batch", "report"];
-    private static readonly string[] PathOptions = ["--out", "-o", "--out-dir", "-d", "--png"];
+    private static readonly string[] PathOptions = ["--out", "-o", "--out-dir", "-d", "--png", "--draws"];
 
     private readonly string _work = Directory.CreateTempSubdirectory("funnelsim-docs-").FullName;
 
@@ -90,9 +90,11 @@ public sealed partial class DocumentationExamplesTests : IDisposable
                 i++; // replaced by the short run below
                 continue;
             }
-            bool isPath = previous is not null && PathOptions.Contains(previous) && word != "-"
+            // batch's --draws is a name pattern for files in its --out-dir, not a path.
+            bool pattern = previous == "--draws" && words[0] == "batch";
+            bool isPath = !pattern && (previous is not null && PathOptions.Contains(previous) && word != "-"
                           || previous != "--set" && !word.StartsWith('-')
-                             && (word.Contains('/', StringComparison.Ordinal) || Regex.IsMatch(word, @"\.(json|csv|html|xlsx)$"));
+                             && (word.Contains('/', StringComparison.Ordinal) || Regex.IsMatch(word, @"\.(json|csv|html|xlsx|parquet)$")));
             string resolved = isPath && !Path.IsPathRooted(word) ? Path.Combine(_work, word) : word;
             if (isPath && resolved.Contains('*', StringComparison.Ordinal))
             {

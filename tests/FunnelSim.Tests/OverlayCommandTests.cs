@@ -40,7 +40,7 @@ public class OverlayCommandTests
     [Fact]
     public void SetWorksOnBudget()
     {
-        var outcome = Run("budget", Base, "-n", "1000", "--format", "json", "--set", "costs.drugPerDose.value=30000");
+        var outcome = Run("budget", Base, "-n", "1000", "--format", "json", "--set", "costs.drugPerDose.mode=30000");
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("30000", outcome.Out);

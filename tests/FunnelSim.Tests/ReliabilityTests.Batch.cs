@@ -33,7 +33,7 @@ public partial class ReliabilityTests
         json["population"]!["members"] = 340_000_000;
         json["costs"]!["drugPerDose"] = 100_000_000;
         foreach (var indication in json["indications"]!.AsArray())
-            indication!["incidence"] = indication["incidence"]!["value"]!.GetValue<double>() * 100;
+            indication!["incidence"] = (indication["incidence"]!["value"] ?? indication["incidence"]!["mode"])!.GetValue<double>() * 100;
         string path = temp.File(name);
         File.WriteAllText(path, json.ToJsonString());
         return path;

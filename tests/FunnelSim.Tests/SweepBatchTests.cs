@@ -52,7 +52,12 @@ public class SweepBatchTests
             {
                 var scenario = JsonNode.Parse(File.ReadAllText(Scenario("us-national-base.json")))!;
                 var pdac = scenario["indications"]![1]!["testing"]!;
-                pdac["uptake"]!["value"] = uptakes[u];
+                // The range moves with the value on the logit scale (docs/scenario-format.md#parameters).
+                var uptake = pdac["uptake"]!;
+                double shift = Logit(uptakes[u]) - Logit(uptake["value"]!.GetValue<double>());
+                foreach (string end in new[] { "low", "high" })
+                    uptake[end] = double.Parse((1 / (1 + Math.Exp(-(Logit(uptake[end]!.GetValue<double>()) + shift)))).ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                uptake["value"] = uptakes[u];
                 var modalities = pdac["modalities"]!.AsArray();
                 modalities[1]!["share"] = shares[s];
                 modalities[0]!["share"] = 0.4 * ((1 - shares[s]) / (0.4 + 0.3));
@@ -91,7 +96,7 @@ public class SweepBatchTests
         using var output = new TempFolder();
         File.Copy(Scenario("payer-commercial-1m.json"), input.File("plan.json"));
         File.WriteAllText(input.File("sweep.json"),
-            """{ "base": "plan.json", "axes": [ { "path": "costs.drugPerDose.value", "values": [24000, 30000] } ] }""");
+            """{ "base": "plan.json", "axes": [ { "path": "costs.drugPerDose.mode", "values": [24000, 30000] } ] }""");
 
         var outcome = Run("batch", "--sweep", input.File("sweep.json"), "--out-dir", output.Path, "--iterations", "300", "--threads", "2");
 
@@ -122,20 +127,20 @@ public class SweepBatchTests
     {
         using var input = new TempFolder();
         using var output = new TempFolder();
-        // PDAC uptake's 95% range is 0.3–0.6: a value of 0.7 fails validation.
-        WriteSweep(input, $$"""{ "path": "{{Uptake}}", "values": [0.4, 0.7, 0.5] }""");
+        // PDAC uptake is a probability: a value of 1.7 fails validation.
+        WriteSweep(input, $$"""{ "path": "{{Uptake}}", "values": [0.4, 1.7, 0.5] }""");
 
         var outcome = Run("batch", "--sweep", input.File("sweep.json"), "--out-dir", output.Path, "--iterations", "200");
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains($"point 1 ({Uptake} = 0.7): error: {Uptake}: must lie between low (0.3) and high (0.6); got 0.7", outcome.Error);
+        Assert.Contains($"point 1 ({Uptake} = 1.7): error: {Uptake}: must be between 0 and 1 (a probability); got 1.7", outcome.Error);
         Assert.Contains("2 of 3 points written", outcome.Error);
         Assert.Equal(["point-0_0.4.results.json", "point-2_0.5.results.json", "sweep.csv", "sweep.json"],
             Directory.GetFiles(output.Path).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
         using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.Path, "sweep.json")));
         var bad = index.RootElement.GetProperty("points")[1];
         Assert.Equal("invalid", bad.GetProperty("status").GetString());
-        Assert.Contains("must lie between", bad.GetProperty("errors")[0].GetString());
+        Assert.Contains("must be between 0 and 1", bad.GetProperty("errors")[0].GetString());
     }
 
     [Fact]
@@ -175,4 +180,7 @@ public class SweepBatchTests
         var noOutDir = Run("batch", Scenario("us-national-base.json"));
         Assert.Equal(2, noOutDir.ExitCode);
     }
+
+    private static double Logit(double p) => Math.Log(p) - Math.Log(1 - p);
+
 }

@@ -6,7 +6,7 @@ using FunnelSim.Summaries;
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// One-way sensitivity (tornado): each uncertain input in turn at its low and high end, every other input at its mean,
+/// One-way sensitivity (tornado): each uncertain input in turn at its low and high end, every other input at its base (the written value of a shorthand, the mean of an explicit distribution),
 /// for one output. Where the output has an exact expectation (every funnel count, see <see cref="ExpectedFunnel"/>)
 /// each end is that expectation, so bars show the input's effect and no noise at all; otherwise (money: costs, budget
 /// impact, PMPM) each end is the mean over the same iterations with the same random streams for the patient-level
@@ -37,7 +37,7 @@ public static class TornadoAnalysis
         int[] owners = ParameterOwnership.Owners(model);
         var inputs = TornadoInput.Uncertain(model);
         var moved = inputs.Where(i => ParameterOwnership.CanAffect(owners, i.ParameterIndex, group, model.Indications.Length)).ToArray();
-        var means = ParameterOverrides.AtMeans(model);
+        var means = ParameterOverrides.AtPointEstimates(model);
 
         double baseOutput, baseMcse = 0;
         TornadoBar?[] evaluated;

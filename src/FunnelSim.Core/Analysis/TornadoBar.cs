@@ -1,7 +1,7 @@
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// One bar of a tornado: the output with one input at its low end and at its high end, every other input at its mean:
+/// One bar of a tornado: the output with one input at its low end and at its high end, every other input at its base (the written value of a shorthand, the mean of an explicit distribution):
 /// exact expectations (the MCSEs are then 0), or simulated means on shared random streams (see <see cref="TornadoMethod"/>).
 /// </summary>
 /// <param name="Input">The input moved, with its low and high values.</param>

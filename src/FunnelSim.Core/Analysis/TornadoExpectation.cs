@@ -3,7 +3,7 @@ using FunnelSim.Compilation;
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// The tornado's bar ends as exact expectations: every input at its mean, then each input at its low and its high end,
+/// The tornado's bar ends as exact expectations: every input at its base, then each input at its low and its high end,
 /// through <see cref="ExpectedFunnel"/>. Milliseconds for any number of inputs; no randomness, so no seed or threads.
 /// </summary>
 internal static class TornadoExpectation
@@ -14,7 +14,7 @@ internal static class TornadoExpectation
     /// </summary>
     public const double RoundingTolerance = 1e-12;
 
-    /// <summary>The output with every input at its mean, and each input's bar (null where it has no effect).</summary>
+    /// <summary>The output with every input at its base, and each input's bar (null where it has no effect).</summary>
     public static (double Base, TornadoBar?[] Bars) Evaluate(CompiledModel model, ExpectedFunnel funnel, ParameterOverrides means,
         TornadoInput[] inputs, int cell, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal static class TornadoExpectation
             double low = Evaluate();
             values[input.ParameterIndex] = input.High;
             double high = Evaluate();
-            values[input.ParameterIndex] = input.Mean;
+            values[input.ParameterIndex] = input.Base;
             double scale = Math.Max(Math.Abs(baseline), Math.Max(Math.Abs(low), Math.Abs(high)));
             if (Math.Abs(high - low) > RoundingTolerance * scale) bars[i] = new TornadoBar(input, low, high, 0, 0, 0);
         }

@@ -12,7 +12,7 @@ namespace FunnelSim.Analysis;
 /// </summary>
 internal static class TornadoSimulation
 {
-    /// <summary>The output with every input at its mean (mean, MCSE), each input's bar (null where the paired
+    /// <summary>The output with every input at its base (mean, MCSE), each input's bar (null where the paired
     /// differences were all exactly zero), and the worker count.</summary>
     public static (double Base, double BaseMcse, TornadoBar?[] Bars, int Threads) Evaluate(CompiledModel model,
         ParameterOverrides means, TornadoInput[] inputs, OutputCell cell, TornadoOptions options, IProgress<RunProgress>? progress,

@@ -5,7 +5,7 @@ using FunnelSim.Engine;
 namespace FunnelSim.Analysis;
 
 /// <summary>
-/// One worker of a tornado. It evaluates the output with every input at its mean, or one input at its low and its high
+/// One worker of a tornado. It evaluates the output with every input at its base, or one input at its low and its high
 /// end, each iteration with its own random streams (common random numbers across evaluations), and keeps exact integer
 /// sums (of counts, or of cents for money) so workers merge to the same bits for any thread count. An iteration in which
 /// the output has no value (<see cref="MoneyAccumulators.Undefined"/>, e.g. a per-treated amount with nobody treated) is
@@ -48,7 +48,7 @@ internal sealed class TornadoWorker
     /// <summary>Per input, the sum of squared differences.</summary>
     public Int128[] DifferenceSquares { get; }
 
-    /// <summary>Evaluates one piece of work: <paramref name="evaluation"/> 0 is every input at its mean; 1 + i is
+    /// <summary>Evaluates one piece of work: <paramref name="evaluation"/> 0 is every input at its base; 1 + i is
     /// input i at its low and its high end, paired iteration by iteration.</summary>
     public void Run(int evaluation, long first, long count)
     {
@@ -74,7 +74,7 @@ internal sealed class TornadoWorker
             DifferenceSums[i] += difference;
             DifferenceSquares[i] += Math.BigMul(difference, difference);
         }
-        values[input.ParameterIndex] = input.Mean;
+        values[input.ParameterIndex] = input.Base;
     }
 
     public void Merge(TornadoWorker other)

@@ -40,6 +40,18 @@ public sealed class ParameterOverrides
         return new ParameterOverrides(start, target);
     }
 
+    /// <summary>
+    /// Every start value and ramp target of <paramref name="model"/> at its point estimate: the written <c>value</c> of a
+    /// shorthand <c>{ value, low, high }</c>, the mean of an explicit distribution.
+    /// </summary>
+    public static ParameterOverrides AtPointEstimates(CompiledModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var start = model.ParameterList.Select(p => p.Source?.PointEstimate ?? p.Start.Mean).ToArray();
+        var target = model.ParameterList.Select((p, i) => p.RampTarget is { } t ? p.Source?.Ramp?.To.PointEstimate ?? t.Mean : start[i]).ToArray();
+        return new ParameterOverrides(start, target);
+    }
+
     /// <summary>A copy with parameter <paramref name="index"/>'s start value (or, with
     /// <paramref name="rampTarget"/>, its ramp target) held at <paramref name="value"/>; NaN releases it.</summary>
     public ParameterOverrides With(int index, bool rampTarget, double value)

@@ -15,6 +15,10 @@ public sealed record BetaDistribution(double Alpha, double Beta) : Distribution
         return new BetaDistribution(mean * k, (1 - mean) * k);
     }
 
+    /// <summary>P(X ≤ <paramref name="x"/>): the regularized incomplete beta function, accurate in both tails.</summary>
+    public double CumulativeAt(double x) =>
+        x <= 0 ? 0 : x >= 1 ? 1 : MathNet.Numerics.SpecialFunctions.BetaRegularized(Alpha, Beta, x);
+
     /// <inheritdoc />
     public override double Mean => Alpha / (Alpha + Beta);
     /// <inheritdoc />

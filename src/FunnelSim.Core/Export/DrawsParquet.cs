@@ -23,14 +23,14 @@ internal sealed class DrawsParquet : DrawsWriter
     private readonly DataField[] _metrics;
     private readonly DataField<double>[] _inputs;
 
-    // Column buffers of one row group, reused.
-    private readonly long[] _iterations;
-    private readonly string[] _groups;
-    private readonly int[] _years;
-    private readonly long[] _longs;
-    private readonly long?[] _nullableLongs;
-    private readonly double[] _doubles;
-    private readonly double?[] _nullableDoubles;
+    // Column buffers of one row group, reused (grown if a block is ever larger than the scheduler's).
+    private long[] _iterations = [];
+    private string[] _groups = [];
+    private int[] _years = [];
+    private long[] _longs = [];
+    private long?[] _nullableLongs = [];
+    private double[] _doubles = [];
+    private double?[] _nullableDoubles = [];
     private readonly int _iterationsPerGroup;
 
     private DrawsParquet(ParquetWriter writer, DrawColumns columns, ParquetSchema schema, DataField[] metrics, DataField<double>[] inputs)
@@ -43,7 +43,12 @@ internal sealed class DrawsParquet : DrawsWriter
         _metrics = metrics;
         _inputs = inputs;
         _iterationsPerGroup = Math.Max(1, MaxRowGroupRows / columns.RowsPerIteration);
-        int rows = Math.Min(_iterationsPerGroup, Engine.BlockScheduler.BlockSize) * columns.RowsPerIteration;
+        Reserve(Math.Min(_iterationsPerGroup, Engine.BlockScheduler.BlockSize) * columns.RowsPerIteration);
+    }
+
+    private void Reserve(int rows)
+    {
+        if (_iterations.Length >= rows) return;
         _iterations = new long[rows];
         _groups = new string[rows];
         _years = new int[rows];
@@ -86,6 +91,7 @@ internal sealed class DrawsParquet : DrawsWriter
         var columns = _columns;
         int groups = columns.Groups.Length, years = columns.Years, metrics = columns.Metrics.Length;
         int rows = count * columns.RowsPerIteration;
+        Reserve(rows);
         for (int k = 0, r = 0; k < count; k++)
         {
             for (int g = 0; g < groups; g++)

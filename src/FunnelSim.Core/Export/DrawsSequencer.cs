@@ -21,9 +21,6 @@ internal sealed class DrawsSequencer(DrawColumns columns, DrawsWriter writer, in
     /// <summary>Completed blocks that may wait for their turn before a worker completing another one waits too.</summary>
     public int Bound { get; } = Math.Max(1, bound);
 
-    /// <summary>Blocks created so far (for tests of the memory bound).</summary>
-    public int BlocksCreated { get; private set; }
-
     /// <summary>Iterations written so far.</summary>
     public long Written
     {
@@ -47,7 +44,6 @@ internal sealed class DrawsSequencer(DrawColumns columns, DrawsWriter writer, in
                 var candidate = _free.Pop();
                 if (candidate.Capacity >= count) block = candidate;
             }
-            if (block is null) BlocksCreated++;
         }
         block ??= new DrawBlock(columns, (int)Math.Max(count, BlockScheduler.BlockSize));
         block.First = first;

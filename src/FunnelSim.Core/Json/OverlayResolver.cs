@@ -57,7 +57,7 @@ internal sealed partial class OverlayResolver(CancellationToken cancellationToke
         var load = ScenarioReader.Read(System.Text.Encoding.UTF8.GetBytes(json), cancellationToken);
         var diagnostics = problems.Concat(load.Diagnostics.Select(Place)).ToImmutableArray();
         var scenario = load.IsValid ? load.Scenario : null;
-        return new ScenarioLoadResult(scenario, diagnostics) { ResolvedJson = json };
+        return new ScenarioLoadResult(scenario, diagnostics) { ResolvedJson = json, ShorthandKinds = load.ShorthandKinds };
     }
 
     private JsonNode? Resolve(Source source, string? extendedBy)
@@ -188,6 +188,7 @@ internal sealed partial class OverlayResolver(CancellationToken cancellationToke
     private void ApplyLayer(JsonNode root, IReadOnlyList<OverlaySetting> settings, string baseLabel)
     {
         int first = applied.Count;
+        IReadOnlyDictionary<string, ParameterKind>? kinds = null;
         foreach (var setting in settings)
         {
             if (DocumentPath.Parse(setting.Path, out string? error) is not { } steps
@@ -196,10 +197,50 @@ internal sealed partial class OverlayResolver(CancellationToken cancellationToke
                 problems.Add(new Diagnostic(Severity.Error, setting.Path, $"{error} ({setting.Origin}, on top of {baseLabel})", setting.Line, setting.Column));
                 continue;
             }
+            if (CarriesRange(root, target, setting, settings) is { } parameter)
+            {
+                // The kinds of the document as it stands: a layer may have added the parameter it now changes.
+                kinds ??= ScenarioReader.Read(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()), cancellationToken).ShorthandKinds;
+                string parameterPath = target.Resolved[..^".value".Length];
+                if (kinds.TryGetValue(parameterPath, out var kind))
+                {
+                    if (RangeCarry.Apply(parameter, kind, RangeCarry.NumberOf(setting.Value)!.Value) is { } why)
+                    {
+                        problems.Add(new Diagnostic(Severity.Error, setting.Path, $"{why} ({setting.Origin}, on top of {baseLabel})", setting.Line, setting.Column));
+                        continue;
+                    }
+                    // Problems of the moved ends are placed at the change that moved them.
+                    var moved = setting with { Origin = $"{setting.Origin}, which moves low and high with the value" };
+                    applied.Add(new Applied(JsonPath.Property(parameterPath, "low"), moved, baseLabel));
+                    applied.Add(new Applied(JsonPath.Property(parameterPath, "high"), moved, baseLabel));
+                }
+            }
             DocumentPath.Set(target, setting.Value?.DeepClone());
             applied.Add(new Applied(target.Resolved, setting, baseLabel));
         }
         RescaleShares(root, applied.Skip(first).ToList());
+    }
+
+    /// <summary>
+    /// The shorthand whose range follows <paramref name="setting"/>: a number set as its <c>value</c> while no change of
+    /// the same layer sets its <c>low</c>, its <c>high</c> or the parameter itself (those are taken as written). Else null.
+    /// </summary>
+    private static JsonObject? CarriesRange(JsonNode root, DocumentPath.Target target, OverlaySetting setting, IReadOnlyList<OverlaySetting> layer)
+    {
+        if (target.Last.Name != "value" || !target.Exists || !RangeCarry.HasRange(target.Parent)
+            || setting.Value is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+            return null;
+        string parameterPath = target.Resolved[..^".value".Length];
+        foreach (var other in layer)
+        {
+            if (ReferenceEquals(other, setting) || DocumentPath.Parse(other.Path, out _) is not { } steps
+                || DocumentPath.Walk(root, other.Path, steps, allowNewProperty: true, out _) is not { } where)
+                continue;
+            if (where.Resolved == JsonPath.Property(parameterPath, "low") || where.Resolved == JsonPath.Property(parameterPath, "high")
+                || where.Resolved == parameterPath || Within(parameterPath, where.Resolved))
+                return null;
+        }
+        return (JsonObject)target.Parent;
     }
 
     /// <summary>A diagnostic of the resolved scenario, placed at the change it is about (the closest one), else at the base.</summary>

@@ -3,7 +3,7 @@ namespace FunnelSim.Json;
 /// <summary>What a parameter measures; it picks the shorthand family and the explicit families allowed.</summary>
 internal enum ParameterKind
 {
-    /// <summary>In [0, 1]; shorthand is a moment-matched Beta.</summary>
+    /// <summary>In [0, 1]; shorthand is a Beta fitted to its 2.5th and 97.5th percentiles.</summary>
     Probability,
     /// <summary>Non-negative (incidence); shorthand is log-normal.</summary>
     Amount,

@@ -6,6 +6,13 @@ namespace FunnelSim.Json;
 internal sealed class ReadContext(PositionMap positions)
 {
     private readonly List<Diagnostic> diagnostics = [];
+    private readonly Dictionary<string, ParameterKind> shorthandKinds = new(StringComparer.Ordinal);
+
+    /// <summary>The kind of every shorthand <c>{ value, low, high }</c> read, by its path (for <see cref="RangeCarry"/>).</summary>
+    public IReadOnlyDictionary<string, ParameterKind> ShorthandKinds => shorthandKinds;
+
+    /// <summary>Records that the parameter at <paramref name="path"/> is written as a shorthand of <paramref name="kind"/>.</summary>
+    public void Shorthand(string path, ParameterKind kind) => shorthandKinds[path] = kind;
 
     public bool HasErrors { get; private set; }
 

@@ -26,4 +26,8 @@ public sealed record ScenarioLoadResult(Scenario? Scenario, ImmutableArray<Diagn
 
     /// <summary>Where each JSON path of the read text is, for checks after reading (null when the text was unreadable).</summary>
     internal PositionMap? Positions { get; init; }
+
+    /// <summary>The kind of every shorthand <c>{ value, low, high }</c> read, by path (indexes, as diagnostics write them):
+    /// how its range moves when an override changes its value (<see cref="RangeCarry"/>). Empty when the text was unreadable.</summary>
+    internal IReadOnlyDictionary<string, ParameterKind> ShorthandKinds { get; init; } = new Dictionary<string, ParameterKind>();
 }

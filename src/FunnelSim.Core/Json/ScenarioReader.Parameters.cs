@@ -9,9 +9,6 @@ public static partial class ScenarioReader
 {
     private static readonly string[] ShorthandProperties = ["value", "low", "high", "ramp", "source"];
 
-    /// <summary>z for a central 95% range: sd = (high − low) / (2 · 1.96).</summary>
-    private const double RangeWidthInSds = 3.92;
-
     private static Parameter? RequiredParameter(ReadContext c, PropertySet set, string name, ParameterSpec spec) =>
         set.Required(name) is { } e ? ReadParameter(c, e, set.PathOf(name), spec) : null;
 
@@ -34,6 +31,7 @@ public static partial class ScenarioReader
     private static Parameter? ReadShorthand(ReadContext c, JsonElement e, string path, ParameterSpec spec, bool mayRamp)
     {
         var set = PropertySet.Open(c, e, path, ShorthandProperties);
+        c.Shorthand(path, spec.Kind);
         double? value = RequiredNumber(c, set, "value", spec.Range);
         double? low = OptionalNumber(c, set, "low", spec.Range);
         double? high = OptionalNumber(c, set, "high", spec.Range);
@@ -41,22 +39,22 @@ public static partial class ScenarioReader
         if (set.Has("low") != set.Has("high"))
         {
             string given = set.Has("low") ? "low" : "high", other = set.Has("low") ? "high" : "low";
-            c.Error(set.PathOf(given), $"'{given}' needs '{other}': give both ends of the 95% range or neither");
+            c.Error(set.PathOf(given), $"'{given}' needs '{other}': give both ends of the range (its 2.5th and 97.5th percentiles) or neither");
             rangeOk = false;
         }
         string? source = OptionalString(c, set, "source");
         var ramp = ReadOptionalRamp(c, set, spec, mayRamp, out bool rampOk);
-        if (value is not { } mean || !rangeOk || set.Has("low") && (low is null || high is null)) return null;
+        if (value is not { } point || !rangeOk || set.Has("low") && (low is null || high is null)) return null;
 
         var distribution = (low, high) switch
         {
             ({ } l, { } h) when l > h => RangeError(c, set.PathOf("low"), $"must not be above high ({InvariantFormat.Number(h)}); got {InvariantFormat.Number(l)}"),
-            ({ } l, { } h) when mean < l || mean > h => RangeError(c, set.PathOf("value"),
-                $"must lie between low ({InvariantFormat.Number(l)}) and high ({InvariantFormat.Number(h)}); got {InvariantFormat.Number(mean)}"),
-            ({ } l, { } h) when h > l => ShorthandFamily(c, path, spec, mean, (h - l) / RangeWidthInSds),
-            _ => new FixedDistribution(mean),
+            ({ } l, { } h) when point < l || point > h => RangeError(c, set.PathOf("value"),
+                $"must lie between low ({InvariantFormat.Number(l)}) and high ({InvariantFormat.Number(h)}); got {InvariantFormat.Number(point)}"),
+            ({ } l, { } h) when h > l => ShorthandFamily(c, set, path, spec, point, l, h),
+            _ => new FixedDistribution(point),
         };
-        return distribution is null || !rampOk ? null : new Parameter(ParameterForm.Shorthand, distribution, low, high, ramp, source) { Value = mean };
+        return distribution is null || !rampOk ? null : new Parameter(ParameterForm.Shorthand, distribution, low, high, ramp, source) { Value = point };
     }
 
     private static Distribution? RangeError(ReadContext c, string path, string message)
@@ -65,43 +63,75 @@ public static partial class ScenarioReader
         return null;
     }
 
-    /// <summary>The family a shorthand's kind implies, matched to its mean and sd.</summary>
-    private static Distribution? ShorthandFamily(ReadContext c, string path, ParameterSpec spec, double mean, double sd)
+    /// <summary>
+    /// The family a shorthand's kind implies, with <paramref name="low"/> and <paramref name="high"/> as its 2.5th and 97.5th
+    /// percentiles; refused where a bound sits on the edge of the family's support, and a warning where the point estimate
+    /// lies outside the fitted middle half.
+    /// </summary>
+    private static Distribution? ShorthandFamily(ReadContext c, PropertySet set, string path, ParameterSpec spec, double value, double low, double high)
     {
+        Distribution? fitted;
         switch (spec.Kind)
         {
+            case ParameterKind.Probability when low <= 0 || high >= 1:
+                return EdgeError(c, set, low <= 0 ? "low" : "high", low <= 0
+                    ? "a probability range from 0 has no Beta distribution with 0 as its 2.5th percentile"
+                    : "a probability range to 1 has no Beta distribution with 1 as its 97.5th percentile", value, low, high);
             case ParameterKind.Probability:
-                return ShorthandBeta(c, path, mean, sd);
+                fitted = PercentileFit.Beta(low, high);
+                if (fitted is null)
+                {
+                    c.Error(path, $"no Beta distribution has {InvariantFormat.Number(low)} and {InvariantFormat.Number(high)} as its 2.5th and 97.5th percentiles; give an explicit distribution, e.g. {PertSuggestion(low, value, high)}");
+                    return null;
+                }
+                WarnIfShaped(c, path, (BetaDistribution)fitted, value);
+                break;
             case ParameterKind.Rate:
-                return new NormalDistribution(mean, sd);
-            case ParameterKind.Amount when mean <= 0:
-                c.Error(JsonPath.Property(path, "value"),
-                    "a log-normal needs a mean above 0; with value 0 drop low/high (fixed at 0) or give an explicit distribution");
-                return null;
+                fitted = PercentileFit.Normal(low, high);
+                break;
+            case ParameterKind.Amount or ParameterKind.Positive when low <= 0:
+                return EdgeError(c, set, "low", "a range from 0 has no log-normal distribution with 0 as its 2.5th percentile", value, low, high);
             default:
-                return new LogNormalDistribution(mean, sd);
+                fitted = PercentileFit.LogNormal(low, high);
+                break;
         }
+        double at = PercentileFit.CumulativeAt(fitted, value);
+        if (at < QuartileLow || at > QuartileHigh)
+        {
+            double median = fitted.InverseCdf(0.5);
+            c.Warning(JsonPath.Property(path, "value"),
+                $"value {InvariantFormat.Number(value)} lies outside the middle half (25th–75th percentile " +
+                $"{InvariantFormat.Plain(fitted.InverseCdf(QuartileLow))}–{InvariantFormat.Plain(fitted.InverseCdf(QuartileHigh))}) " +
+                $"of the distribution fitted to low and high as its 2.5th and 97.5th percentiles: the fitted median is " +
+                $"{InvariantFormat.Plain(median)}, and the draws centre on it, not on the value. If the range is skewed around " +
+                $"the value (a plausible bound rather than a 95% interval), give an explicit distribution, e.g. {PertSuggestion(low, value, high)}");
+        }
+        return fitted;
     }
 
-    private static Distribution? ShorthandBeta(ReadContext c, string path, double mean, double sd)
+    private const double QuartileLow = 0.25;
+    private const double QuartileHigh = 0.75;
+
+    private static Distribution? EdgeError(ReadContext c, PropertySet set, string end, string why, double value, double low, double high)
     {
-        if (BetaDistribution.FromMoments(mean, sd) is { } beta)
-        {
-            // Mass piling up at 0 or 1 is natural for a mean within 1% of that end (a specificity of 0.9999);
-            // elsewhere it means the range is too wide for the mean.
-            bool pilesAtZero = beta.Alpha < 1 && mean >= 0.01;
-            bool pilesAtOne = beta.Beta < 1 && mean <= 0.99;
-            if ((beta.Alpha < 1 && beta.Beta < 1) || pilesAtZero || pilesAtOne)
-                c.Warning(path,
-                    $"the Beta distribution for mean {InvariantFormat.Number(mean)} and sd {InvariantFormat.Rounded(sd)} has alpha {InvariantFormat.Rounded(beta.Alpha)} and beta {InvariantFormat.Rounded(beta.Beta)}: J- or U-shaped; the range is very wide for its mean");
-            return beta;
-        }
-        string limit = mean is > 0 and < 1
-            ? $"for this mean the sd must be below {InvariantFormat.Rounded(Math.Sqrt(mean * (1 - mean)))}"
-            : "a probability with mean 0 or 1 cannot vary";
-        c.Error(path,
-            $"no Beta distribution has mean {InvariantFormat.Number(mean)} and sd {InvariantFormat.Rounded(sd)} (sd = (high − low)/3.92); {limit} — narrow low/high or give an explicit distribution");
+        c.Error(set.PathOf(end),
+            $"{why}: low and high of {{ value, low, high }} are the 2.5th and 97.5th percentiles of the fitted distribution; " +
+            $"for a range that reaches the edge, give an explicit distribution, e.g. {PertSuggestion(low, value, high)}");
         return null;
+    }
+
+    private static string PertSuggestion(double low, double mode, double high) =>
+        $"{{ \"distribution\": \"pert\", \"min\": {InvariantFormat.Number(low)}, \"mode\": {InvariantFormat.Number(mode)}, \"max\": {InvariantFormat.Number(high)} }}";
+
+    private static void WarnIfShaped(ReadContext c, string path, BetaDistribution beta, double value)
+    {
+        // Mass piling up at 0 or 1 is natural for an estimate within 1% of that end (a specificity of 0.9999);
+        // elsewhere it means the range is too wide for where it sits.
+        bool pilesAtZero = beta.Alpha < 1 && value >= 0.01;
+        bool pilesAtOne = beta.Beta < 1 && value <= 0.99;
+        if ((beta.Alpha < 1 && beta.Beta < 1) || pilesAtZero || pilesAtOne)
+            c.Warning(path,
+                $"the Beta distribution fitted to this range has alpha {InvariantFormat.Rounded(beta.Alpha)} and beta {InvariantFormat.Rounded(beta.Beta)}: J- or U-shaped; the range is very wide");
     }
 
     private static bool PeekHas(JsonElement e, string name)

@@ -47,7 +47,7 @@ public static partial class ScenarioReader
         try
         {
             var scenario = ReadScenario(context, document.RootElement);
-            return new ScenarioLoadResult(context.HasErrors ? null : scenario, context.ToImmutable()) { Positions = positions };
+            return new ScenarioLoadResult(context.HasErrors ? null : scenario, context.ToImmutable()) { Positions = positions, ShorthandKinds = context.ShorthandKinds };
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {

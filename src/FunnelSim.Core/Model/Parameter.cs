@@ -8,8 +8,8 @@ namespace FunnelSim.Model;
 /// </summary>
 /// <param name="Form">How the parameter was written.</param>
 /// <param name="Distribution">The resolved distribution of the start value.</param>
-/// <param name="Low">Written low end of the 95% range (shorthand form only).</param>
-/// <param name="High">Written high end of the 95% range (shorthand form only).</param>
+/// <param name="Low">Written low end (shorthand form only): the fitted distribution's 2.5th percentile.</param>
+/// <param name="High">Written high end (shorthand form only): the fitted distribution's 97.5th percentile.</param>
 /// <param name="Ramp">Optional change over the years (probabilities only).</param>
 /// <param name="Source">Where the number comes from.</param>
 public sealed record Parameter(
@@ -24,10 +24,14 @@ public sealed record Parameter(
     public static Parameter Fixed(double value) => new(ParameterForm.Number, new FixedDistribution(value));
 
     /// <summary>
-    /// Written <c>value</c> (the mean) of the shorthand form, null otherwise. Kept because a moment-matched Beta's
-    /// mean, recomputed from alpha and beta, can differ from the written number in the last digit.
+    /// Written <c>value</c> of the shorthand form (the point estimate, not the mean: the distribution is fitted to
+    /// <see cref="Low"/> and <see cref="High"/>), null otherwise.
     /// </summary>
     public double? Value { get; init; }
+
+    /// <summary>The single number that stands for the parameter where one is needed (a tornado's base): the written
+    /// <c>value</c> of the shorthand, else the mean of the distribution.</summary>
+    public double PointEstimate => Form == ParameterForm.Shorthand && Value is { } value ? value : Distribution.Mean;
 
     /// <summary>The mean of the start value's distribution.</summary>
     public double Mean => Distribution.Mean;
@@ -41,7 +45,7 @@ public enum ParameterForm
 {
     /// <summary>A plain number: fixed.</summary>
     Number,
-    /// <summary><c>{ "value", "low", "high" }</c>: mean and 95% range; the family follows the parameter's kind.</summary>
+    /// <summary><c>{ "value", "low", "high" }</c>: point estimate and 2.5th/97.5th percentiles; the family follows the parameter's kind.</summary>
     Shorthand,
     /// <summary><c>{ "distribution": "...", ... }</c>.</summary>
     Explicit,

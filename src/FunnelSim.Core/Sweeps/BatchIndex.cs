@@ -14,4 +14,8 @@ public sealed record BatchIndex(long? Iterations, ulong? Seed, IReadOnlyList<Bat
 /// <param name="Status"><c>ok</c>, <c>invalid</c> (did not validate) or <c>failed</c> (could not be simulated or written).</param>
 /// <param name="File">The result file's name in the output folder; null unless ok.</param>
 /// <param name="Errors">Why it is not ok.</param>
-public sealed record BatchItemReport(string Input, string Status, string? File, IReadOnlyList<string> Errors);
+public sealed record BatchItemReport(string Input, string Status, string? File, IReadOnlyList<string> Errors)
+{
+    /// <summary>The per-iteration draws file's name in the output folder (<c>--draws</c>); null when none was written.</summary>
+    public string? Draws { get; init; }
+}

@@ -54,7 +54,7 @@ public static class ScenarioPath
         var node = found.Node;
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number) return null;
         if (node is JsonObject o && o.ContainsKey("value"))
-            return $"'{path}' is a parameter object; to sweep its mean, use '{path}.value'";
+            return $"'{path}' is a parameter object; to sweep its value (its range moves with it), use '{path}.value'";
         return $"'{path}' is {DocumentPath.Kind(node)}; only numbers can be swept";
     }
 }

@@ -15,12 +15,14 @@ public sealed class SweepPlan
 {
     private readonly byte[] _base;
     private readonly (int Indication, int Modality)?[] _shares;
+    private readonly (string Parameter, ParameterKind Kind)?[] _carries;
 
-    private SweepPlan(SweepDefinition definition, byte[] baseJson, (int, int)?[] shares, ImmutableArray<string> notes)
+    private SweepPlan(SweepDefinition definition, byte[] baseJson, (int, int)?[] shares, (string, ParameterKind)?[] carries, ImmutableArray<string> notes)
     {
         Definition = definition;
         _base = baseJson;
         _shares = shares;
+        _carries = carries;
         Notes = notes;
         var points = ImmutableArray.CreateBuilder<SweepPoint>((int)definition.PointCount);
         var values = new double[definition.Axes.Length];
@@ -107,23 +109,60 @@ public sealed class SweepPlan
                       "rescaled in proportion so the shares still sum to 1");
         }
         if (problems.Count > 0) return new(null, load.Diagnostics, problems.ToImmutable());
-        return new(new SweepPlan(definition, bytes, shares, notes.ToImmutable()), load.Diagnostics, []);
+        return new(new SweepPlan(definition, bytes, shares, Carries(definition, root, load), notes.ToImmutable()), load.Diagnostics, []);
     }
 
+    /// <summary>
+    /// Per axis, the kind of the shorthand whose range moves with it (<see cref="RangeCarry"/>): an axis on a shorthand's
+    /// <c>value</c> while no axis sets its <c>low</c> or <c>high</c>; else null.
+    /// </summary>
+    private static (string, ParameterKind)?[] Carries(SweepDefinition definition, JsonNode root, ScenarioLoadResult load)
+    {
+        var resolved = definition.Axes.Select(axis => ScenarioPath.Resolve(root, axis.Path, out _)!).ToArray();
+        var carries = new (string, ParameterKind)?[resolved.Length];
+        for (int a = 0; a < resolved.Length; a++)
+        {
+            if (!resolved[a].EndsWith(".value", StringComparison.Ordinal)) continue;
+            string parameter = resolved[a][..^".value".Length];
+            if (!load.ShorthandKinds.TryGetValue(parameter, out var kind) || !RangeCarry.HasRange(JsonNodeAt(root, parameter))) continue;
+            if (resolved.Any(r => r == parameter + ".low" || r == parameter + ".high")) continue;
+            carries[a] = (parameter, kind);
+        }
+        return carries;
+    }
+
+    private static JsonNode? JsonNodeAt(JsonNode root, string path) =>
+        DocumentPath.Parse(path, out _) is { } steps && DocumentPath.Walk(root, path, steps, allowNewProperty: false, out _) is { } target
+            ? target.Node
+            : null;
+
     /// <summary>The scenario JSON of <paramref name="point"/>: the base with the point's values (and rescaled shares).</summary>
-    public string JsonAt(SweepPoint point)
+    public string JsonAt(SweepPoint point) => JsonAt(point, out _);
+
+    private string JsonAt(SweepPoint point, out ImmutableArray<Diagnostic> problems)
     {
         ArgumentNullException.ThrowIfNull(point);
         var root = JsonNode.Parse(_base)!;
+        var found = ImmutableArray.CreateBuilder<Diagnostic>();
         for (int a = 0; a < Axes.Length; a++)
         {
+            // A shorthand's range moves with its value (docs/scenario-format.md#parameters).
+            if (_carries[a] is { } carry && JsonNodeAt(root, carry.Parameter) is JsonObject parameter
+                && RangeCarry.Apply(parameter, carry.Kind, point.Values[a]) is { } why)
+                found.Add(new Diagnostic(Severity.Error, JsonPath.Property(carry.Parameter, "value"), $"{why} (axis {a + 1} of the sweep)"));
             // Checked when planned; the document is the same each time, so this cannot fail.
             _ = ScenarioPath.SetNumber(root, Axes[a].Path, point.Values[a]);
             if (_shares[a] is { } share) ShareRescaling.Apply(root, share.Indication, share.Modality);
         }
+        problems = found.ToImmutable();
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
     /// <summary>The validated scenario of <paramref name="point"/>; invalid values are diagnostics, not exceptions.</summary>
-    public SweepPointScenario ScenarioAt(SweepPoint point) => new(point, ScenarioLoader.Read(JsonAt(point)));
+    public SweepPointScenario ScenarioAt(SweepPoint point)
+    {
+        string json = JsonAt(point, out var problems);
+        var load = ScenarioLoader.Read(json);
+        return new(point, problems.IsEmpty ? load : load with { Scenario = null, Diagnostics = [.. problems, .. load.Diagnostics] });
+    }
 }

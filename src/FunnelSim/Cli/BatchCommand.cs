@@ -53,14 +53,18 @@ internal static class BatchCommand
         };
         common.AddTo(command);
         common.Format.Description = "Format of every result file: json (default; NAME.results.json) or csv (NAME.results.csv).";
-        command.SetAction((parse, cancellationToken) => Task.FromResult(parse.GetValue(sweep) is { } sweepFile
-            ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, cancellationToken)
-            : Execute(context, parse, inputs, outDir, common, cancellationToken)));
+        var draws = new DrawsOptions(batch: true);
+        draws.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(
+            draws.CheckNames(context, "batch", parse) is { } refused ? refused
+            : parse.GetValue(sweep) is { } sweepFile
+                ? SweepBatch.Execute(context, parse, sweepFile, inputs, outDir, common, draws, cancellationToken)
+                : Execute(context, parse, inputs, outDir, common, draws, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string[]> inputs, Option<string> outDir,
-        CommonOptions common, CancellationToken cancellationToken)
+        CommonOptions common, DrawsOptions draws, CancellationToken cancellationToken)
     {
         if (parse.GetValue(inputs) is not { Length: > 0 } || parse.GetValue(outDir) is not { } folder)
         {
@@ -99,12 +103,25 @@ internal static class BatchCommand
                     continue;
                 }
                 var scenario = common.Apply(parse, loaded.Scenario);
-                var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken);
+                if (draws.CheckFor(parse, scenario) is { } unavailable)
+                {
+                    context.Error.WriteLine($"{file}: failed: --draw-metrics: {unavailable}");
+                    items.Add(new BatchItemReport(file, "failed", null, [$"--draw-metrics: {unavailable}"]));
+                    failed++;
+                    continue;
+                }
                 string target = names.For(file, ".results" + ResultFormats.Extension(format));
+                string? drawsFile = draws.File(parse) is { } pattern
+                    ? Path.Combine(Path.GetDirectoryName(target)!, DrawsOptions.ForBatch(Path.GetFileName(target), pattern))
+                    : null;
+                var result = drawsFile is null
+                    ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), cancellationToken)
+                    : DrawsOptions.RunOrThrow(context, scenario, common.ThreadCount(parse), Path.GetFileName(file), drawsFile,
+                        draws.MetricsOf(parse), cancellationToken);
                 ResultFormats.Write(target, result, format);
                 written++;
-                items.Add(new BatchItemReport(file, "ok", Path.GetFileName(target), []));
-                context.Error.WriteLine($"{file}: wrote {target}");
+                items.Add(new BatchItemReport(file, "ok", Path.GetFileName(target), []) { Draws = drawsFile is null ? null : Path.GetFileName(drawsFile) });
+                context.Error.WriteLine($"{file}: wrote {target}" + (drawsFile is null ? "" : $" and {drawsFile}"));
             }
             catch (OperationCanceledException)
             {

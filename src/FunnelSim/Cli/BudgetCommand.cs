@@ -47,15 +47,17 @@ internal static class BudgetCommand
         common.AddTo(command);
         var shard = new ShardOptions();
         shard.AddTo(command, common);
+        var draws = new DrawsOptions();
+        draws.AddTo(command);
         common.Format.Description = "Without --out: print json or csv instead of the table. With --out: the file's format " +
                                     "(default: from its extension, else json).";
         command.SetAction((parse, cancellationToken) => Task.FromResult(
-            Execute(context, parse, scenarioArgument, threshold, output, common, shard, cancellationToken)));
+            Execute(context, parse, scenarioArgument, threshold, output, common, shard, draws, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string> scenarioArgument, Option<double?> threshold,
-        Option<string?> output, CommonOptions common, ShardOptions shard, CancellationToken cancellationToken)
+        Option<string?> output, CommonOptions common, ShardOptions shard, DrawsOptions draws, CancellationToken cancellationToken)
     {
         string path = parse.GetRequiredValue(scenarioArgument);
         var loaded = ScenarioInput.Load(context, path, common.Settings(parse), cancellationToken);
@@ -75,9 +77,20 @@ internal static class BudgetCommand
         if (ResultFormats.WorkbookWithoutFile(context, "budget", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var scenario = common.Apply(parse, loaded.Scenario);
         if (parse.GetValue(threshold) is { } amount) scenario = scenario with { Costs = costs with { BudgetThreshold = amount } };
+        if (draws.Check(context, "budget", parse, scenario, path, outPath) is { } drawsRefused) return drawsRefused;
+        string? drawsFile = draws.File(parse);
+        if (drawsFile is not null && parse.GetValue(shard.Shard) is not null)
+        {
+            context.Error.WriteLine("funnelsim budget: --draws needs a whole run: not with --shard.");
+            return ExitCodes.UsageError;
+        }
         if (parse.GetValue(shard.Shard) is { } part)
             return ShardedRun.Execute(context, "budget", scenario, part, common.ThreadCount(parse), outPath, cancellationToken);
-        var result = ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken);
+        var result = drawsFile is null
+            ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "budget", cancellationToken)
+            : DrawsOptions.Run(context, scenario, common.ThreadCount(parse), "budget", drawsFile, draws.MetricsOf(parse), cancellationToken);
+        if (result is null) return ExitCodes.InvalidInput;
+        if (drawsFile is not null) OutputTarget.ReportWritten(context, drawsFile, "per-iteration draws");
 
         string? format = parse.GetValue(common.Format);
         if (outPath is not null)

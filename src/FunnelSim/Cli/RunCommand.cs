@@ -6,7 +6,7 @@ using FunnelSim.Summaries;
 
 namespace FunnelSim.Cli;
 
-/// <summary><c>funnelsim run [SCENARIO] [--iterations N | --precision P [--max-iterations N]] [--seed S] [--threads T] [--out FILE] [--format json|csv]</c></summary>
+/// <summary><c>funnelsim run [SCENARIO] [--iterations N | --precision P [--max-iterations N]] [--seed S] [--threads T] [--out FILE] [--format json|csv] [--draws FILE.parquet|FILE.csv [--draw-metrics m1,m2,…]]</c></summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -33,13 +33,16 @@ internal static class RunCommand
         precision.AddTo(command, common);
         var shard = new ShardOptions();
         shard.AddTo(command, common, precision);
+        var draws = new DrawsOptions();
+        draws.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse, scenarioArgument, output, common,
-            precision, shard, cancellationToken)));
+            precision, shard, draws, cancellationToken)));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string?> scenarioArgument,
-        Option<string?> output, CommonOptions common, PrecisionOptions precision, ShardOptions shard, CancellationToken cancellationToken)
+        Option<string?> output, CommonOptions common, PrecisionOptions precision, ShardOptions shard, DrawsOptions draws,
+        CancellationToken cancellationToken)
     {
         string? path = parse.GetValue(scenarioArgument);
         var loaded = ScenarioInput.Load(context, path, common.Settings(parse), cancellationToken);
@@ -50,6 +53,13 @@ internal static class RunCommand
         if (OutputTarget.Check(context, outPath, path) is { } refused) return refused;
 
         var scenario = common.Apply(parse, loaded.Scenario);
+        if (draws.Check(context, "run", parse, scenario, path, outPath) is { } drawsRefused) return drawsRefused;
+        string? drawsFile = draws.File(parse);
+        if (drawsFile is not null && (parse.GetValue(shard.Shard) is not null || precision.Read(parse) is not null))
+        {
+            context.Error.WriteLine("funnelsim run: --draws needs a whole run of a fixed length: not with --shard or --precision.");
+            return ExitCodes.UsageError;
+        }
         if (parse.GetValue(shard.Shard) is { } part)
             return ShardedRun.Execute(context, "run", scenario, part, common.ThreadCount(parse), outPath, cancellationToken);
         if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
@@ -60,9 +70,13 @@ internal static class RunCommand
             context.Error.WriteLine($"funnelsim run: --precision: {Summaries.PrecisionRun.LatinHypercubeRefusal}.");
             return ExitCodes.UsageError;
         }
-        var result = target is null
-            ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
-            : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
+        var result = drawsFile is not null
+            ? DrawsOptions.Run(context, scenario, common.ThreadCount(parse), "running", drawsFile, draws.MetricsOf(parse), cancellationToken)
+            : target is null
+                ? ScenarioRunner.Run(context, scenario, common.ThreadCount(parse), "running", cancellationToken)
+                : ScenarioRunner.RunToPrecision(context, scenario, target, common.ThreadCount(parse), cancellationToken);
+        if (result is null) return ExitCodes.InvalidInput;
+        if (drawsFile is not null) OutputTarget.ReportWritten(context, drawsFile, "per-iteration draws");
         bool written = format == ResultFormat.Table
             ? OutputTarget.Write(context, outPath ?? OutputTarget.StandardOutput,
                 RunTable.Render(result, ScenarioInput.Label(path), outPath is null ? context.Width : CliContext.DefaultWidth))

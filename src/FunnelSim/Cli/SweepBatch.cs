@@ -24,7 +24,7 @@ internal static class SweepBatch
     public const string WorkbookFile = "sweep.xlsx";
 
     public static int Execute(CliContext context, ParseResult parse, string sweepFile, Argument<string[]> inputs,
-        Option<string> outDir, CommonOptions common, CancellationToken cancellationToken)
+        Option<string> outDir, CommonOptions common, DrawsOptions draws, CancellationToken cancellationToken)
     {
         if (parse.GetValue(inputs) is { Length: > 0 })
         {
@@ -81,11 +81,24 @@ internal static class SweepBatch
                 failed++;
                 continue;
             }
+            var pointScenario = common.Apply(parse, scenario.Load.Scenario);
+            if (draws.CheckFor(parse, pointScenario) is { } unavailable)
+            {
+                context.Error.WriteLine($"{sweepLabel}: {label}: failed: --draw-metrics: {unavailable}");
+                reports.Add(new SweepPointReport(point.Index, values, "failed", null, [$"--draw-metrics: {unavailable}"]));
+                failed++;
+                continue;
+            }
+            string name = FileName(point, width, format);
+            string? drawsName = draws.File(parse) is { } pattern ? DrawsOptions.ForBatch(name, pattern) : null;
             Results.SimulationResult result;
             try
             {
-                result = ScenarioRunner.Run(context, common.Apply(parse, scenario.Load.Scenario), common.ThreadCount(parse),
-                    $"point {point.Index + 1}/{plan.Points.Length}", cancellationToken);
+                string progressLabel = $"point {point.Index + 1}/{plan.Points.Length}";
+                result = drawsName is null
+                    ? ScenarioRunner.Run(context, pointScenario, common.ThreadCount(parse), progressLabel, cancellationToken)
+                    : DrawsOptions.RunOrThrow(context, pointScenario, common.ThreadCount(parse), progressLabel,
+                        Path.Combine(folder, drawsName), draws.MetricsOf(parse), cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -106,7 +119,6 @@ internal static class SweepBatch
                 failed++;
                 continue;
             }
-            string name = FileName(point, width, format);
             try
             {
                 ResultFormats.Write(Path.Combine(folder, name), result, format);
@@ -120,8 +132,8 @@ internal static class SweepBatch
             }
             summary.Add(point, result);
             workbook?.Add(point, result);
-            reports.Add(new SweepPointReport(point.Index, values, "ok", name, []));
-            context.Error.WriteLine($"{sweepLabel}: {label}: wrote {name}");
+            reports.Add(new SweepPointReport(point.Index, values, "ok", name, []) { Draws = drawsName });
+            context.Error.WriteLine($"{sweepLabel}: {label}: wrote {name}" + (drawsName is null ? "" : $" and {drawsName}"));
         }
 
         if (!WriteSummary(context, parse, common, read.Definition, plan, folder, summary, reports, SummaryFile, IndexFile, workbook))

@@ -40,8 +40,9 @@ internal static class TornadoCommand
         method.AcceptOnlyFromAmong("expectation", "simulation");
         var common = new CommonOptions();
         var command = new Command("tornado", "One-way sensitivity (tornado) of one output.\n\n" +
-            "Each uncertain input in turn is set to its low and its high end — the written 95% range of { value, low, high }, " +
-            "or the 2.5th and 97.5th percentiles of an explicit distribution — with every other input at its mean. A ramp's " +
+            "Each uncertain input in turn is set to its low and its high end — the 2.5th and 97.5th percentiles of its " +
+            "distribution (the written low and high of { value, low, high }) — with every other input at its base (the written " +
+            "value of { value, low, high }, the mean of an explicit distribution). A ramp's " +
             "target is an input of its own ('PATH.ramp.to'), separate from where the ramp starts. With every input held, each " +
             "funnel count (incident through doses) has an exact expected value, so each bar end is that expectation: bars " +
             "show the inputs' effects and no sampling noise, computed in milliseconds. An output without one (or --method " +

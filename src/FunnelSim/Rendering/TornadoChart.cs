@@ -30,7 +30,7 @@ public static class TornadoChart
         lines.Add(Fit($"Tornado: {Describe(result.Output)} — base {HumanNumber.Count(result.BaseOutput)} ({how})", width));
         if (result.Bars.Count == 0)
         {
-            lines.Add("No uncertain input moves this output: give a parameter a range (mean + 95% range) or a distribution.");
+            lines.Add("No uncertain input moves this output: give a parameter a range (value, low, high) or a distribution.");
             return lines;
         }
 

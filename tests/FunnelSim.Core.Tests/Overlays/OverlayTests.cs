@@ -16,6 +16,13 @@ public sealed class OverlayTests
 {
     private static string Shipped(string name) => Path.Combine(RepositoryFiles.ScenariosDirectory, name);
 
+    private static double Logit(double p) => Math.Log(p) - Math.Log(1 - p);
+
+    private static double TwelveDigits(double x) =>
+        double.Parse(x.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
+
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Overlays", name);
 
     public static TheoryData<string> ShippedWhatIfs() => ["whatif-rna-reflex-testing", "whatif-low-testing-uptake"];
@@ -72,7 +79,12 @@ public sealed class OverlayTests
         var byHand = JsonNode.Parse(File.ReadAllText(Shipped("us-national-base.json")))!;
         byHand["name"] = "Mine";
         byHand["description"] = "Why";
-        byHand["indications"]![1]!["testing"]!["uptake"]!["value"] = 0.5;
+        // The written range moves with the value on the logit scale (docs/scenario-format.md#parameters).
+        var uptake = byHand["indications"]![1]!["testing"]!["uptake"]!;
+        double shift = Logit(0.5) - Logit(uptake["value"]!.GetValue<double>());
+        uptake["low"] = TwelveDigits(Logistic(Logit(uptake["low"]!.GetValue<double>()) + shift));
+        uptake["high"] = TwelveDigits(Logistic(Logit(uptake["high"]!.GetValue<double>()) + shift));
+        uptake["value"] = 0.5;
         Assert.Equal(ScenarioWriter.Write(ScenarioReader.Read(byHand.ToJsonString()).Scenario!), ScenarioWriter.Write(load.Scenario));
     }
 
@@ -221,16 +233,16 @@ public sealed class OverlayTests
     {
         var plain = ScenarioSource.ReadFile(Shipped("us-national-base.json"));
         var direct = ScenarioReader.ReadFile(Shipped("us-national-base.json"));
-        var setting = OverlaySetting.FromCommandLine("indications[cca].testing.uptake.value=0.6", out string? error);
+        var setting = OverlaySetting.FromCommandLine("indications[cca].testing.uptake.value=1.5", out string? error);
         Assert.Null(error);
 
         var changed = ScenarioSource.ReadFile(Shipped("whatif-low-testing-uptake.json"), [setting!, OverlaySetting.FromCommandLine("name=Quick", out _)!]);
 
         Assert.Null(plain.ResolvedJson);
         Assert.Equal(direct.Diagnostics, plain.Diagnostics);
-        Assert.False(changed.IsValid); // 0.6 is outside the what-if's range 0.27–0.47
+        Assert.False(changed.IsValid); // 1.5 is not a probability
         var refused = Assert.Single(changed.Errors);
-        Assert.Contains("--set indications[cca].testing.uptake.value=0.6", refused.Message);
+        Assert.Contains("--set indications[cca].testing.uptake.value=1.5", refused.Message);
         Assert.Null(OverlaySetting.FromCommandLine("novalue", out error));
         Assert.Contains("PATH=VALUE", error);
         Assert.Equal("Quick", OverlaySetting.FromCommandLine("name=Quick", out _)!.Value!.GetValue<string>());

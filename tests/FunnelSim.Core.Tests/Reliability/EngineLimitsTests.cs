@@ -66,7 +66,7 @@ public class EngineLimitsTests
         json["population"]!["members"] = 340_000_000;
         json["costs"]!["drugPerDose"] = 100_000_000;
         foreach (var indication in json["indications"]!.AsArray())
-            indication!["incidence"] = indication["incidence"]!["value"]!.GetValue<double>() * 100;
+            indication!["incidence"] = (indication["incidence"]!["value"] ?? indication["incidence"]!["mode"])!.GetValue<double>() * 100;
         var load = ScenarioReader.Read(json.ToJsonString());
         Assert.True(load.IsValid, string.Join("; ", load.Errors));
 

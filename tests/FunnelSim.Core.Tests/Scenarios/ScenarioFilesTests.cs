@@ -204,9 +204,8 @@ public sealed class ScenarioFilesTests
             double m = value.GetDouble(), a = low.GetDouble(), b = high.GetDouble();
             if (!(a <= m && m <= b))
                 problems.Add($"{path}: value {m} outside [{a}, {b}]");
-            var sd = (b - a) / 3.92;
-            if (probability && sd > 0 && !(sd * sd < m * (1 - m)))
-                problems.Add($"{path}: no Beta has mean {m} and sd {sd}");
+            if (probability && a < b && (a <= 0 || b >= 1 || global::FunnelSim.Distributions.PercentileFit.Beta(a, b) is null))
+                problems.Add($"{path}: no Beta has {a} and {b} as its 2.5th and 97.5th percentiles");
         }
 
         foreach (var property in element.EnumerateObject())

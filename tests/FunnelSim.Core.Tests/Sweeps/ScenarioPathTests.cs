@@ -25,7 +25,7 @@ public class ScenarioPathTests
     [Theory]
     [InlineData("indications[0].prevalance.value", "indications[0] has no property 'prevalance'; did you mean 'prevalence'?")]
     [InlineData("indications[3].prevalence.value", "indications has 1 element (indexes 0 to 0)")]
-    [InlineData("indications[0].prevalence", "is a parameter object; to sweep its mean, use 'indications[0].prevalence.value'")]
+    [InlineData("indications[0].prevalence", "is a parameter object; to sweep its value (its range moves with it), use 'indications[0].prevalence.value'")]
     [InlineData("indications[0].id", "is a string; only numbers can be swept")]
     [InlineData("years[0]", "years is a number, not an array")]
     [InlineData("nothing", "the scenario has no property 'nothing'")]

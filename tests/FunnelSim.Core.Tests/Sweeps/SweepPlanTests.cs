@@ -33,8 +33,8 @@ public sealed class SweepPlanTests : IDisposable
         Assert.Equal([0.35, 0.003], plan.Points[1].Values.ToArray());
         Assert.Equal([0.45, 0.002], plan.Points[3].Values.ToArray());
         var scenario = plan.ScenarioAt(plan.Points[5]).Load.Scenario!;
-        Assert.Equal(0.45, scenario.Indications[1].Testing.Uptake.Distribution.Mean, 1e-12);
-        Assert.Equal(0.0035, scenario.Indications[0].Prevalence.Distribution.Mean, 1e-12);
+        Assert.Equal(0.45, scenario.Indications[1].Testing.Uptake.Value);
+        Assert.Equal(0.0035, scenario.Indications[0].Prevalence.Value);
         Assert.Empty(plan.Notes);
     }
 
@@ -123,6 +123,6 @@ public sealed class SweepPlanTests : IDisposable
 
         Assert.Equal(2, scenario.Years);
         Assert.Equal(2027, scenario.StartYear);
-        Assert.Equal(0.003, scenario.Indications[2].Prevalence.Distribution.Mean, 1e-12);
+        Assert.Equal(0.003, scenario.Indications[2].Prevalence.Value);
     }
 }

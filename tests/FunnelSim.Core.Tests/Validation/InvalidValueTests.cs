@@ -31,8 +31,8 @@ public class InvalidValueTests
     [InlineData(Uptake, """{ "value": 0.5, "low": 0.6, "high": 0.4 }""", Uptake + ".low", "must not be above high (0.4); got 0.6")]
     [InlineData(Uptake, """{ "value": 0.7, "low": 0.4, "high": 0.6 }""", Uptake + ".value", "must lie between low (0.4) and high (0.6); got 0.7")]
     [InlineData(Uptake, """{ "value": 0.5, "low": 0.4 }""", Uptake + ".low", "'low' needs 'high'")]
-    [InlineData(Uptake, """{ "value": 0.01, "low": 0, "high": 0.5 }""", Uptake,
-        "no Beta distribution has mean 0.01 and sd 0.128 (sd = (high − low)/3.92); for this mean the sd must be below 0.0995 — narrow low/high or give an explicit distribution")]
+    [InlineData(Uptake, """{ "value": 0.01, "low": 0, "high": 0.5 }""", Uptake + ".low",
+        "a probability range from 0 has no Beta distribution with 0 as its 2.5th percentile: low and high of { value, low, high } are the 2.5th and 97.5th percentiles of the fitted distribution; for a range that reaches the edge, give an explicit distribution, e.g. { \"distribution\": \"pert\", \"min\": 0, \"mode\": 0.01, \"max\": 0.5 }")]
     [InlineData(Uptake, """{ "value": 1e400 }""", Uptake + ".value", "must be a finite number; 1e400 is beyond the range of a double")]
     [InlineData(Uptake, "\"0.5\"", Uptake, "must be a number or an object")]
     // Explicit distributions.

@@ -20,17 +20,18 @@ public class ValidScenarioTests
 
         var cca = scenario.Indications[0];
         Assert.Equal(("cca", "Cholangiocarcinoma"), (cca.Id, cca.Name));
+        // low and high are the 2.5th and 97.5th percentiles: ln X ~ N((ln 7000 + ln 9500)/2, (ln 9500 − ln 7000)/(2 · 1.96)).
         var incidence = Assert.IsType<LogNormalDistribution>(cca.Incidence.Distribution);
-        Assert.Equal(8000, incidence.MeanValue);
-        Assert.Equal(2500 / 3.92, incidence.Sd, 12);
+        Assert.Equal(0.5 * (Math.Log(7000) + Math.Log(9500)), incidence.MuLog, 12);
+        Assert.Equal(Math.Log(9500 / 7000.0) / (2 * 1.959963984540054), incidence.SigmaLog, 12);
+        Assert.Equal(8000, cca.Incidence.PointEstimate);
         Assert.Equal((ParameterForm.Shorthand, 7000.0, 9500.0, "SEER"), (cca.Incidence.Form, cca.Incidence.Low!.Value, cca.Incidence.High!.Value, cca.Incidence.Source));
         Assert.Equal(new FixedDistribution(0.01), cca.AnnualGrowth.Distribution);
 
         var prevalence = Assert.IsType<BetaDistribution>(cca.Prevalence.Distribution);
-        double sd = 0.007 / 3.92, k = 0.005 * 0.995 / (sd * sd) - 1;
-        Assert.Equal(0.005 * k, prevalence.Alpha, 9);
-        Assert.Equal(0.995 * k, prevalence.Beta, 9);
-        Assert.Equal(0.005, prevalence.Mean, 12);
+        Assert.Equal(0.025, prevalence.CumulativeAt(0.002), 9);
+        Assert.Equal(0.975, prevalence.CumulativeAt(0.009), 9);
+        Assert.Equal(0.005, cca.Prevalence.PointEstimate);
 
         var uptake = cca.Testing.Uptake;
         Assert.Equal(new Ramp(Parameter.Fixed(0.75), 3, RampShape.SCurve), uptake.Ramp);
@@ -103,7 +104,10 @@ public class ValidScenarioTests
         var p = ScenarioLoader.Read(ScenarioJson.With(("indications[0].annualGrowth", """{ "value": 0.01, "low": -0.01, "high": 0.03 }""")))
             .Scenario!.Indications[0].AnnualGrowth;
 
-        Assert.Equal(new NormalDistribution(0.01, 0.04 / 3.92), p.Distribution);
+        // Mean the middle of the range, sd (high − low)/(2 · z₀.₉₇₅).
+        var normal = Assert.IsType<NormalDistribution>(p.Distribution);
+        Assert.Equal(0.01, normal.MeanValue, 15);
+        Assert.Equal(0.04 / (2 * 1.959963984540054), normal.Sd, 15);
     }
 
     [Fact]

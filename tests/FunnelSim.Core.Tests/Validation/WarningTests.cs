@@ -10,7 +10,7 @@ public class WarningTests
     [InlineData("indications[0].prevalence", "0.02", "indications[0].prevalence", "NRG1 fusions are reported in under 1% of patients")]
     [InlineData("simulation", """{ "iterations": 200 }""", "simulation.iterations", "only 200 iterations")]
     [InlineData("population", """{ "scale": "plan", "members": 2000, "referencePopulation": 1000 }""", "population.members", "exceed referencePopulation")]
-    [InlineData("indications[0].testing.uptake", """{ "value": 0.1, "low": 0, "high": 0.4 }""", "indications[0].testing.uptake", "J- or U-shaped")]
+    [InlineData("indications[0].testing.uptake", """{ "value": 0.1, "low": 0.001, "high": 0.4 }""", "indications[0].testing.uptake", "J- or U-shaped")]
     public void Warning_does_not_block(string editPath, string json, string expectedPath, string expectedMessage)
     {
         var result = ScenarioLoader.Read(ScenarioJson.With((editPath, json)));

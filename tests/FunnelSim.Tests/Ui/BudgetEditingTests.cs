@@ -57,15 +57,16 @@ public class BudgetEditingTests
     {
         var document = Payer();
         var editor = new FieldEditor(document, Node(document, "costs.drugPerDose"));
-        Assert.Equal(["shape", "value", "low", "high", "source"], editor.Fields().Select(f => f.Key));
+        // The price is a PERT between the ASP floor and a commercial mark-up (docs/evidence.md#costs).
+        Assert.Equal(["shape", "min", "mode", "max", "source"], editor.Fields().Select(f => f.Key));
 
-        editor.SetText(editor.Fields().Single(f => f.Key == "value"), "40000", out _);
+        editor.SetText(editor.Fields().Single(f => f.Key == "mode"), "40000", out _);
         var error = Assert.Single(document.Validation.Errors);
-        Assert.Equal("costs.drugPerDose.value", error.Path);
-        Assert.Contains("must lie between low (23285) and high (35000)", error.Message);
+        Assert.Equal("costs.drugPerDose.mode", error.Path);
+        Assert.Contains("must lie between min (23285) and max (35000)", error.Message);
 
-        editor.SetText(editor.Fields().Single(f => f.Key == "value"), "30000", out _);
-        Assert.Equal(30000, document.Scenario!.Costs!.DrugPerDose.Mean);
+        editor.SetText(editor.Fields().Single(f => f.Key == "mode"), "30000", out _);
+        Assert.Equal((23285 + 4 * 30000 + 35000) / 6.0, document.Scenario!.Costs!.DrugPerDose.Mean, 9);
     }
 
     [Fact]

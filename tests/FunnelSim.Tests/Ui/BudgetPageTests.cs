@@ -118,21 +118,21 @@ public class BudgetPageTests
         ui.Window.Tabs.Value = ui.Window.EditPage.Content;
         Assert.Contains(headlineBefore, ui.Screen);
 
-        // Given the drug price selected in the outline, when its mean goes from $24,683 to $30,000 …
+        // Given the drug price selected in the outline (a PERT), when its mode goes from $24,683 to $30,000 …
         var page = ui.Window.EditPage;
         page.Outline.Select("costs.drugPerDose");
         page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
         Assert.Contains("Editor: costs › drugPerDose", ui.Screen);
-        var mean = Assert.IsType<TextField>(page.Editor.InputOf("value"));
-        Assert.Equal("24683", mean.Text);
-        mean.Text = "30000";
+        var mode = Assert.IsType<TextField>(page.Editor.InputOf("mode"));
+        Assert.Equal("24683", mode.Text);
+        mode.Text = "30000";
         Assert.Same(before, ui.Workbench.Quick!.Result.Total.Years);   // nothing runs before the debounce
 
         ui.Time.Advance(TimeSpan.FromMilliseconds(400));
         ui.App.TimedEvents!.RunTimers();
         ui.Settle();
 
-        // … then the live run shows the drug cost up (the mean price rose 21.5%; its range stayed) and the impact up by
+        // … then the live run shows the drug cost up (the mean price rose 13.5%; its range stayed) and the impact up by
         // exactly as much: same patients, same doses, every other cost line unchanged (shared random numbers).
         var after = ui.Workbench.Quick!.Result.Total.Years;
         Assert.NotSame(before, after);

@@ -27,7 +27,8 @@ public class EditingTests
     public void ChangingAParametersFormGivesAValidParameterWithItsFields(string shape, string[] fields)
     {
         var document = ScenarioDocument.BaseCase();
-        double before = document.Scenario!.Indications[2].Prevalence.Mean;
+        // The written value (the point estimate, not the fitted mean) carries over into the new form.
+        double before = document.Scenario!.Indications[2].Prevalence.PointEstimate;
         var editor = new FieldEditor(document, Node(document, "indications[2].prevalence"));
         editor.SetText(editor.Fields()[0], shape, out bool reshaped);
 
@@ -35,6 +36,30 @@ public class EditingTests
         Assert.True(document.Validation.IsValid, string.Join("; ", document.Validation.Diagnostics));
         Assert.Equal(fields, editor.Fields().Skip(1).Where(f => f.Key is not ("ramp" or "source")).Select(f => f.Key));
         Assert.Equal(before, document.Scenario!.Indications[2].Prevalence.Mean, 6);
+    }
+
+    [Fact]
+    public void TypingANewValueMovesTheRangeWithItFromWhereTheTypingStarted()
+    {
+        // PDAC testing uptake 0.45 (0.30–0.60): a new value moves low and high on the logit scale, as --set does.
+        var document = ScenarioDocument.BaseCase();
+        var editor = new FieldEditor(document, Node(document, "indications[1].testing.uptake"));
+        var value = editor.Fields().Single(f => f.Key == "value");
+        static double Logit(double p) => Math.Log(p) - Math.Log(1 - p);
+
+        // "0" on the way to "0.05" cannot carry a range (the logit scale has no room at 0) and must lose nothing.
+        foreach (string typed in new[] { "0", "0.", "0.0", "0.05" }) Assert.Null(editor.SetText(value, typed, out _));
+
+        Assert.True(document.Validation.IsValid, string.Join("; ", document.Validation.Diagnostics));
+        var uptake = document.Scenario!.Indications[1].Testing.Uptake;
+        Assert.Equal(0.05, uptake.Value);
+        Assert.Equal(Logit(0.30) + Logit(0.05) - Logit(0.45), Logit(uptake.Low!.Value), 9);
+        Assert.Equal(Logit(0.60) + Logit(0.05) - Logit(0.45), Logit(uptake.High!.Value), 9);
+        Assert.Empty(document.Validation.Warnings);
+        // One undo step takes the whole run of typing back.
+        document.Undo();
+        Assert.Equal((0.45, 0.3, 0.6), (document.Scenario!.Indications[1].Testing.Uptake.Value!.Value,
+            document.Scenario.Indications[1].Testing.Uptake.Low!.Value, document.Scenario.Indications[1].Testing.Uptake.High!.Value));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class EditorKeysTests
         ui.Settle();
 
         Assert.Equal(before, document.Find($"{Prescribed}.probability")!.ToJsonString());
-        Assert.Equal("mean + 95% range", form.Text);
+        Assert.Equal("value + 95% range", form.Text);
         Assert.False(document.IsDirty);
     }
 
@@ -78,7 +78,7 @@ public class EditorKeysTests
         var form = Assert.IsType<ChoiceList>(ui.Window.EditPage.Editor.InputOf("shape"));
         form.SetFocus();
 
-        ui.App.InjectKey(Key.Enter);       // opens the list on "mean + 95% range"
+        ui.App.InjectKey(Key.Enter);       // opens the list on "value + 95% range"
         ui.App.InjectKey(Key.CursorUp);    // "fixed number"
         ui.App.InjectKey(Key.Enter);       // chosen
         ui.Settle();
@@ -91,7 +91,7 @@ public class EditorKeysTests
         ui.Settle();
 
         Assert.Equal(before, document.Find($"{Prescribed}.probability")!.ToJsonString());
-        Assert.Equal("mean + 95% range", Assert.IsType<ChoiceList>(ui.Window.EditPage.Editor.InputOf("shape")).Text);
+        Assert.Equal("value + 95% range", Assert.IsType<ChoiceList>(ui.Window.EditPage.Editor.InputOf("shape")).Text);
         Assert.Contains("Undone", ui.Window.Message);
     }
 

@@ -35,11 +35,11 @@ public class MainWindowTests
         page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
         var mean = Assert.IsType<TextField>(page.Editor.InputOf("value"));
 
-        mean.Text = "0.9";
+        mean.Text = "1.5";
         string screen = ui.Screen;
 
         Assert.Contains("Editor: PDAC › testing › uptake", screen);
-        Assert.Contains("error: must lie between low (0.3) and high (0.6); got 0.9", screen);
+        Assert.Contains("error: must be between 0 and 1 (a probability); got 1.5", screen);
         Assert.Contains("Testing !", screen);
         Assert.Contains("1 error(s)", screen);
 

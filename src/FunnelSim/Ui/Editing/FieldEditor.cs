@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FunnelSim.Json;
 
 namespace FunnelSim.Ui.Editing;
 
@@ -103,6 +104,7 @@ public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode n
                     document.SetUnreadable(field.Path, text.Trim(), unreadable);
                     return unreadable;
                 }
+                if (CarryRange(field.Path, number)) return null;
                 document.Set(field.Path, field.Kind == FieldKind.Integer && number == Math.Floor(number) && Math.Abs(number) < 9.1e15
                     ? JsonValue.Create((long)number)
                     : JsonValue.Create(number));
@@ -190,6 +192,43 @@ public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode n
         if (family == "lognormal") duration["sdLog"] = document.Find($"{path}.sdLog")?.DeepClone() ?? JsonValue.Create(0.8);
         document.Set(path, duration, structural: true);
     }
+
+    /// <summary>The value, low and high a run of typing into a shorthand's value started from, and the low and high last written.</summary>
+    private (string Path, double Value, double Low, double High, double WrittenLow, double WrittenHigh)? _carry;
+
+    /// <summary>
+    /// A new value typed for a shorthand <c>{ value, low, high }</c> moves its range with it, as every override does
+    /// (the core's <see cref="RangeCarry"/>, docs/scenario-format.md#parameters). Each keystroke moves the range from where
+    /// the typing started, so an intermediate entry ("0" on the way to "0.05") loses nothing. False when the field is not
+    /// such a value (or the range cannot follow): the caller writes the number alone.
+    /// </summary>
+    private bool CarryRange(string path, double number)
+    {
+        if (!path.EndsWith(".value", StringComparison.Ordinal)) return false;
+        string parameter = path[..^".value".Length];
+        if (document.Find(parameter) is not JsonObject o || o.ContainsKey("distribution")
+            || NumberAt(o, "value") is not { } value || NumberAt(o, "low") is not { } low || NumberAt(o, "high") is not { } high)
+            return false;
+        if (_carry is not { } carry || carry.Path != path || carry.WrittenLow != low || carry.WrittenHigh != high)
+            carry = (path, value, low, high, low, high);
+        if (RangeCarry.Move(document.Validation, parameter, carry.Value, carry.Low, carry.High, number, out _) is not { } moved)
+        {
+            _carry = carry;
+            return false;
+        }
+        // Both writes count as the one typing step at this path; Set also clears an earlier unreadable entry.
+        document.Edit(path, root =>
+        {
+            JsonNodePath.Set(root, $"{parameter}.low", JsonValue.Create(moved.Low));
+            JsonNodePath.Set(root, $"{parameter}.high", JsonValue.Create(moved.High));
+        }, structural: false);
+        document.Set(path, JsonValue.Create(number));
+        _carry = carry with { WrittenLow = moved.Low, WrittenHigh = moved.High };
+        return true;
+    }
+
+    private static double? NumberAt(JsonObject o, string name) =>
+        o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? NumberText.Of(v) : null;
 
     internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace FunnelSim.Ui.Editing;
 
 /// <summary>
-/// The fields of one parameter in whichever form it is written (a number, a mean with a 95% range, or an explicit
+/// The fields of one parameter in whichever form it is written (a number, a value with a 95% range, or an explicit
 /// distribution), its ramp and its source; and the rewrites when the user picks another form or ramp shape.
 /// </summary>
 internal static class ParameterFields
@@ -33,9 +33,9 @@ internal static class ParameterFields
         }
         else if (shape == ParameterShape.Range)
         {
-            fields.Add(new("value", prefix + "Mean", $"{path}.value", FieldKind.Number));
-            fields.Add(new("low", prefix + "Low (95%)", $"{path}.low", FieldKind.Number, Optional: true));
-            fields.Add(new("high", prefix + "High (95%)", $"{path}.high", FieldKind.Number, Optional: true));
+            fields.Add(new("value", prefix + "Value", $"{path}.value", FieldKind.Number));
+            fields.Add(new("low", prefix + "Low (2.5%)", $"{path}.low", FieldKind.Number, Optional: true));
+            fields.Add(new("high", prefix + "High (97.5%)", $"{path}.high", FieldKind.Number, Optional: true));
         }
         else if (ParameterShape.Families.TryGetValue(shape, out string[]? names))
         {

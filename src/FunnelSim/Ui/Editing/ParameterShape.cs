@@ -4,7 +4,7 @@ namespace FunnelSim.Ui.Editing;
 internal static class ParameterShape
 {
     public const string Number = "fixed number";
-    public const string Range = "mean + 95% range";
+    public const string Range = "value + 95% range";
 
     /// <summary>Explicit distribution families and their parameters, in the format's names.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Families = new Dictionary<string, string[]>(StringComparer.Ordinal)

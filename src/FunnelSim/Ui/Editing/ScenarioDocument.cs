@@ -179,7 +179,7 @@ public sealed class ScenarioDocument
         var read = ScenarioLoader.Read(ToJson());
         if (_unreadable.Count == 0) return read;
         var unreadable = _unreadable.Keys.Select(p => new Diagnostic(Severity.Error, p, _unreadableMessages.GetValueOrDefault(p) ?? $"'{_unreadable[p]}' cannot be read"));
-        return new ScenarioLoadResult(null, [.. unreadable, .. read.Diagnostics]);
+        return read with { Scenario = null, Diagnostics = [.. unreadable, .. read.Diagnostics] };
     }
 
     private static JsonObject? Parse(string json)

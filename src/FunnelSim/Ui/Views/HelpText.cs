@@ -42,11 +42,11 @@ internal static class HelpText
           → new patients treated → time on treatment and doses across the years.
           Lost: fusion-positive never tested; tested but missed (false negatives).
           Runs share random numbers (same seed), so an edit shows its own effect, not noise.
-          Numbers: a plain number is fixed; 'mean + 95% range' reads sd = (high − low)/3.92 as a Beta
-          (probabilities), log-normal (amounts) or normal (growth); or pick an explicit distribution.
+          Numbers: a plain number is fixed; 'value + low/high' fits a Beta (probabilities), log-normal
+          (amounts) or normal (growth) whose 2.5th/97.5th percentiles are low/high; or an explicit one.
           A probability may ramp to a target over some years (linear, s-curve, Bass).
           Errors block runs; warnings do not. Files are the same JSON the command line reads.
-          Tornado: each uncertain input at its low and high end (95% range), all others at their means; exact
+          Tornado: each uncertain input at its 2.5th and 97.5th percentile, all others at their base; exact
           expectations, so bars are pure effect. Global drivers, from one probabilistic run: Spearman rank
           correlation, standardized regression coefficient (SRC), and the permutation importance of a tree
           surrogate whose held-out R² says how far to trust it (≥ 0.7 good, 0.4–0.7 fair, below poor).
