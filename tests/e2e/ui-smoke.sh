@@ -26,6 +26,15 @@ wait_for() {
     sleep 0.2
   done
 }
+# settle: after an edit, until the debounced what-if has run (no "updating…" in the headline); a loaded machine is slow
+settle() {
+  sleep 1
+  local deadline=$((SECONDS + 60))
+  while screen | grep -qF "updating…"; do
+    [ $SECONDS -lt $deadline ] || fail "the what-if kept updating"
+    sleep 0.3
+  done
+}
 pdac_row() { screen | grep -m1 -E '│PDAC +[0-9]' | tr -s ' ' | sed 's/│//g'; }
 start() { # start WIDTH HEIGHT [ARGS…]
   local w=$1 h=$2; shift 2
@@ -46,7 +55,7 @@ keys Down                                # Uptake
 wait_for "Editor: PDAC › testing › uptake"
 keys Tab Tab                             # Form → Mean
 keys End BSpace BSpace BSpace BSpace 0.55
-sleep 1.5
+settle
 after=$(pdac_row)
 echo "  PDAC after:  $after"
 [ "$before" != "$after" ] || fail "the PDAC headline did not change"
@@ -61,7 +70,7 @@ keys F6
 wait_for "Pinned '"
 keys Tab Tab Tab Tab                     # Mean → Low → High → Ramp → Ramp to
 keys End BSpace BSpace BSpace BSpace 0.8
-sleep 1.5
+settle
 screen | grep -qE '│PDAC .*\(\+' || fail "the headline shows no difference from the baseline"
 keys C-t C-t C-t C-t C-t C-t             # Edit → … → Drivers → Compare
 wait_for "90% interval"
@@ -92,7 +101,18 @@ keys End
 tmux send-keys -t "$session" -N 200 BSpace
 keys "$work/whatif.json" Enter
 wait_for "Saved $work/whatif.json"
+echo "ui-smoke: Esc never quits; Ctrl+Q asks before losing the full run, the baseline and the drivers"
+keys Escape
+sleep 1
+tmux has-session -t "$session" 2>/dev/null || fail "Esc quit the program"
 keys C-q
+wait_for "Quit and lose the results?"
+keys Enter                               # the default is Cancel: still running
+sleep 1
+tmux has-session -t "$session" 2>/dev/null || fail "Enter on the quit question quit (its default must be Cancel)"
+keys C-q
+wait_for "Quit and lose the results?"
+keys BTab Enter                          # Quit
 sleep 1
 tmux has-session -t "$session" 2>/dev/null && fail "Ctrl+Q did not quit after saving"
 "$bin" validate "$work/whatif.json" | grep -q "ok" || fail "the saved file does not validate"
@@ -102,6 +122,10 @@ echo "ui-smoke: reopen"
 start 120 40 ui "$work/whatif.json"
 wait_for "Outline: whatif.json"
 wait_for "New starts"
+echo "ui-smoke: the commercial view (Alt+T) at 120x40"
+keys M-t
+wait_for "Patients and sales per year"
+for text in "New starts" "On treatment" "Doses" "Drug sales" "All years" "90% interval"; do screen | grep -qF "$text" || fail "120x40: the Treated tab lacks '$text'"; done
 keys C-q
 sleep 1
 
@@ -113,6 +137,13 @@ screen
 keys C-t C-t C-t C-t C-t                 # Edit → … → Drivers
 wait_for "Tornado: New starts · NSCLC"
 screen | grep -F "NRG1 fusion prevalence" | grep -qF "│" || fail "80x24: no tornado bar"
+screen
+echo "ui-smoke: the commercial view at 80x24 scrolls to the totals over the horizon"
+keys M-t
+wait_for "Patients and sales per year"
+for text in "New starts" "Drug sales" "more below"; do screen | grep -qF "$text" || fail "80x24: the Treated tab lacks '$text'"; done
+keys PageDown
+wait_for "All years"
 screen
 keys C-q
 sleep 1
