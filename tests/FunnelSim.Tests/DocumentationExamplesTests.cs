@@ -16,7 +16,7 @@ public sealed partial class DocumentationExamplesTests : IDisposable
 {
     private const int Iterations = 1_000;
 
-    private static readonly string[] RunsScenarios = ["run", "budget", "compare", "drivers", "tornado", "batch", "report"];
+    private static readonly string[] RunsScenarios = ["run", "budget", "compare", "drivers", "tornado", "batch", "report", "calibrate"];
     private static readonly string[] PathOptions = ["--out", "-o", "--out-dir", "-d", "--png", "--draws"];
 
     private readonly string _work = Directory.CreateTempSubdirectory("funnelsim-docs-").FullName;
@@ -92,7 +92,9 @@ public sealed partial class DocumentationExamplesTests : IDisposable
             }
             // batch's --draws is a name pattern for files in its --out-dir, not a path.
             bool pattern = previous == "--draws" && words[0] == "batch";
+            // calibrate's --draws is a number of posterior draws; elsewhere --draws names a file.
             bool isPath = !pattern && (previous is not null && PathOptions.Contains(previous) && word != "-"
+                                       && !(previous == "--draws" && words[0] == "calibrate")
                           || previous != "--set" && !word.StartsWith('-')
                              && (word.Contains('/', StringComparison.Ordinal) || Regex.IsMatch(word, @"\.(json|csv|html|xlsx|parquet)$")));
             string resolved = isPath && !Path.IsPathRooted(word) ? Path.Combine(_work, word) : word;

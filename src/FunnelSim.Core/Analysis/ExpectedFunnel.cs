@@ -72,16 +72,22 @@ public sealed class ExpectedFunnel
     /// as they are), with parameter p at <paramref name="start"/>[p] and its ramp target at <paramref name="target"/>[p]
     /// (ignored without a ramp, as in the engine). Allocates nothing.
     /// </summary>
-    internal void Compute(ReadOnlySpan<double> start, ReadOnlySpan<double> target, Span<double> cells)
+    internal void Compute(ReadOnlySpan<double> start, ReadOnlySpan<double> target, Span<double> cells) =>
+        Compute(start, target, cells, treatment: true);
+
+    /// <summary>As <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>; without
+    /// <paramref name="treatment"/>, the cells that carry patients over the years (<c>onTreatment</c>, <c>doses</c>) are left
+    /// as they are (the counts of new patients do not need them, and they cost most).</summary>
+    internal void Compute(ReadOnlySpan<double> start, ReadOnlySpan<double> target, Span<double> cells, bool treatment)
     {
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
-            ComputeIndication(indications[i], _model.IndicationScale(i, start), start, target, cells[_model.GroupOffsets[i]..]);
+            ComputeIndication(indications[i], _model.IndicationScale(i, start), start, target, cells[_model.GroupOffsets[i]..], treatment);
         SumTotals(cells);
     }
 
     private void ComputeIndication(CompiledIndication ind, double scale, ReadOnlySpan<double> start, ReadOnlySpan<double> target,
-        Span<double> cells)
+        Span<double> cells, bool treatment)
     {
         int metrics = ind.Metrics.Length;
         int afterPre = 1 + ind.PreTestSteps.Length;
@@ -133,6 +139,7 @@ public sealed class ExpectedFunnel
             _newPatients[t] = treatedTrue + treatedFalse;
         }
 
+        if (!treatment) return;
         double spread = ind.DurationSpread >= 0 ? start[ind.DurationSpread] : 1;
         ExpectedTreatment.PerPatient(ind.DurationKind, start[ind.DurationMedian], spread, ind.DoseIntervalDays, _doses, _onTreatment);
         for (int y = 0; y < _model.Years; y++)

@@ -17,6 +17,9 @@ public static partial class HtmlReport
     public static readonly IReadOnlyList<string> SectionIds =
         ["headline", "funnel", "over-time", "distribution", "budget", "sensitivity", "inputs", "provenance"];
 
+    /// <summary>The id of the calibration section, after the headline, in the report of a calibrated scenario.</summary>
+    public const string CalibrationSectionId = "calibration";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The report as HTML text, with <paramref name="charts"/> (from <see cref="ReportCharts.All"/>) inline.</summary>
@@ -41,6 +44,7 @@ public static partial class HtmlReport
         html.Append("</ul></nav>\n</header>\n");
 
         Headline(html, report);
+        if (report.Calibration is not null) Calibration(html, report, byId);
         Funnels(html, report, byId);
         OverTime(html, report, byId);
         Distribution(html, report, byId);
@@ -55,6 +59,7 @@ public static partial class HtmlReport
     private static IEnumerable<(string Id, string Heading)> Headings(Report report)
     {
         yield return ("headline", "Headline");
+        if (report.Calibration is not null) yield return (CalibrationSectionId, "Calibration");
         yield return ("funnel", "Funnel");
         yield return ("over-time", "Over the years");
         yield return ("distribution", "Distribution");

@@ -28,4 +28,11 @@ public sealed record Report(
 
     /// <summary>The first calendar year of the horizon.</summary>
     public int FirstYear => Result.Scenario.StartYear;
+
+    /// <summary>The calibration that gave this scenario (<c>funnelsim calibrate --report FILE.html</c>), shown in its own
+    /// section after the headline; null for an ordinary report.</summary>
+    public Calibration.CalibrationResult? Calibration { get; init; }
+
+    /// <summary>The observed-counts file of <see cref="Calibration"/>, as named in the report.</summary>
+    public string? CalibrationSource { get; init; }
 }

@@ -32,6 +32,7 @@ public static partial class ReportCharts
         ArgumentNullException.ThrowIfNull(report);
         var result = report.Result;
         var charts = new List<ReportChart>();
+        if (report.Calibration is { } calibration) charts.AddRange(Calibration(calibration));
         foreach (var indication in result.Indications)
             charts.Add(Funnel(report, indication.Id, indication.Name ?? indication.Id));
         charts.Add(Fan(report, "fan-new-starts", $"New starts on BIZENGRI per year (total)", MetricNames.TreatedNew, null));

@@ -21,15 +21,15 @@ internal sealed class DrawsOptions
         Draws = new Option<string?>("--draws")
         {
             Description = batch
-                ? "Also write each scenario's per-iteration draws, named after FILE: scenario NAME.json gives NAME.FILE in the " +
-                  "output folder (with --sweep, each point's results name with .results.json replaced by .FILE), Parquet for " +
-                  "FILE ending .parquet, CSV for .csv; batch.json (sweep.json) names each file. One row per iteration × " +
-                  "indication (and total) × year, with the --draw-metrics and every uncertain input's drawn value."
+                ? "Also write each scenario's per-iteration draws, named by the pattern NAME.EXT: scenario S.json gives " +
+                  "S.NAME.EXT beside S.results.json in the output folder (a sweep point, point-….NAME.EXT beside " +
+                  "point-….results.json), Parquet for .parquet, CSV for .csv; batch.json (sweep.json) names each file. One row " +
+                  "per iteration × indication (and total) × year, with the --draw-metrics and every uncertain input's drawn value."
                 : "Also write the per-iteration draws to FILE: Parquet for FILE.parquet (typed, compressed; for R, pandas, " +
                   "Arrow), CSV for FILE.csv (Excel). One row per iteration × indication (and total) × year: iteration, " +
                   "indication, year, the --draw-metrics, then every uncertain input's drawn value by its path (the inputs " +
                   "'drivers' ranks). Written while the run goes, atomically; the same bytes for any --threads.",
-            HelpName = "FILE.parquet|FILE.csv",
+            HelpName = batch ? "NAME.parquet|NAME.csv" : "FILE.parquet|FILE.csv",
         };
         Draws.Validators.Add(result =>
         {

@@ -22,6 +22,7 @@ internal static class FunnelSimCli
             TornadoCommand.Create(context),
             DriversCommand.Create(context),
             ReportCommand.Create(context),
+            CalibrateCommand.Create(context),
             BatchCommand.Create(context),
             MergeCommand.Create(context),
             ValidateCommand.Create(context),

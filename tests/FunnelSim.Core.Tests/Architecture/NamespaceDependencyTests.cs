@@ -33,7 +33,8 @@ public sealed class NamespaceDependencyTests
         ["Analysis"] = ["Summaries", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling", "Results", "Formatting"],
         ["Export"] = ["Analysis", "Sweeps", "Summaries", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling",
             "Results", "Formatting"],
-        ["Reporting"] = ["Export", "Analysis", "Sweeps", "Summaries", "Engine", "Compilation", "Json", "Model", "Distributions",
+        ["Calibration"] = ["Analysis", "Compilation", "Json", "Model", "Distributions", "Sampling"],
+        ["Reporting"] = ["Calibration", "Export", "Analysis", "Sweeps", "Summaries", "Engine", "Compilation", "Json", "Model", "Distributions",
             "Sampling", "Results", "Formatting"],
     };
 

@@ -34,6 +34,7 @@ internal sealed partial class MainWindow
             new MenuItem("_Full run", "", () => RunFull(), Key.F5),
             new MenuItem("_Pin / unpin baseline", "", () => TogglePin(), Key.F6),
             new MenuItem("_Problems…", "", () => ShowProblems(), Key.F8),
+            new MenuItem("_Calibrate…", "to observed counts (a file)", () => Calibrate(), Key.Empty),
         ]),
         new MenuBarItem("_Help", [new MenuItem("_Keys and model", "", () => ShowHelp(), Key.F1)]),
     ]);

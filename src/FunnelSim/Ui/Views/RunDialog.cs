@@ -39,6 +39,13 @@ internal sealed class RunDialog : Dialog
                         $"{_speed.IterationsPerSecond.ToString("N0", HumanNumber.Culture)}/s   {left} left";
     }
 
+    /// <summary>Records progress that is not counted in iterations (a calibration's stages); call on the UI thread.</summary>
+    public void Report(double fraction, string text)
+    {
+        _bar.Fraction = (float)Math.Clamp(fraction, 0, 1);
+        _numbers.Text = text;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) _cancel.Dispose();
