@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end check of the payer's path in the terminal UI (tmux): open scenarios/payer-commercial-1m.json, go to the
-# drug price in the outline (Costs › Drug per dose), change it and see the budget impact in the live headline move;
+# drug price in the outline (Costs › Drug per dose), change its mode and see the budget impact in the live headline move;
 # read the Budget tab (chart and table) at 120x40, then at 80x24. Skips (exit 0) when tmux is missing.
 # Usage: tests/e2e/ui-budget-smoke.sh     (from the repository root; builds src/FunnelSim first)
 #        UI_SMOKE_TMUX=/path/to/tmux-wrapper tests/e2e/ui-budget-smoke.sh   (a tmux that can start its server here)
@@ -40,13 +40,15 @@ wait_for "Budget impact 20"
 before=$(impact)
 echo "  before: $before"
 
-echo "ui-budget-smoke: Costs › Drug per dose, mean \$24,683 → \$30,000"
+echo "ui-budget-smoke: Costs › Drug per dose (PERT), mode \$24,683 → \$30,000"
 keys End Right                           # Costs (the last node), expanded
 keys Down                                # Drug per dose
 wait_for "Editor: costs › drugPerDose"
-keys Tab Tab                             # Form → Mean
+keys Tab Tab Tab                         # Form → Min → Mode
 keys End BSpace BSpace BSpace BSpace BSpace BSpace 30000
-sleep 1.5
+sleep 1
+deadline=$((SECONDS + 60))
+while screen | grep -qF "updating…"; do [ $SECONDS -lt $deadline ] || fail "the what-if kept updating"; sleep 0.3; done
 wait_for "valid"
 after=$(impact)
 echo "  after:  $after"
@@ -58,18 +60,23 @@ keys C-PageUp                            # Edit → Budget (the last tab)
 wait_for "Annual budget impact, NSCLC"
 keys F3 F3 F3                            # NSCLC → PDAC → CCA → all indications
 wait_for "Annual budget impact, all indications"
-wait_for "USD 2025 prices, undiscounted"
+wait_for "2025 prices, undiscounted"
 for text in "Eligible (test-positive)" "Newly treated" "Drug" "World with BIZENGRI" "2030"; do
   screen | grep -qF "$text" || fail "the Budget tab lacks '$text'"
 done
 screen | grep -E '^│2026 ' | grep -qF '█' || fail "no bar for 2026"
 screen
 keys C-q
-wait_for "has unsaved changes"           # the edited price: Cancel / Discard / Save (Enter saves the copy)
+wait_for "has unsaved changes"           # the edited price: Save / Discard / Cancel, and Enter is Cancel
 keys Enter
 sleep 1
+tmux_ has-session -t "$session" 2>/dev/null || fail "Enter on the unsaved-changes question quit (its default must be Cancel)"
+keys C-q
+wait_for "has unsaved changes"
+keys BTab BTab Enter                     # Cancel → Discard → Save
+sleep 1
 tmux_ has-session -t "$session" 2>/dev/null && fail "the app did not quit"
-grep -q '"value": 30000' "$scenario" || fail "the saved copy lacks the new drug price"
+grep -q '"mode": 30000' "$scenario" || fail "the saved copy lacks the new drug price"
 cmp -s "$scenario" scenarios/payer-commercial-1m.json && fail "the repository's scenario was changed"
 
 echo "ui-budget-smoke: 80x24"

@@ -26,6 +26,15 @@ wait_for() {
     sleep 0.2
   done
 }
+# settle: after an edit, until the debounced what-if has run (no "updating…" in the headline); a loaded machine is slow
+settle() {
+  sleep 1
+  local deadline=$((SECONDS + 60))
+  while screen | grep -qF "updating…"; do
+    [ $SECONDS -lt $deadline ] || fail "the what-if kept updating"
+    sleep 0.3
+  done
+}
 pdac_row() { screen | grep -m1 -E '│PDAC +[0-9]' | tr -s ' ' | sed 's/│//g'; }
 start() { # start WIDTH HEIGHT [ARGS…]
   local w=$1 h=$2; shift 2
@@ -34,7 +43,7 @@ start() { # start WIDTH HEIGHT [ARGS…]
 
 echo "ui-smoke: 120x40 — base case"
 start 120 40
-wait_for "Treated 2026"
+wait_for "New starts"
 wait_for "valid"
 before=$(pdac_row)
 echo "  PDAC before: $before"
@@ -46,7 +55,7 @@ keys Down                                # Uptake
 wait_for "Editor: PDAC › testing › uptake"
 keys Tab Tab                             # Form → Mean
 keys End BSpace BSpace BSpace BSpace 0.55
-sleep 1.5
+settle
 after=$(pdac_row)
 echo "  PDAC after:  $after"
 [ "$before" != "$after" ] || fail "the PDAC headline did not change"
@@ -61,24 +70,24 @@ keys F6
 wait_for "Pinned '"
 keys Tab Tab Tab Tab                     # Mean → Low → High → Ramp → Ramp to
 keys End BSpace BSpace BSpace BSpace 0.8
-sleep 1.5
+settle
 screen | grep -qE '│PDAC .*\(\+' || fail "the headline shows no difference from the baseline"
 keys C-t C-t C-t C-t C-t C-t             # Edit → … → Drivers → Compare
 wait_for "90% interval"
 keys F3                                  # NSCLC → PDAC
 keys F7 F7 F7 F7                         # 2026 → 2030
 wait_for "PDAC, 2030"
-screen | grep -E 'Treated \(new\)' | grep -qE '\+[0-9]' || fail "no positive treated difference in the Compare tab"
-screen | grep -E 'Treated \(new\)' | head -1
+screen | grep -E 'New starts' | grep -qE '\+[0-9]' || fail "no positive treated difference in the Compare tab"
+screen | grep -E 'New starts' | head -1
 
 echo "ui-smoke: Drivers tab — tornado of PDAC 2030, then the global drivers (D)"
 keys C-PageUp                            # Compare → Drivers (Ctrl+PgUp)
-wait_for "Tornado: Treated (new) · PDAC · 2030"
+wait_for "Tornado: New starts · PDAC · 2030"
 wait_for "NRG1 fusion prevalence"
 screen | grep -F "NRG1 fusion prevalence" | grep -qF "█" || fail "the tornado has no bar for prevalence"
 keys d
 wait_for "Surrogate R²" 90
-wait_for "Global drivers of Treated (new)"
+wait_for "Global drivers of New starts"
 screen | grep -qE "^│ +1 +[+-][0-9]" || fail "no ranked input in the drivers table"
 screen
 keys F4                                  # next metric: on treatment
@@ -92,7 +101,18 @@ keys End
 tmux send-keys -t "$session" -N 200 BSpace
 keys "$work/whatif.json" Enter
 wait_for "Saved $work/whatif.json"
+echo "ui-smoke: Esc never quits; Ctrl+Q asks before losing the full run, the baseline and the drivers"
+keys Escape
+sleep 1
+tmux has-session -t "$session" 2>/dev/null || fail "Esc quit the program"
 keys C-q
+wait_for "Quit and lose the results?"
+keys Enter                               # the default is Cancel: still running
+sleep 1
+tmux has-session -t "$session" 2>/dev/null || fail "Enter on the quit question quit (its default must be Cancel)"
+keys C-q
+wait_for "Quit and lose the results?"
+keys BTab Enter                          # Quit
 sleep 1
 tmux has-session -t "$session" 2>/dev/null && fail "Ctrl+Q did not quit after saving"
 "$bin" validate "$work/whatif.json" | grep -q "ok" || fail "the saved file does not validate"
@@ -101,18 +121,29 @@ grep -q '"to": 0.8' "$work/whatif.json" || fail "the saved file lacks the edit"
 echo "ui-smoke: reopen"
 start 120 40 ui "$work/whatif.json"
 wait_for "Outline: whatif.json"
-wait_for "Treated 2026"
+wait_for "New starts"
+echo "ui-smoke: the commercial view (Alt+T) at 120x40"
+keys M-t
+wait_for "Patients and sales per year"
+for text in "New starts" "On treatment" "Doses" "Drug sales" "All years" "90% interval"; do screen | grep -qF "$text" || fail "120x40: the Treated tab lacks '$text'"; done
 keys C-q
 sleep 1
 
 echo "ui-smoke: 80x24"
 start 80 24
-wait_for "Treated 2026"
+wait_for "New starts"
 for text in "Outline" "F1" "F5" "Ctrl+T" "NSCLC" "Total"; do screen | grep -qF "$text" || fail "80x24 lacks '$text'"; done
 screen
 keys C-t C-t C-t C-t C-t                 # Edit → … → Drivers
-wait_for "Tornado: Treated (new) · NSCLC"
+wait_for "Tornado: New starts · NSCLC"
 screen | grep -F "NRG1 fusion prevalence" | grep -qF "│" || fail "80x24: no tornado bar"
+screen
+echo "ui-smoke: the commercial view at 80x24 scrolls to the totals over the horizon"
+keys M-t
+wait_for "Patients and sales per year"
+for text in "New starts" "Drug sales" "more below"; do screen | grep -qF "$text" || fail "80x24: the Treated tab lacks '$text'"; done
+keys PageDown
+wait_for "All years"
 screen
 keys C-q
 sleep 1

@@ -206,7 +206,7 @@ public sealed class Workbench : IDisposable
         var model = ModelCompiler.Compile(scenario);
         long total = options.Iterations * (baseline is null ? 1 : 2);
         var first = progress is null ? null : new Progress(p => progress.Report(new RunProgress(p.Done, total)));
-        var result = Simulator.Run(model, options, first, cancellationToken);
+        var (result, horizon) = HorizonRun.Run(model, options, first, cancellationToken);
         ComparisonResult? comparison = null;
         bool replayed = false;
         if (baseline is not null)
@@ -219,7 +219,7 @@ public sealed class Workbench : IDisposable
                 : ScenarioComparison.Run(recording, model, options, second, cancellationToken);
             if (recording is not null) recordings.Keep(recording);
         }
-        return new WhatIf(result, comparison, revision, quick) { BaselineReplayed = replayed };
+        return new WhatIf(result, comparison, revision, quick) { BaselineReplayed = replayed, Horizon = horizon };
     }
 
     private void OnDocumentChanged(object? sender, DocumentChange change)

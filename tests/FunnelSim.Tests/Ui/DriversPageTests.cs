@@ -37,7 +37,7 @@ public class DriversPageTests
         var top = expected.Bars[0];
         string[] lines = ui.Screen.Split('\n');
 
-        Assert.Contains(lines, l => l.Contains($"Tornado: Treated (new) · NSCLC · {scenario.StartYear} — base {HumanNumber.Count(expected.BaseOutput)}"));
+        Assert.Contains(lines, l => l.Contains($"Tornado: New starts · NSCLC · {scenario.StartYear} — base {HumanNumber.Count(expected.BaseOutput)}"));
         int row = Array.FindIndex(lines, l => l.Contains("NRG1 fusion prevalence"));
         Assert.Equal("indications[0].prevalence", top.Input.Path);
         Assert.True(row > 0, "the widest input's label is on screen");
@@ -79,11 +79,11 @@ public class DriversPageTests
 
         var drivers = ui.Workbench.Sensitivity.Drivers!;
         Assert.Equal(300, drivers.Run.Draws);
-        Assert.Contains("Global drivers: Treated (new) · NSCLC", screen);
+        Assert.Contains("Global drivers: New starts · NSCLC", screen);
         Assert.Contains($"Surrogate R² {drivers.Surrogate!.RSquared.ToString("0.000", HumanNumber.Culture)}", screen);
         Assert.Contains("Spearman    SRC  importance", screen);
         Assert.Matches(@"\n│ +1 +[+-]\d\.\d{3} +[+-]\d\.\d\d +\d\.\d{3}  \S", screen);
-        Assert.Contains("Global drivers of Treated (new)", ui.Window.Message);
+        Assert.Contains("Global drivers of New starts", ui.Window.Message);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public class MainWindowTests
         string screen = ui.Screen;
 
         Assert.Contains("Outline", screen);
-        Assert.Contains("Treated 2026", screen);
+        Assert.Contains("New starts", screen);
+        Assert.Contains("Means of 4,000 iterations", screen.Replace("means of", "Means of"));
         Assert.Contains("PDAC", screen);
         Assert.Contains("F1", screen);
         Assert.Contains("F5", screen);
@@ -118,7 +119,7 @@ public class MainWindowTests
         Assert.Contains("Baseline", screen);
         Assert.Contains("Difference", screen);
         Assert.Contains("90% interval", screen);
-        Assert.Matches(@"Treated \(new\)[^\n]*\+\d", screen);
+        Assert.Matches(@"New starts[^\n]*\+\d", screen);
         Assert.Contains("[baseline:", ui.Window.Title);
     }
 }

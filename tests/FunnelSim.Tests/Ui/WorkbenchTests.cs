@@ -109,7 +109,7 @@ public class WorkbenchTests
         Assert.Equal(0, w.Quick.Comparison.Indications.Single(i => i.Id == "nsclc").Years[^1].Metrics[MetricNames.TreatedNew].Difference.Mean);
         var table = CompareTable.Build(w.Quick.Comparison, "pdac", pdac.Year);
         Assert.Equal(["Metric", "Baseline", "Current", "Difference", "90% interval", "P(higher)"], table.Headers);
-        Assert.StartsWith("−", table.Rows.Single(r => r[0] == "Treated (new)")[3]);
+        Assert.StartsWith("−", table.Rows.Single(r => r[0] == "New starts")[3]);
     }
 
     [Fact]

@@ -31,4 +31,18 @@ public static class BudgetHeadline
         }
         return years.Count == 1 ? $"Budget impact {Cell(years[0])}" : $"Budget impact {Cell(years[0])} · {Cell(years[^1])}";
     }
+
+    /// <summary>
+    /// What the budget impact is relative to, and the last year's 90% interval: cost with BIZENGRI minus cost without it
+    /// (the same patients on the displaced comparator therapy). Null without costs.
+    /// </summary>
+    public static string? Note(WhatIf whatIf)
+    {
+        ArgumentNullException.ThrowIfNull(whatIf);
+        var result = whatIf.Result;
+        if (result.Scenario.Costs is not { } costs) return null;
+        var last = result.Total.Years[^1];
+        if (!last.Metrics.TryGetValue(MetricNames.BudgetImpact, out var s)) return null;
+        return $"= with − without BIZENGRI; {last.Year} 90% {HumanNumber.ShortMoney(s.P5, costs.Currency)}–{HumanNumber.ShortMoney(s.P95, costs.Currency)}";
+    }
 }

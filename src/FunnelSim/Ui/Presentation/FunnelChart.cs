@@ -43,7 +43,7 @@ public static class FunnelChart
         names.Add((MetricNames.FusionPositive, "NRG1 fusion-positive"));
         names.Add((MetricNames.Identified, "Identified"));
         if (scenario is not null) names.AddRange(scenario.PostDetectionSteps.Select(s => (s.Id, s.Name ?? s.Id)));
-        names.Add((MetricNames.TreatedNew, "Treated (new)"));
+        names.Add((MetricNames.TreatedNew, "New starts"));
         foreach (var (metric, label) in names)
             if (metrics.TryGetValue(metric, out var summary)) yield return (label, summary.Mean);
     }

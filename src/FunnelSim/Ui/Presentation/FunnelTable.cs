@@ -37,6 +37,13 @@ public static class FunnelTable
             if (!metrics.TryGetValue(metric.Name, out var s)) continue;
             rows.Add([metric.Label, HumanNumber.Count(s.Mean), HumanNumber.Interval(s.P5, s.P95), Share(metrics, metric.Name)]);
         }
+        if (metrics.TryGetValue(MetricNames.CostDrug, out var sales))
+        {
+            string currency = result.Scenario.Costs?.Currency ?? "";
+            rows.Add(["Drug sales (list price)", HumanNumber.Money(sales.Mean, currency),
+                $"{HumanNumber.ShortMoney(sales.P5, currency, BudgetTableRows.ShortFrom)}–{HumanNumber.ShortMoney(sales.P95, currency, BudgetTableRows.ShortFrom)}",
+                "doses × price per dose"]);
+        }
         return new TableRows(["Metric", "Mean", "P5–P95", "Share (of means)"], rows);
     }
 

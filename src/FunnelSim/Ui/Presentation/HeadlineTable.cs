@@ -19,12 +19,26 @@ public static class HeadlineTable
         var result = whatIf.Result;
         var years = result.Total.Years;
         int first = years[0].Year, last = years[^1].Year;
-        var headers = new List<string> { "", $"Identified {first}", $"{last}", $"Treated {first}", $"{last}" };
-        var rows = new List<IReadOnlyList<string>>();
+        // Two header rows (names over years), so the table fits the pane at 80 columns.
+        var headers = new List<string> { "", "Identified", "", "New starts", "" };
+        var rows = new List<IReadOnlyList<string>> { new[] { "", $"{first}", $"{last}", $"{first}", $"{last}" } };
         foreach (var indication in result.Indications)
             rows.Add(Row(indication.Id.ToUpperInvariant(), indication.Years, Compared(whatIf.Comparison, indication.Id)));
         rows.Add(Row("Total", years, whatIf.Comparison?.Total.Years));
         return TextTable.Render(headers, rows);
+    }
+
+    /// <summary>
+    /// The headline number with its spread: the total's new starts in the last year, mean and 90% interval (P5–P95).
+    /// (The pane's title says the table's numbers are means, and of how many iterations.)
+    /// </summary>
+    public static string Note(WhatIf whatIf)
+    {
+        ArgumentNullException.ThrowIfNull(whatIf);
+        var last = whatIf.Result.Total.Years[^1];
+        return last.Metrics.TryGetValue(MetricNames.TreatedNew, out var s)
+            ? $"Total new starts {last.Year}: {HumanNumber.Count(s.Mean)} (90% interval {HumanNumber.Interval(s.P5, s.P95)})"
+            : "";
     }
 
     private static IReadOnlyList<YearComparison>? Compared(ComparisonResult? comparison, string id) =>

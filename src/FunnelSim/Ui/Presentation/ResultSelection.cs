@@ -26,13 +26,23 @@ public sealed class ResultSelection
     /// <summary>Selected metric (F4 cycles), one of <see cref="FunnelMetrics.Histogram"/>.</summary>
     public FunnelMetric Metric { get; private set; } = FunnelMetrics.Histogram.Single(m => m.Name == MetricNames.TreatedNew);
 
-    /// <summary>Moves to the next (or previous) metric, wrapping.</summary>
-    public void NextMetric(int step = 1)
+    /// <summary>
+    /// Moves to the next (or previous) metric, wrapping: the funnel's metrics and, when <paramref name="result"/> has
+    /// costs, the budget impact, the cost with BIZENGRI and (for a plan) PMPM.
+    /// </summary>
+    public void NextMetric(int step = 1, SimulationResult? result = null)
     {
-        var metrics = FunnelMetrics.Histogram;
-        int at = Math.Max(0, metrics.ToList().IndexOf(Metric));
+        var metrics = Metrics(result);
+        int at = Math.Max(0, metrics.FindIndex(m => m.Name == Metric.Name));
         Metric = metrics[((at + step) % metrics.Count + metrics.Count) % metrics.Count];
         Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>The metrics F4 cycles through for <paramref name="result"/>.</summary>
+    public static List<FunnelMetric> Metrics(SimulationResult? result)
+    {
+        var year = result?.Total.Years.FirstOrDefault()?.Metrics;
+        return [.. FunnelMetrics.Histogram, .. FunnelMetrics.Money.Where(m => year?.ContainsKey(m.Name) == true)];
     }
 
     /// <summary>

@@ -128,12 +128,7 @@ public sealed class Sensitivity(Action<Action> post) : IDisposable
         DriversMessage = null;
         DriversProgress = new RunProgress(0, Math.Min(scenario.Simulation.Iterations, DriversOptions.DefaultMaxDraws));
         Changed?.Invoke(this, EventArgs.Empty);
-        var progress = new Reporter(p => post(() =>
-        {
-            if (_driversCancel != cancel) return;
-            DriversProgress = p;
-            Changed?.Invoke(this, EventArgs.Empty);
-        }));
+        var progress = new Reporter(p => post(() => { if (_driversCancel == cancel) ReportDriversProgress(p); }));
         DriversTask = Task.Run(() =>
         {
             DriversResult? result = null;
@@ -175,6 +170,21 @@ public sealed class Sensitivity(Action<Action> post) : IDisposable
         }, CancellationToken.None);
         return null;
     }
+
+    /// <summary>
+    /// Shows the drivers' sampling progress. Workers report as they finish blocks, so reports can arrive out of order
+    /// (20,000 then 18,432): only a report further on is shown, and once every draw is in, the tree surrogate's fit is
+    /// shown as its own phase (<see cref="DriversFitting"/>) instead of a bar frozen short of the end.
+    /// </summary>
+    internal void ReportDriversProgress(RunProgress progress)
+    {
+        if (!DriversRunning || DriversProgress is { } shown && progress.Done <= shown.Done) return;
+        DriversProgress = progress;
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>True once every draw was simulated and the tree surrogate is being fitted (the drivers' second phase).</summary>
+    public bool DriversFitting => DriversProgress is { } p && p.Done >= p.Total;
 
     /// <summary>Cancels the drivers run; false when none was running.</summary>
     public bool CancelDrivers()

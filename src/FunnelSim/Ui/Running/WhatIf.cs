@@ -13,6 +13,9 @@ namespace FunnelSim.Ui.Running;
 /// <param name="Quick">True for a live what-if run with few iterations.</param>
 public sealed record WhatIf(SimulationResult Result, ComparisonResult? Comparison, int Revision, bool Quick)
 {
+    /// <summary>New starts, doses and drug sales summed over the horizon per iteration (the commercial view's last column).</summary>
+    public FunnelSim.Summaries.HorizonTotals? Horizon { get; init; }
+
     /// <summary>True when the comparison replayed the baseline's kept outputs instead of simulating it again.</summary>
     public bool BaselineReplayed { get; init; }
 }

@@ -51,6 +51,8 @@ internal sealed class BudgetPage : IResultsPage
 
     public TableView Table { get; }
 
+    public View? KeyTarget => Table;
+
     public void Refresh(Workbench workbench, ResultSelection selection)
     {
         _result = null;

@@ -111,9 +111,9 @@ internal sealed class DriversPage : IResultsPage
         if (s.DriversProgress is { } p)
         {
             string done = p.Done.ToString("N0", HumanNumber.Culture), total = p.Total.ToString("N0", HumanNumber.Culture);
-            lines.Add(p.Done < p.Total
-                ? $"Global drivers: simulating {Bar(p.Fraction, 20)} {done} / {total} draws — Esc cancels"
-                : $"Global drivers: fitting the tree surrogate to {total} draws… — Esc cancels");
+            lines.Add(s.DriversFitting
+                ? $"Drivers 2/2: fitting the tree surrogate to {total} draws… (Esc cancels)"
+                : $"Drivers 1/2: simulating {Bar(p.Fraction, 20)} {done} / {total} draws (Esc cancels)");
             return lines;
         }
         if (s.DriversMessage is { } message) lines.Add(message);

@@ -28,18 +28,23 @@ internal sealed class HeadlineView : FrameView
         var quick = workbench.Quick;
         Title = quick is null
             ? "Live what-if"
-            : $"Live what-if: {Workbench.QuickIterations:N0} iterations, {quick.Result.Run.ElapsedSeconds * 1000:0} ms" +
+            : $"Live what-if: means of {Workbench.QuickIterations:N0} iterations, {quick.Result.Run.ElapsedSeconds * 1000:0} ms" +
               (quick.Comparison is null ? "" : $" (Δ vs baseline {workbench.Baseline?.Describe()})");
         bool stale = quick is not null && quick.Revision != workbench.Revision;
         var lines = new List<string>();
         if (quick is not null) lines.AddRange(HeadlineTable.Lines(quick));
         else lines.Add(workbench.QuickError ?? "running…");
+        int table = quick is null ? 0 : lines.Count;
+        if (quick is not null) lines.Add(HeadlineTable.Note(quick));
         if (quick is not null && BudgetHeadline.Line(quick) is { } budget) lines.Add(budget);
+        if (quick is not null && BudgetHeadline.Note(quick) is { } relative) lines.Add(relative);
         lines.Add((workbench.QuickError is { } error && quick is not null ? error + " — showing the last valid run; " : stale ? "updating… " : "")
                   + status);
-        // As tall as its lines (a budget line, fewer indications), never shorter than the table with three indications.
-        int height = Math.Max(8, lines.Count + 2);
+        // Long notes wrap at the pane's width (never cut); the pane is as tall as its wrapped lines, never shorter than
+        // the table with three indications.
+        List<string> Wrapped(int width) => [.. lines.Take(table), .. ListDialog.Wrap(lines.Skip(table).ToList(), Math.Max(20, width)).Rows];
+        int height = Math.Max(8, Wrapped(Viewport.Width > 0 ? Viewport.Width : 50).Count + 2);
         if (Height is not DimAbsolute { Size: var current } || current != height) Height = height;
-        _lines.Show((_, _) => lines);
+        _lines.Show((w, _) => Wrapped(w));
     }
 }

@@ -5,21 +5,32 @@ internal static class HelpText
 {
     public const string Keys = """
         KEYS
-          F1            this help                   F5      full run (progress; Esc cancels)
-          F6            pin / unpin the baseline    F8      list all problems
-          F3 / Shift+F3 next / previous indication  F7 / Shift+F7  next / previous year
-          F4 / Shift+F4 next / previous metric (histogram and drivers)      F10  menu
-          Ctrl+T        next tab  (also Ctrl+PgDn; Ctrl+PgUp: previous tab — some terminals, e.g. tmux, eat those)
-          Ctrl+Z        undo the last edit (a run of typing in one field, or a change of form, ramp or family)
-          Ctrl+N new    Ctrl+O open    Ctrl+S save    Ctrl+E export results    Ctrl+Q quit
-          Tab / Shift+Tab   move between panes and fields (the field editor scrolls to the focused field)
+          F1              this help
+          F5              full run (a progress bar; Esc cancels and keeps the previous results)
+          F6              pin / unpin the baseline (the Compare tab shows the paired differences)
+          F8              list all problems (Enter goes to the field)
+          F3 / Shift+F3   next / previous indication (or the total)
+          F7 / Shift+F7   next / previous year
+          F4 / Shift+F4   next / previous metric of the histogram and the drivers (with costs also
+                          budget impact, cost with BIZENGRI and PMPM)
+          F10             the menu (File, Edit, Run, Help); the mouse works too
+          Ctrl+T          next tab; Ctrl+PgDn / Ctrl+PgUp next / previous tab (some terminals eat these)
+          Alt+letter      go to a tab by its underlined letter: Alt+E Edit, Alt+R Results, Alt+F Funnel,
+                          Alt+T Treated, Alt+H Histogram, Alt+D Drivers, Alt+C Compare, Alt+B Budget
+          Ctrl+Z          undo the last edit (a run of typing in one field, or a change of form, ramp or family)
+          Ctrl+N          new scenario (the built-in base case)
+          Ctrl+O          open a scenario file (type a path or pick a recent file)
+          Ctrl+S          save (Save As in the File menu); asks before replacing a file
+          Ctrl+E          export the results (.json or .csv)
+          Ctrl+Q          quit (asks first when edits or results would be lost); Esc never quits
+          Esc             cancels a run, the global drivers or a dialog
+          Tab / Shift+Tab move between the outline and the fields (the field editor scrolls to the focused field)
+          ↑ ↓ PgUp PgDn Home End   scroll a table or a page that is taller than the screen
           In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality, Del remove,
                             Alt+↑ / Alt+↓ move it, F2 rename (jumps to its Id)
           Drop-down fields: Enter, Space or F4 opens the list, ↑ ↓ and Enter choose, Esc closes it unchanged;
                             closed, ↑ ↓ and letters do nothing, so tabbing past a field never changes it.
-          Drivers tab:      the tornado of the selected metric, indication and year (F4, F3, F7), redrawn after
-                            each edit; D computes the global drivers (seconds; Esc cancels).
-          Mouse: click nodes, fields, tabs, menus and the status bar.
+          Drivers tab:      D computes the global drivers (seconds; Esc cancels)
         """;
 
     public const string Model = """

@@ -16,6 +16,9 @@ internal interface IResultsPage
     /// <summary>The tab's content.</summary>
     View Content { get; }
 
+    /// <summary>The view that takes the keys when the tab is chosen (a table for PgDn), or null for the content itself.</summary>
+    View? KeyTarget => null;
+
     /// <summary>Redraws from the workbench's current results and the selection.</summary>
     void Refresh(Workbench workbench, ResultSelection selection);
 }

@@ -71,8 +71,8 @@ internal sealed partial class MainWindow
     [
         (Key.F3.WithShift, () => NextIndication(-1)),
         (Key.F7.WithShift, () => NextYear(-1)),
-        (Key.F4, () => _selection.NextMetric(+1)),
-        (Key.F4.WithShift, () => _selection.NextMetric(-1)),
+        (Key.F4, () => _selection.NextMetric(+1, _workbench.Latest?.Result)),
+        (Key.F4.WithShift, () => _selection.NextMetric(-1, _workbench.Latest?.Result)),
         (Key.F2, Rename),
         (Key.N.WithCtrl, NewScenario),
         (Key.O.WithCtrl, OpenScenario),

@@ -43,6 +43,22 @@ internal sealed partial class MainWindow : Runnable
         var status = CreateStatusBar();
         Tabs = new Tabs { X = 0, Y = Pos.Bottom(menu), Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => status.Frame.Height + 1)) };
         foreach (var page in Pages) Tabs.Add(page.Content);
+        // ←/→ belong to the page (a table scrolls, the outline expands); tabs change only with Ctrl+T, Ctrl+PgDn/PgUp,
+        // Alt+letter or the mouse, never because an arrow key reached the tab bar.
+        // An arrow the page did not use stops at the page: it would otherwise move the focus on to the next tab.
+        Key[] arrows = [Key.CursorLeft, Key.CursorRight, Key.CursorUp, Key.CursorDown];
+        foreach (var arrow in arrows) Tabs.KeyBindings.Remove(arrow);
+        // A page's keys reach its table even when the focus sits on the page itself (after Alt+letter or a click on the tab).
+        Key[] scrolling = [.. arrows, Key.PageDown, Key.PageUp, Key.Home, Key.End];
+        foreach (var page in Pages)
+        {
+            page.Content.KeyDown += (_, key) =>
+            {
+                if (!scrolling.Contains(key)) return;
+                if (page.KeyTarget is { HasFocus: false } target) target.NewKeyDownEvent(key);
+                if (arrows.Contains(key) || page.KeyTarget is not null) key.Handled = true;
+            };
+        }
         _message.Y = Pos.Bottom(Tabs);
         status.Y = Pos.AnchorEnd();
         Add(menu, Tabs, _message, status);
@@ -50,7 +66,13 @@ internal sealed partial class MainWindow : Runnable
         _hiddenKeys = HiddenKeys();
         KeyDown += OnHiddenKey;
 
-        Tabs.ValueChanged += (_, _) => RefreshPages();
+        Tabs.ValueChanged += (_, _) =>
+        {
+            RefreshPages();
+            // However the tab was chosen (Ctrl+T, Alt+letter, the mouse), its keys work at once: PgDn scrolls the table, D computes the drivers.
+            if (Pages.FirstOrDefault(p => p.Content == Tabs.Value) is { } page && page != EditPage)
+                (page.KeyTarget ?? page.Content).SetFocus();
+        };
         _selection.Changed += (_, _) => RefreshPages();
         Drivers.Said += (_, text) => Say(text);
         EditPage.Editor.Reshaped += (_, dropped) =>

@@ -20,6 +20,8 @@ internal abstract class ResultPageBase : IResultsPage
 
     public View Content { get; }
 
+    public View? KeyTarget => _lines;
+
     public void Refresh(Workbench workbench, ResultSelection selection)
     {
         if (workbench.Latest is not { } latest)

@@ -46,6 +46,8 @@ internal abstract class TablePageBase : IResultsPage
 
     public TableView Table { get; }
 
+    public View? KeyTarget => Table;
+
     public abstract void Refresh(Workbench workbench, ResultSelection selection);
 
     protected void Show(string caption, TableRows rows, string notes = "")
