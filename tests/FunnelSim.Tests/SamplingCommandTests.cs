@@ -31,14 +31,29 @@ public class SamplingCommandTests
     }
 
     [Fact]
-    public void PrecisionIsRefusedForLatinHypercubeWithTheReason()
+    public void PrecisionWorksWithLatinHypercubeByAddingReplicates()
     {
         using var folder = new TempFolder();
-        var outcome = Run("run", LatinHypercubeWithCorrelations(folder), "--precision", "1%");
+        var outcome = Run("run", LatinHypercubeWithCorrelations(folder), "--precision", "5%", "--threads", "2");
 
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("--precision: a precision target needs Monte Carlo sampling", outcome.Error);
-        Assert.Equal("", outcome.Out);
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Out);
+        var run = json.RootElement.GetProperty("run");
+        Assert.Equal("latin-hypercube", run.GetProperty("sampling").GetString());
+        long iterations = run.GetProperty("iterations").GetInt64();
+        int replicates = run.GetProperty("lhsReplicates").GetInt32();
+        Assert.Equal(0, iterations % replicates);
+        Assert.Equal(replicates, json.RootElement.GetProperty("scenario").GetProperty("simulation").GetProperty("lhsReplicates").GetInt32());
+    }
+
+    [Fact]
+    public void LatinHypercubeWithFewerThanFourIterationsIsRefusedNamingThePlace()
+    {
+        using var folder = new TempFolder();
+        var outcome = Run("run", LatinHypercubeWithCorrelations(folder), "--iterations", "3");
+
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Contains("simulation.iterations (or --iterations): Latin hypercube sampling needs at least 4 iterations", outcome.Error);
     }
 
     [Fact]

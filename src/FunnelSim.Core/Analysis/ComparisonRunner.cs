@@ -116,8 +116,9 @@ internal sealed class ComparisonRunner
                 _recording?.Store(k, valuesA, moneyA);
             }
             _b.Simulate(k);
-            A.Add(valuesA);
-            B.Add(_b.CellValues);
+            int replicate = _b.ReplicateOf(k);   // both sides use A's design and the run's layout
+            A.Add(valuesA, replicate);
+            B.Add(_b.CellValues, replicate);
             var valuesB = _b.CellValues;
             for (int j = 0; j < _differences.Length; j++)
             {
@@ -126,15 +127,15 @@ internal sealed class ComparisonRunner
                 if (difference > 0) BGreater[j]++;
                 else if (difference < 0) BLess[j]++;
             }
-            Differences.Add(_differences);
-            MoneyA?.Add(moneyA);
-            MoneyB?.Add(_b.Budget!.Values);
-            if (_moneyDifferences.Length > 0) AddMoney(moneyA);
-            if (_exceedanceDifferences.Length > 0) AddExceedances(moneyA);
+            Differences.Add(_differences, replicate);
+            MoneyA?.Add(moneyA, replicate);
+            MoneyB?.Add(_b.Budget!.Values, replicate);
+            if (_moneyDifferences.Length > 0) AddMoney(moneyA, replicate);
+            if (_exceedanceDifferences.Length > 0) AddExceedances(moneyA, replicate);
         }
     }
 
-    private void AddMoney(ReadOnlySpan<long> a)
+    private void AddMoney(ReadOnlySpan<long> a, int replicate)
     {
         long[] b = _b.Budget!.Values;
         int[] cellsA = _layout.MoneyCellsA, cellsB = _layout.MoneyCellsB;
@@ -151,10 +152,10 @@ internal sealed class ComparisonRunner
             if (difference > 0) MoneyBGreater[j]++;
             else if (difference < 0) MoneyBLess[j]++;
         }
-        MoneyDifferences.Add(_moneyDifferences);
+        MoneyDifferences.Add(_moneyDifferences, replicate);
     }
 
-    private void AddExceedances(ReadOnlySpan<long> a)
+    private void AddExceedances(ReadOnlySpan<long> a, int replicate)
     {
         long[] b = _b.Budget!.Values;
         int[] cellsA = _layout.ExceedanceCellsA, cellsB = _layout.ExceedanceCellsB;
@@ -170,9 +171,9 @@ internal sealed class ComparisonRunner
             if (difference > 0) ExceedanceBGreater[j]++;
             else if (difference < 0) ExceedanceBLess[j]++;
         }
-        ExceedancesA.Add(indicatorsA);
-        ExceedancesB.Add(indicatorsB);
-        ExceedanceDifferences.Add(_exceedanceDifferences);
+        ExceedancesA.Add(indicatorsA, replicate);
+        ExceedancesB.Add(indicatorsB, replicate);
+        ExceedanceDifferences.Add(_exceedanceDifferences, replicate);
     }
 
     public void Merge(ComparisonRunner other)

@@ -55,8 +55,17 @@ public static class ScenarioComparison
         time ??= TimeProvider.System;
         long started = time.GetTimestamp();
         // Both sides use A's sampling design (as they use A's seed and the run's iteration count), so every iteration pairs.
-        if (b.Scenario.Simulation.Sampling != a.Scenario.Simulation.Sampling)
-            b = ModelCompiler.Compile(b.Scenario with { Simulation = b.Scenario.Simulation with { Sampling = a.Scenario.Simulation.Sampling } });
+        // Latin hypercube: both also use A's replicates, so both lay the run's iterations out in the same replicates.
+        if (b.Scenario.Simulation.Sampling != a.Scenario.Simulation.Sampling
+            || b.Scenario.Simulation.LhsReplicates != a.Scenario.Simulation.LhsReplicates)
+            b = ModelCompiler.Compile(b.Scenario with
+            {
+                Simulation = b.Scenario.Simulation with
+                {
+                    Sampling = a.Scenario.Simulation.Sampling,
+                    LhsReplicates = a.Scenario.Simulation.LhsReplicates,
+                },
+            });
 
         var layout = ComparisonLayout.Create(a, b);
         var runners = BlockScheduler.Run(options.Iterations, options.EffectiveThreads,
@@ -65,7 +74,10 @@ public static class ScenarioComparison
         for (int w = 1; w < runners.Length; w++) runners[0].Merge(runners[w]);
 
         var run = new RunInfo(options.Iterations, options.Seed, FormatNames.Of(a.Scenario.Simulation.Sampling), Simulator.EngineVersion, runners.Length,
-            time.GetElapsedTime(started).TotalSeconds);
+            time.GetElapsedTime(started).TotalSeconds)
+        {
+            LhsReplicates = runners[0].Differences.Replicates > 0 ? runners[0].Differences.Replicates : null,
+        };
         return Build(a, b, layout, runners[0], run);
     }
 
@@ -92,7 +104,7 @@ public static class ScenarioComparison
             case PairKind.Count:
             {
                 long n = sums.Differences.Iterations;
-                var difference = Difference(ResultBuilder.Summarize(sums.Differences, pair), n);
+                var difference = Difference(ResultBuilder.Summarize(sums.Differences, pair), n, sums.Differences.Replicates > 0);
                 return Shares(new MetricComparison(
                     ResultBuilder.Summarize(sums.A, layout.CellsA[pair]),
                     ResultBuilder.Summarize(sums.B, layout.CellsB[pair]),
@@ -115,7 +127,7 @@ public static class ScenarioComparison
             default:
             {
                 long n = sums.ExceedanceDifferences.Iterations;
-                var difference = Difference(ResultBuilder.Summarize(sums.ExceedanceDifferences, pair), n);
+                var difference = Difference(ResultBuilder.Summarize(sums.ExceedanceDifferences, pair), n, sums.ExceedanceDifferences.Replicates > 0);
                 return Shares(new MetricComparison(
                     ResultBuilder.Summarize(sums.ExceedancesA, pair),
                     ResultBuilder.Summarize(sums.ExceedancesB, pair),
@@ -143,7 +155,7 @@ public static class ScenarioComparison
         var summaryA = MoneySummary(sums.MoneyA!, a.Budget!, group.GroupA, year.YearA, metric);
         var summaryB = MoneySummary(sums.MoneyB!, b.Budget!, group.GroupB, year.YearB, metric);
         long used = sums.MoneyDifferences.Count(pair);
-        var difference = Difference(ResultBuilder.SummarizeMoney(sums.MoneyDifferences, pair), used) with { Iterations = used };
+        var difference = Difference(ResultBuilder.SummarizeMoney(sums.MoneyDifferences, pair), used, sums.MoneyDifferences.Replicates > 0) with { Iterations = used };
         return Shares(new MetricComparison(summaryA, summaryB, difference, 0), sums.MoneyBGreater[pair], sums.MoneyBLess[pair], used);
     }
 
@@ -155,8 +167,9 @@ public static class ScenarioComparison
         return metric == MetricNames.BudgetImpactPerTreated ? summary with { Iterations = money.Count(cell) } : summary;
     }
 
-    private static DifferenceSummary Difference(MetricSummary s, long n) =>
-        new(s.Mean, s.Sd, s.P5, s.P50, s.P95) { Mcse = n > 0 ? s.Sd / Math.Sqrt(n) : 0 };
+    /// <summary>The difference's summary; its MCSE is the summary's (sd/√n, or from the replicates' spread under Latin hypercube).</summary>
+    private static DifferenceSummary Difference(MetricSummary s, long n, bool replicated) =>
+        new(s.Mean, s.Sd, s.P5, s.P50, s.P95) { Mcse = n == 0 ? 0 : replicated ? s.Mcse : s.Sd / Math.Sqrt(n) };
 
     private static DifferenceSummary DividedBy(DifferenceSummary d, double divisor) =>
         d with { Mean = d.Mean / divisor, Sd = d.Sd / divisor, Mcse = d.Mcse / divisor, P5 = d.P5 / divisor, P50 = d.P50 / divisor, P95 = d.P95 / divisor };
@@ -169,7 +182,12 @@ public static class ScenarioComparison
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Simulation.Sampling == b.Simulation.Sampling) return null;
+        if (a.Simulation.Sampling == b.Simulation.Sampling)
+        {
+            if (a.Simulation.Sampling != SamplingMethod.LatinHypercube || a.Simulation.LhsReplicates == b.Simulation.LhsReplicates) return null;
+            return $"B's file asks for {b.Simulation.LhsReplicates} Latin hypercube replicates; both run with A's " +
+                   $"{a.Simulation.LhsReplicates} so that every iteration pairs";
+        }
         return $"B's file asks for {FormatNames.Of(b.Simulation.Sampling)} sampling; both run with A's {FormatNames.Of(a.Simulation.Sampling)} " +
                "so that every iteration pairs";
     }

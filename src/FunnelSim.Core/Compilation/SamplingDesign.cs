@@ -7,17 +7,21 @@ using Normal = MathNet.Numerics.Distributions.Normal;
 namespace FunnelSim.Compilation;
 
 /// <summary>
-/// Parameter draws other than plain independent Monte Carlo: Latin hypercube sampling and/or rank correlations through
-/// a Gaussian copula. Immutable and shared by the workers; every draw depends only on (seed, iteration, the quantity's
-/// stream key) — and, for Latin hypercube, the run's iteration count — so results are the same on any thread count.
+/// Parameter draws other than plain independent Monte Carlo: replicated Latin hypercube sampling and/or rank correlations.
+/// Immutable and shared by the workers; every draw depends only on (seed, iteration, the quantity's stream key) — and,
+/// for Latin hypercube, the run's replicate layout (<see cref="HypercubeReplicates"/>) — so results are the same on any
+/// thread count and any split into shards.
 /// <list type="bullet">
-/// <item>Latin hypercube: iteration k of N takes stratum π(k) of each quantity, π a permutation keyed by the seed and the
-/// quantity's stable stream key (<see cref="StratumPermutation"/>): u = (π(k) + U) / N with U from the quantity's stream,
-/// and x = F⁻¹(u). Each of the N strata is hit exactly once per quantity.</item>
-/// <item>Correlations: the correlated quantities get normal scores z (a standard normal from their stream, or Φ⁻¹ of the
-/// stratified u under Latin hypercube), correlated as y = L z with L the Cholesky factor of the Pearson correlations
-/// 2 sin(π ρ_s / 6), then x = F⁻¹(Φ(y)): exactly the asked Spearman correlations, exact marginals. Under Latin hypercube
-/// the first correlated quantity keeps its exact strata; the others keep their marginals but not exact stratification.</item>
+/// <item>Latin hypercube: the run's iterations form R replicates of consecutive iterations; iteration k, the i-th of
+/// replicate r of m iterations, takes stratum π_r(i) of each quantity, π_r a permutation keyed by the seed, the quantity's
+/// stable stream key and r (<see cref="StratumPermutation"/>): u = (π_r(i) + U) / m with U from the quantity's stream, and
+/// x = F⁻¹(u). Each of the m strata is hit exactly once per quantity and replicate.</item>
+/// <item>Correlations under Monte Carlo: the correlated quantities get standard normal scores z from their streams,
+/// correlated as y = L z with L the Cholesky factor of the Pearson correlations 2 sin(π ρ_s / 6), then x = F⁻¹(Φ(y)):
+/// exact marginals and Spearman correlations (a Gaussian copula).</item>
+/// <item>Correlations under Latin hypercube: the correlated quantities' strata are reordered within each replicate by
+/// Iman–Conover (<see cref="RankReordering"/>, towards the same normal-score correlations), so every quantity keeps
+/// its exact strata and the pairs take the asked rank correlations up to the replicate's sampling error.</item>
 /// </list>
 /// Uncorrelated quantities under Monte Carlo are drawn exactly as without a design, so adding a correlation leaves every
 /// other parameter's draws unchanged (common random numbers).
@@ -62,29 +66,48 @@ internal sealed class SamplingDesign
         return new SamplingDesign(latinHypercube, parameters.Count, matrix);
     }
 
-    /// <summary>Draws every start value and ramp target of iteration <paramref name="iteration"/> of <paramref name="iterations"/>.</summary>
+    /// <summary>True when the draws are a replicated Latin hypercube.</summary>
+    public bool IsLatinHypercube => _latinHypercube;
+
+    /// <summary>True when some quantities are correlated.</summary>
+    public bool IsCorrelated => _copulaSlots.Length > 0;
+
+    /// <summary>
+    /// Draws every start value and ramp target of iteration <paramref name="iteration"/> of a run laid out as
+    /// <paramref name="replicates"/>; <paramref name="strata"/> is the worker's cache of reordered strata (Latin hypercube
+    /// with correlations).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Draw(CompiledParameter[] parameters, ulong seed, long iteration, long iterations, double[] start, double[] target)
+    public void Draw(CompiledParameter[] parameters, ulong seed, long iteration, HypercubeReplicates replicates,
+        ReorderedStrata strata, double[] start, double[] target)
     {
         for (int p = 0; p < parameters.Length; p++)
         {
             var parameter = parameters[p];
-            if (_copulaRowOfStart[p] < 0) start[p] = DrawOne(parameter.Start, seed, iteration, iterations, parameter.StartKey);
+            if (_copulaRowOfStart[p] < 0) start[p] = DrawOne(parameter.Start, seed, iteration, replicates, parameter.StartKey);
             if (parameter.Target is { } to && _copulaRowOfTarget[p] < 0)
-                target[p] = DrawOne(to, seed, iteration, iterations, parameter.TargetKey);
+                target[p] = DrawOne(to, seed, iteration, replicates, parameter.TargetKey);
         }
 
         int d = _copulaSlots.Length;
-        if (d > 0)
+        if (d > 0 && _latinHypercube)
         {
-            Span<double> z = d <= 64 ? stackalloc double[d] : new double[d];
+            int replicate = replicates.Of(iteration);
+            long size = replicates.SizeOf(replicate);
+            long row = iteration - replicates.Start(replicate);
+            var reordered = strata.Of(this, parameters, seed, replicate, size);
             for (int j = 0; j < d; j++)
             {
-                ulong key = KeyOf(parameters, _copulaSlots[j]);
-                z[j] = _latinHypercube
-                    ? Normal.InvCDF(0, 1, Stratified(seed, iteration, iterations, key))
-                    : Rng.ForStream(seed, iteration, key).NextStandardNormal();
+                var slot = _copulaSlots[j];
+                double jitter = Rng.ForStream(seed, iteration, KeyOf(parameters, slot)).NextOpenDouble();
+                double u = Math.Clamp((reordered[row * d + j] + jitter) / size, Smallest, 1 - Smallest);
+                (slot.IsRampTarget ? target : start)[slot.ParameterIndex] = slot.Distribution.InverseCdf(u);
             }
+        }
+        else if (d > 0)
+        {
+            Span<double> z = d <= 64 ? stackalloc double[d] : new double[d];
+            for (int j = 0; j < d; j++) z[j] = Rng.ForStream(seed, iteration, KeyOf(parameters, _copulaSlots[j])).NextStandardNormal();
             for (int i = 0; i < d; i++)
             {
                 double y = 0;
@@ -101,21 +124,38 @@ internal sealed class SamplingDesign
         }
     }
 
-    private double DrawOne(Distribution distribution, ulong seed, long iteration, long iterations, ulong key)
+    private double DrawOne(Distribution distribution, ulong seed, long iteration, HypercubeReplicates replicates, ulong key)
     {
         if (distribution is FixedDistribution fixedValue) return fixedValue.Value;
-        if (_latinHypercube) return distribution.InverseCdf(Stratified(seed, iteration, iterations, key));
+        if (_latinHypercube) return distribution.InverseCdf(Stratified(seed, iteration, replicates, key));
         var rng = Rng.ForStream(seed, iteration, key);
         return distribution.Sample(ref rng);
     }
 
-    /// <summary>u = (π(k) + U) / N in the open interval (0, 1): the quantity's stratum for this iteration, jittered.</summary>
-    internal static double Stratified(ulong seed, long iteration, long iterations, ulong key)
+    /// <summary>
+    /// u = (π_r(i) + U) / m in the open interval (0, 1): the quantity's stratum for iteration k (the i-th of replicate r of
+    /// m iterations), jittered.
+    /// </summary>
+    internal static double Stratified(ulong seed, long iteration, HypercubeReplicates replicates, ulong key)
     {
-        long stratum = StratumPermutation.Of(iteration, iterations, SplitMix64.Mix(seed ^ key ^ 0x4C48535472617461UL));
+        int replicate = replicates.Of(iteration);
+        long size = replicates.SizeOf(replicate);
+        long stratum = StratumPermutation.Of(iteration - replicates.Start(replicate), size,
+            RankReordering.PermutationKey(seed, key, replicate));
         double jitter = Rng.ForStream(seed, iteration, key).NextOpenDouble();
-        return Math.Clamp((stratum + jitter) / iterations, Smallest, 1 - Smallest);
+        return Math.Clamp((stratum + jitter) / size, Smallest, 1 - Smallest);
     }
+
+    /// <summary>Fills <paramref name="strata"/> with replicate <paramref name="replicate"/>'s reordered strata (m × d).</summary>
+    internal void Reorder(CompiledParameter[] parameters, ulong seed, int replicate, int size, int[] strata)
+    {
+        var keys = new ulong[_copulaSlots.Length];
+        for (int j = 0; j < keys.Length; j++) keys[j] = KeyOf(parameters, _copulaSlots[j]);
+        RankReordering.Strata(seed, keys, replicate, size, _factor, strata);
+    }
+
+    /// <summary>The correlated quantities: the columns of a replicate's reordered strata.</summary>
+    internal int CorrelatedCount => _copulaSlots.Length;
 
     private static ulong KeyOf(CompiledParameter[] parameters, ParameterSlot slot) =>
         slot.IsRampTarget ? parameters[slot.ParameterIndex].TargetKey : parameters[slot.ParameterIndex].StartKey;

@@ -40,10 +40,11 @@ internal sealed class BudgetState
     /// <summary>Scratch: each patient's comparator duration (days), grown on demand.</summary>
     public double[] ComparatorDays { get; set; } = new double[64];
 
-    public void Add()
+    /// <summary>Adds this iteration's cells, of replicate <paramref name="replicate"/> (negative: a plain run).</summary>
+    public void Add(int replicate = -1)
     {
-        Money.Add(Values);
-        if (Budget.Threshold is not null) Exceedances.Add(Exceeds);
+        Money.Add(Values, replicate);
+        if (Budget.Threshold is not null) Exceedances.Add(Exceeds, replicate);
     }
 
     /// <summary>Summarises the rows the accumulators still buffer.</summary>

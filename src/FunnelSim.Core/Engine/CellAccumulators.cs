@@ -21,6 +21,9 @@ internal sealed class CellAccumulators
     private readonly CountDistribution[] _histograms;
     private readonly BucketScratch _scratch = new();
     private readonly RowBatch _pending;
+    private long[] _replicateSums = [];   // replicated Latin hypercube: per replicate (major) and cell, the exact sum
+    private long[] _replicateRows = [];   // rows added to each replicate (capacity; _replicates in use)
+    private int _replicates;
 
     /// <summary>Bins of exact histograms a set of cells may hold in all (one to five bytes each): 64 Mi.</summary>
     public const long ExactBinBudget = 1L << 26;
@@ -81,6 +84,24 @@ internal sealed class CellAccumulators
         return cells;
     }
 
+    /// <summary>Replicates (replicated Latin hypercube) rows were added to: 0 when rows carry no replicate.</summary>
+    public int Replicates => _replicates;
+
+    /// <summary>The exact sum of <paramref name="cell"/> over the rows of replicate <paramref name="replicate"/>.</summary>
+    public long ReplicateSum(int replicate, int cell) => _replicateSums[replicate * CellCount + cell];
+
+    /// <summary>Rows added to replicate <paramref name="replicate"/>.</summary>
+    public long ReplicateRows(int replicate) => _replicateRows[replicate];
+
+    /// <summary>Sets the per-replicate sums of a saved state (<paramref name="sums"/> replicate-major, one per replicate and cell).</summary>
+    public void RestoreReplicates(long[] rows, long[] sums)
+    {
+        if (sums.Length != rows.Length * CellCount) throw new ArgumentException("one replicate sum per replicate and cell");
+        _replicateRows = rows;
+        _replicateSums = sums;
+        _replicates = rows.Length;
+    }
+
     public long Sum(int cell)
     {
         Flush();
@@ -105,6 +126,32 @@ internal sealed class CellAccumulators
         bool full = _pending.Add(values);
         Iterations++;
         if (full) Flush();
+    }
+
+    /// <summary>
+    /// Adds one row belonging to replicate <paramref name="replicate"/> of a replicated Latin hypercube (its sums are
+    /// also kept per replicate); a negative replicate is a row of a plain run.
+    /// </summary>
+    public void Add(ReadOnlySpan<long> values, int replicate)
+    {
+        Add(values);
+        if (replicate < 0) return;
+        EnsureReplicates(replicate + 1);
+        _replicateRows[replicate]++;
+        var sums = _replicateSums.AsSpan(replicate * CellCount, CellCount);
+        for (int c = 0; c < sums.Length; c++) sums[c] += values[c];
+    }
+
+    private void EnsureReplicates(int replicates)
+    {
+        if (replicates <= _replicates) return;
+        if (replicates > _replicateRows.Length)
+        {
+            int grown = Math.Max(replicates, 2 * _replicateRows.Length);
+            Array.Resize(ref _replicateRows, grown);
+            Array.Resize(ref _replicateSums, grown * CellCount);
+        }
+        _replicates = replicates;
     }
 
     /// <summary>Summarises the pending rows (done by every read; cheap when nothing is pending).</summary>
@@ -145,5 +192,11 @@ internal sealed class CellAccumulators
             _histograms[c].Merge(other._histograms[c], _scratch);
         }
         Iterations += other.Iterations;
+        if (other._replicates > 0)
+        {
+            EnsureReplicates(other._replicates);
+            for (int r = 0; r < other._replicates; r++) _replicateRows[r] += other._replicateRows[r];
+            for (int i = 0; i < other._replicates * CellCount; i++) _replicateSums[i] += other._replicateSums[i];
+        }
     }
 }

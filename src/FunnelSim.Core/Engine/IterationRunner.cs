@@ -15,7 +15,9 @@ internal sealed partial class IterationRunner
 
     private readonly CompiledModel _model;
     private readonly ulong _seed;
-    private readonly long _iterations;  // of the whole run: Latin hypercube strata
+    private readonly HypercubeReplicates _replicates;  // of the whole run: Latin hypercube replicates and strata
+    private readonly bool _replicated;                 // Latin hypercube: rows are summed per replicate too
+    private readonly ReorderedStrata _strata = new();  // Latin hypercube with correlations: this worker's replicate
     private readonly double[] _start;   // each parameter's drawn start value
     private readonly double[] _target;  // each parameter's drawn ramp target (= start without a ramp)
     private readonly long[] _cells;     // this iteration's value of every cell
@@ -29,8 +31,8 @@ internal sealed partial class IterationRunner
     /// <param name="model">The model.</param>
     /// <param name="seed">Master seed.</param>
     /// <param name="overrides">Parameters held at given values instead of drawn.</param>
-    /// <param name="iterations">The run's iteration count, which Latin hypercube strata are laid out over (default: the
-    /// scenario's).</param>
+    /// <param name="iterations">The run's iteration count, which Latin hypercube replicates and strata are laid out over
+    /// (default: the scenario's); a run to a precision target continues the layout in whole replicates.</param>
     /// <param name="observer">Sees every iteration this worker simulates (see <see cref="IterationObserver"/>); null for none.</param>
     public IterationRunner(CompiledModel model, ulong seed, ParameterOverrides? overrides = null, long iterations = 0,
         IterationObserver? observer = null)
@@ -38,7 +40,16 @@ internal sealed partial class IterationRunner
         _observer = observer;
         _model = model;
         _seed = seed;
-        _iterations = iterations > 0 ? iterations : model.Scenario.Simulation.Iterations;
+        long runIterations = iterations > 0 ? iterations : model.Scenario.Simulation.Iterations;
+        _replicated = model.Design is { IsLatinHypercube: true };
+        if (_replicated)
+        {
+            if (runIterations < SimulationSettings.MinLatinHypercubeIterations)
+                throw new SimulationLimitException("simulation.iterations (or --iterations): " + Json.ScenarioReader.LatinHypercubeTooFew(runIterations));
+            _replicates = new HypercubeReplicates(runIterations, model.Scenario.Simulation.LhsReplicates);
+            if (model.Design.IsCorrelated && _replicates.SizeOf(0) > RankReordering.MaxSize)
+                throw new SimulationLimitException(ReorderedStrata.TooLarge(_replicates.SizeOf(0)));
+        }
         if (overrides is not null) UseOverrides(overrides.Start, overrides.Target, overrides.FixesAll);
         _start = new double[model.Parameters.Length];
         _target = new double[model.Parameters.Length];
@@ -72,8 +83,9 @@ internal sealed partial class IterationRunner
         for (long k = firstIteration; k < firstIteration + count; k++)
         {
             Simulate(k);
-            Cells.Add(_cells);
-            _budget?.Add();
+            int replicate = ReplicateOf(k);
+            Cells.Add(_cells, replicate);
+            _budget?.Add(replicate);
             _observer?.Observe(k, this);
         }
         // Nothing stays pending between blocks: the summaries can be read from any thread once the run is over.
@@ -81,6 +93,9 @@ internal sealed partial class IterationRunner
         _budget?.Flush();
         _observer?.EndBlock();
     }
+
+    /// <summary>The Latin hypercube replicate of global iteration <paramref name="iteration"/>; −1 for other designs.</summary>
+    public int ReplicateOf(long iteration) => _replicated ? _replicates.Of(iteration) : -1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Simulate(long iteration)
@@ -100,7 +115,7 @@ internal sealed partial class IterationRunner
             ApplyOverrides();
             return;
         }
-        if (_model.Design is { } design) design.Draw(_model.Parameters, _seed, iteration, _iterations, _start, _target);
+        if (_model.Design is { } design) design.Draw(_model.Parameters, _seed, iteration, _replicates, _strata, _start, _target);
         else DrawIndependent(iteration);
         if (_overrideStart is not null) ApplyOverrides();
     }

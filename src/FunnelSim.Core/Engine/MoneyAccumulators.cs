@@ -36,6 +36,9 @@ internal sealed class MoneyAccumulators
     private readonly LogBucketSketch[] _sketches;
     private readonly RowBatch _pending;
     private readonly BucketScratch _scratch = new();      // one cell's pending values' buckets
+    private Int128[] _replicateSums = [];   // replicated Latin hypercube: per replicate (major) and cell, the exact sum
+    private long[] _replicateCounts = [];   // and the count of defined values
+    private int _replicates;
 
     public MoneyAccumulators(int cells)
     {
@@ -86,6 +89,54 @@ internal sealed class MoneyAccumulators
         max.CopyTo(money._max, 0);
         sketches.CopyTo(money._sketches, 0);
         return money;
+    }
+
+    /// <summary>Replicates (replicated Latin hypercube) rows were added to: 0 when rows carry no replicate.</summary>
+    public int Replicates => _replicates;
+
+    /// <summary>The exact sum (cents) of <paramref name="cell"/>'s defined values in replicate <paramref name="replicate"/>.</summary>
+    public Int128 ReplicateSum(int replicate, int cell) => _replicateSums[replicate * CellCount + cell];
+
+    /// <summary>The count of <paramref name="cell"/>'s defined values in replicate <paramref name="replicate"/>.</summary>
+    public long ReplicateCount(int replicate, int cell) => _replicateCounts[replicate * CellCount + cell];
+
+    /// <summary>Sets the per-replicate sums and counts of a saved state (replicate-major, one per replicate and cell).</summary>
+    public void RestoreReplicates(int replicates, Int128[] sums, long[] counts)
+    {
+        if (sums.Length != replicates * CellCount || counts.Length != sums.Length)
+            throw new ArgumentException("one replicate sum and count per replicate and cell");
+        _replicateSums = sums;
+        _replicateCounts = counts;
+        _replicates = replicates;
+    }
+
+    /// <summary>Adds one row of replicate <paramref name="replicate"/> (negative: a row of a plain run).</summary>
+    public void Add(ReadOnlySpan<long> values, int replicate)
+    {
+        Add(values);
+        if (replicate < 0) return;
+        EnsureReplicates(replicate + 1);
+        var sums = _replicateSums.AsSpan(replicate * CellCount, CellCount);
+        var counts = _replicateCounts.AsSpan(replicate * CellCount, CellCount);
+        for (int c = 0; c < sums.Length; c++)
+        {
+            long value = values[c];
+            if (value == Undefined) continue;
+            sums[c] += Math.Clamp(value, -MaxMagnitude, MaxMagnitude);
+            counts[c]++;
+        }
+    }
+
+    private void EnsureReplicates(int replicates)
+    {
+        if (replicates <= _replicates) return;
+        if (replicates * CellCount > _replicateSums.Length)
+        {
+            int grown = Math.Max(replicates, 2 * _replicates);
+            Array.Resize(ref _replicateSums, grown * CellCount);
+            Array.Resize(ref _replicateCounts, grown * CellCount);
+        }
+        _replicates = replicates;
     }
 
     public long Count(int cell)
@@ -187,6 +238,15 @@ internal sealed class MoneyAccumulators
             _min[c] = Math.Min(_min[c], other._min[c]);
             _max[c] = Math.Max(_max[c], other._max[c]);
             _sketches[c].Merge(other._sketches[c]);
+        }
+        if (other._replicates > 0)
+        {
+            EnsureReplicates(other._replicates);
+            for (int i = 0; i < other._replicates * CellCount; i++)
+            {
+                _replicateSums[i] += other._replicateSums[i];
+                _replicateCounts[i] += other._replicateCounts[i];
+            }
         }
     }
 }

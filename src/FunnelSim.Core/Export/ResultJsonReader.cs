@@ -98,7 +98,10 @@ public static class ResultJsonReader
         Required(run, "sampling").GetString() ?? "",
         Required(run, "engineVersion").GetString() ?? "",
         run.TryGetProperty("threads", out var threads) ? threads.GetInt32() : 0,
-        run.TryGetProperty("elapsedSeconds", out var elapsed) ? elapsed.GetDouble() : 0);
+        run.TryGetProperty("elapsedSeconds", out var elapsed) ? elapsed.GetDouble() : 0)
+    {
+        LhsReplicates = run.TryGetProperty("lhsReplicates", out var replicates) ? replicates.GetInt32() : null,
+    };
 
     private static IndicationResult ReadIndication(JsonElement indication) => new(
         Required(indication, "id").GetString() ?? "",

@@ -11,7 +11,7 @@ public static partial class ScenarioReader
         ["$schema", "schemaVersion", "name", "description", "startYear", "years", "population", "simulation", "indications", "costs", "correlations"];
     private static readonly string[] NationalProperties = ["scale"];
     private static readonly string[] PlanProperties = ["scale", "members", "referencePopulation", "riskAdjustment", "memberMix"];
-    private static readonly string[] SimulationProperties = ["iterations", "seed", "sampling", "correlationRepair"];
+    private static readonly string[] SimulationProperties = ["iterations", "seed", "sampling", "correlationRepair", "lhsReplicates"];
 
     private static readonly NumberRange StartYears = new(1990, 2100, Meaning: "calendar year");
     private static readonly NumberRange Horizons = new(1, 30, Meaning: "years of horizon");
@@ -21,6 +21,7 @@ public static partial class ScenarioReader
     private static readonly NumberRange Iterations = new(SimulationSettings.MinIterations, SimulationSettings.MaxIterations);
     private static readonly NumberRange Seeds = new(0, SimulationSettings.MaxSeed, Meaning: "2^53 − 1");
     private const long FewIterations = 1000;
+    private static readonly NumberRange LhsReplicates = new(SimulationSettings.MinLhsReplicates, SimulationSettings.MaxLhsReplicates);
 
     private static Scenario? ReadScenario(ReadContext c, JsonElement root)
     {
@@ -111,12 +112,26 @@ public static partial class ScenarioReader
         if (iterations is < FewIterations)
             c.Warning(set.PathOf("iterations"), $"only {iterations} iterations: results will be noisy; use {FewIterations} or more");
         string? repair = set.Optional("correlationRepair") is { } r ? ReadKeyword(c, r, set.PathOf("correlationRepair"), FormatNames.CorrelationRepairs) : "none";
-        if (iterations is null || seed is null || sampling is not { } method || repair is null) return null;
+        long? replicates = set.Optional("lhsReplicates") is { } l
+            ? ReadInteger(c, l, set.PathOf("lhsReplicates"), LhsReplicates)
+            : SimulationSettings.DefaultLhsReplicates;
+        if (sampling == SamplingMethod.LatinHypercube && iterations is < SimulationSettings.MinLatinHypercubeIterations)
+        {
+            c.Error(set.PathOf("iterations"), LatinHypercubeTooFew(iterations.Value));
+            return null;
+        }
+        if (iterations is null || seed is null || sampling is not { } method || repair is null || replicates is null) return null;
         return new SimulationSettings(iterations.Value, (ulong)seed.Value, method)
         {
             CorrelationRepair = repair == "nearest" ? CorrelationRepair.Nearest : CorrelationRepair.None,
+            LhsReplicates = (int)replicates.Value,
         };
     }
+
+    /// <summary>Why <paramref name="iterations"/> iterations are too few for Latin hypercube sampling.</summary>
+    public static string LatinHypercubeTooFew(long iterations) =>
+        $"Latin hypercube sampling needs at least {SimulationSettings.MinLatinHypercubeIterations} iterations (two replicate " +
+        $"hypercubes of two, whose spread gives the Monte Carlo error), not {iterations}; raise the iterations or use 'monte-carlo'";
 
     private static SamplingMethod? ReadSampling(ReadContext c, JsonElement e, string path) =>
         ReadKeyword(c, e, path, FormatNames.SamplingMethods) switch

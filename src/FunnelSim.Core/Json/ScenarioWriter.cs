@@ -45,6 +45,8 @@ public static partial class ScenarioWriter
         writer.WriteNumber("iterations", scenario.Simulation.Iterations);
         writer.WriteNumber("seed", scenario.Simulation.Seed);
         writer.WriteString("sampling", FormatNames.Of(scenario.Simulation.Sampling));
+        if (scenario.Simulation.LhsReplicates != SimulationSettings.DefaultLhsReplicates)
+            writer.WriteNumber("lhsReplicates", scenario.Simulation.LhsReplicates);
         if (scenario.Simulation.CorrelationRepair != CorrelationRepair.None)
             writer.WriteString("correlationRepair", FormatNames.Of(scenario.Simulation.CorrelationRepair));
         writer.WriteEndObject();

@@ -15,6 +15,24 @@ public sealed record SimulationSettings(long Iterations, ulong Seed, SamplingMet
 
     /// <summary>What to do with rank correlations the copula cannot draw as given (JSON <c>correlationRepair</c>).</summary>
     public CorrelationRepair CorrelationRepair { get; init; }
+
+    /// <summary>
+    /// Latin hypercube only (JSON <c>lhsReplicates</c>): the number R of independent hypercubes the run's iterations are
+    /// split into (fewer when the run has fewer than 2R iterations); their spread gives the Monte Carlo error.
+    /// </summary>
+    public int LhsReplicates { get; init; } = DefaultLhsReplicates;
+
+    /// <summary>Default <see cref="LhsReplicates"/>.</summary>
+    public const int DefaultLhsReplicates = 10;
+
+    /// <summary>Fewest <see cref="LhsReplicates"/> allowed (one replicate has no spread).</summary>
+    public const int MinLhsReplicates = 2;
+
+    /// <summary>Most <see cref="LhsReplicates"/> allowed.</summary>
+    public const int MaxLhsReplicates = 100_000;
+
+    /// <summary>Fewest iterations a Latin hypercube run takes: two replicates of two.</summary>
+    public const long MinLatinHypercubeIterations = 4;
 }
 
 /// <summary>Sampling method for the parameter draws.</summary>
@@ -23,8 +41,9 @@ public enum SamplingMethod
     /// <summary>Independent pseudo-random draws (JSON: <c>monte-carlo</c>).</summary>
     MonteCarlo,
     /// <summary>
-    /// Latin hypercube draws (JSON: <c>latin-hypercube</c>): over the run's N iterations each parameter takes each of
-    /// N equal-probability strata exactly once. N must be fixed before the run starts.
+    /// Replicated Latin hypercube draws (JSON: <c>latin-hypercube</c>): the run's iterations are split into
+    /// <see cref="SimulationSettings.LhsReplicates"/> independent hypercubes, and over the m iterations of each, each
+    /// parameter takes each of m equal-probability strata exactly once.
     /// </summary>
     LatinHypercube,
 }

@@ -94,6 +94,8 @@ public static partial class PartialJson
         var cells = ReadCells(state.GetProperty("cells"));
         if (cells.Iterations != shard.Iterations(iterations))
             return Failure($"state: {cells.Iterations:D} iterations, but shard {shard} has {shard.Iterations(iterations):D}");
+        if (sampling == FormatNames.LatinHypercube && cells.Replicates == 0)
+            return Failure("a Latin hypercube partial without per-replicate sums (written by an older funnelsim): rerun the shards");
         var money = state.TryGetProperty("money", out var m) ? ReadMoney(m) : null;
         var exceedances = state.TryGetProperty("exceedances", out var e) ? ReadCells(e) : null;
         return new PartialLoadResult(new PartialResult(command, scenario, hash, sampling, engineVersion, shard, threads, elapsed,
@@ -125,7 +127,21 @@ public static partial class PartialJson
             }
             c++;
         }
-        return CellAccumulators.Restore(element.GetProperty("iterations").GetInt64(), sums, squares, histograms);
+        var restored = CellAccumulators.Restore(element.GetProperty("iterations").GetInt64(), sums, squares, histograms);
+        if (element.TryGetProperty("replicates", out var replicates))
+        {
+            var rows = new List<long>();
+            var replicateSums = new List<long>();
+            foreach (var replicate in replicates.EnumerateArray())
+            {
+                rows.Add(replicate.GetProperty("rows").GetInt64());
+                var line = replicate.GetProperty("sums");
+                if (line.GetArrayLength() != cells) throw new FormatException("a replicate's sums must have one value per cell");
+                foreach (var value in line.EnumerateArray()) replicateSums.Add(value.GetInt64());
+            }
+            restored.RestoreReplicates([.. rows], [.. replicateSums]);
+        }
+        return restored;
     }
 
     private static MoneyAccumulators ReadMoney(JsonElement element)
@@ -149,7 +165,23 @@ public static partial class PartialJson
             sketches[c] = ReadSketch(value.GetProperty("sketch"));
             c++;
         }
-        return MoneyAccumulators.Restore(element.GetProperty("rows").GetInt64(), counts, sums, squares, min, max, sketches);
+        var restored = MoneyAccumulators.Restore(element.GetProperty("rows").GetInt64(), counts, sums, squares, min, max, sketches);
+        if (element.TryGetProperty("replicates", out var replicates))
+        {
+            var replicateCounts = new List<long>();
+            var replicateSums = new List<Int128>();
+            foreach (var replicate in replicates.EnumerateArray())
+            {
+                var countLine = replicate.GetProperty("counts");
+                var sumLine = replicate.GetProperty("sums");
+                if (countLine.GetArrayLength() != cells || sumLine.GetArrayLength() != cells)
+                    throw new FormatException("a replicate's counts and sums must have one value per cell");
+                foreach (var value in countLine.EnumerateArray()) replicateCounts.Add(value.GetInt64());
+                foreach (var value in sumLine.EnumerateArray()) replicateSums.Add(ParseInt128(value));
+            }
+            restored.RestoreReplicates(replicates.GetArrayLength(), [.. replicateSums], [.. replicateCounts]);
+        }
+        return restored;
     }
 
     private static LogBucketSketch ReadSketch(JsonElement element)

@@ -15,7 +15,10 @@ namespace FunnelSim.Shards;
 /// the <c>scenario</c> as run (canonical form) and the mergeable <c>state</c>. 128-bit sums are decimal strings; a
 /// histogram or sketch store is an <c>offset</c> and dense <c>counts</c> in which a negative number −k stands for k
 /// empty bins in a row. A count cell holds its exact <c>histogram</c>, or, past the exact bound, a <c>sketch</c> with
-/// the exact <c>min</c> and <c>max</c>. Each cell's state is written on one line.
+/// the exact <c>min</c> and <c>max</c>. Each cell's state is written on one line. Under Latin hypercube sampling the
+/// cells, money and threshold states also hold <c>replicates</c>: per replicate hypercube one line with its exact
+/// per-cell sums (and <c>rows</c>, or per-cell <c>counts</c> for money), from which the merge takes the mean of the
+/// replicate means and its standard error.
 /// </summary>
 public static partial class PartialJson
 {
@@ -109,6 +112,25 @@ public static partial class PartialJson
             }), skipInputValidation: true);
         }
         writer.WriteEndArray();
+        if (cells.Replicates > 0)
+        {
+            // Latin hypercube: per replicate, its rows and each cell's exact sum (one line per replicate).
+            writer.WriteStartArray("replicates");
+            for (int r = 0; r < cells.Replicates; r++)
+            {
+                int replicate = r;
+                writer.WriteRawValue(Compact(line =>
+                {
+                    line.WriteStartObject();
+                    line.WriteNumber("rows", cells.ReplicateRows(replicate));
+                    line.WriteStartArray("sums");
+                    for (int c = 0; c < cells.CellCount; c++) line.WriteNumberValue(cells.ReplicateSum(replicate, c));
+                    line.WriteEndArray();
+                    line.WriteEndObject();
+                }), skipInputValidation: true);
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 
@@ -135,6 +157,28 @@ public static partial class PartialJson
             }), skipInputValidation: true);
         }
         writer.WriteEndArray();
+        if (money.Replicates > 0)
+        {
+            // Latin hypercube: per replicate, each cell's count of values and exact sum (one line per replicate).
+            writer.WriteStartArray("replicates");
+            for (int r = 0; r < money.Replicates; r++)
+            {
+                int replicate = r;
+                writer.WriteRawValue(Compact(line =>
+                {
+                    line.WriteStartObject();
+                    line.WriteStartArray("counts");
+                    for (int c = 0; c < money.CellCount; c++) line.WriteNumberValue(money.ReplicateCount(replicate, c));
+                    line.WriteEndArray();
+                    line.WriteStartArray("sums");
+                    for (int c = 0; c < money.CellCount; c++)
+                        line.WriteStringValue(money.ReplicateSum(replicate, c).ToString(CultureInfo.InvariantCulture));
+                    line.WriteEndArray();
+                    line.WriteEndObject();
+                }), skipInputValidation: true);
+            }
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 

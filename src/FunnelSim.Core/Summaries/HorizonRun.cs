@@ -119,11 +119,12 @@ public static class HorizonRun
 
         public override void Observe(long iteration, IterationRunner runner)
         {
+            int replicate = runner.ReplicateOf(iteration);
             Sum(runner.CellValues, _layout.Counts, _counts);
-            Counts.Add(_counts);
+            Counts.Add(_counts, replicate);
             if (Money is null) return;
             Sum(runner.Budget!.Values, _layout.Money!, _money);
-            Money.Add(_money);
+            Money.Add(_money, replicate);
         }
 
         public override void EndBlock()

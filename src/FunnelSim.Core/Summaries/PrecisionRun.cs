@@ -10,7 +10,10 @@ namespace FunnelSim.Summaries;
 /// <summary>
 /// Runs a model in chunks until the headline metric is precise enough (see <see cref="PrecisionTarget"/>). Chunk k runs
 /// iterations [n(k−1), n(k)) on their own random streams and its exact integer summaries merge with the earlier chunks',
-/// so a result reached this way is bit-identical to a plain run of the same iteration count and seed.
+/// so a result reached this way is bit-identical to a plain run of the same iteration count and seed. Under replicated
+/// Latin hypercube sampling the first chunk is laid out in the scenario's replicates and every later chunk adds whole
+/// replicates of the same size (<see cref="HypercubeReplicates"/>), so the result is a plain run of the final iteration
+/// count with the final number of replicates (both echoed in the result).
 /// </summary>
 public static class PrecisionRun
 {
@@ -18,14 +21,11 @@ public static class PrecisionRun
     public const string Metric = MetricNames.TreatedNew;
 
     /// <summary>Runs <paramref name="model"/> to <paramref name="target"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
-    /// <exception cref="ArgumentException">The model uses Latin hypercube sampling, whose iteration count must be fixed up front.</exception>
     public static SimulationResult Run(CompiledModel model, ulong seed, PrecisionTarget target, int threads = 0,
         IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
-        if (model.Scenario.Simulation.Sampling == SamplingMethod.LatinHypercube)
-            throw new ArgumentException(LatinHypercubeRefusal, nameof(model));
         if (!(target.RelativeError > 0 && target.RelativeError < 1))
             throw new ArgumentOutOfRangeException(nameof(target), "the relative error must be in (0, 1)");
         ArgumentOutOfRangeException.ThrowIfLessThan(target.MaxIterations, 1);
@@ -37,13 +37,20 @@ public static class PrecisionRun
 
         IterationRunner? all = null;
         long done = 0, next = Math.Min(target.MaxIterations, target.FirstChunk);
+        HypercubeReplicates? replicates = null;
+        if (model.Scenario.Simulation.Sampling == SamplingMethod.LatinHypercube)
+        {
+            next = Math.Max(next, SimulationSettings.MinLatinHypercubeIterations);
+            replicates = new HypercubeReplicates(next, model.Scenario.Simulation.LhsReplicates);
+        }
+        long layout = next;
         int chunks = 0, usedThreads = 1;
         (double Worst, string? Where) precision;
         while (true)
         {
             long offset = done;
             var chunkProgress = progress is null ? null : new OffsetProgress(progress, offset, target.MaxIterations);
-            var runners = BlockScheduler.Run(next - done, workerThreads, () => new IterationRunner(model, seed),
+            var runners = BlockScheduler.Run(next - done, workerThreads, () => new IterationRunner(model, seed, iterations: layout),
                 (runner, first, count) => runner.Run(offset + first, count), chunkProgress, cancellationToken);
             usedThreads = Math.Max(usedThreads, runners.Length);
             all ??= runners[0];
@@ -53,6 +60,15 @@ public static class PrecisionRun
             precision = Worst(all.Cells, cells);
             if (precision.Worst <= target.RelativeError || done >= target.MaxIterations) break;
             next = NextEnd(done, precision.Worst, target);
+            if (replicates is { } r)
+            {
+                // Whole replicates of the first chunk's size; stop where the cap leaves no room for one more.
+                long size = r.Size;
+                long whole = Math.Max(1, (next - done + size - 1) / size);
+                long room = (target.MaxIterations - done) / size;
+                if (room < 1) break;
+                next = done + Math.Min(whole, room) * size;
+            }
         }
 
         string reason = precision.Worst <= target.RelativeError ? ConvergenceInfo.PrecisionReached : ConvergenceInfo.MaxIterationsReached;
@@ -64,12 +80,6 @@ public static class PrecisionRun
         };
         return ResultBuilder.Build(model, run, all.Cells, all.Budget);
     }
-
-    /// <summary>Why a Latin hypercube scenario cannot run to a precision target.</summary>
-    public const string LatinHypercubeRefusal =
-        "a precision target needs Monte Carlo sampling: with Latin hypercube sampling every parameter's strata are laid " +
-        "out over a fixed number of iterations, so the count must be chosen up front (use --iterations), or set " +
-        "simulation.sampling to 'monte-carlo'";
 
     /// <summary>
     /// The next chunk end: the iterations the worst cell needs if its standard deviation holds (MCSE falls as 1/√n), with
@@ -107,6 +117,7 @@ public static class PrecisionRun
         foreach (var (cell, name) in cells)
         {
             var (mean, _, mcse) = ExactMoments.Of(accumulators.Iterations, accumulators.Sum(cell), accumulators.SumOfSquares(cell));
+            if (accumulators.Replicates > 0) (mean, mcse) = ReplicateMoments.Of(accumulators, cell);
             if (mean == 0) continue;
             double relative = mcse / Math.Abs(mean);
             if (where is null || relative > worst)

@@ -44,6 +44,11 @@ internal static partial class ResultBuilder
         var (min, max) = money.Range(cell);
         double[] q = money.Sketch(cell).Quantiles(MetricSummary.Probabilities, min, max);
         var cents = new MetricSummary(mean, sd, sd / Math.Sqrt(n), q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
+        if (money.Replicates > 0)
+        {
+            var (replicateMean, mcse) = ReplicateMoments.Of(money, cell);
+            cents = cents with { Mean = replicateMean, Mcse = mcse };
+        }
         return Divided(cents, 100);
     }
 

@@ -10,13 +10,19 @@ internal static partial class ResultBuilder
 {
     public static SimulationResult Build(CompiledModel model, RunInfo run, CellAccumulators cells, BudgetState? budget = null)
     {
+        if (cells.Replicates > 0 && run.LhsReplicates is null) run = run with { LhsReplicates = cells.Replicates };
         var indications = new List<IndicationResult>();
         for (int g = 0; g < model.Indications.Length; g++)
             indications.Add(new IndicationResult(model.Indications[g].Id, model.Indications[g].Name, Years(model, g, cells, budget)));
         var total = new TotalResult(Years(model, model.Indications.Length, cells, budget));
         var scenario = model.Scenario with
         {
-            Simulation = model.Scenario.Simulation with { Iterations = run.Iterations, Seed = run.Seed },
+            Simulation = model.Scenario.Simulation with
+            {
+                Iterations = run.Iterations,
+                Seed = run.Seed,
+                LhsReplicates = run.LhsReplicates ?? model.Scenario.Simulation.LhsReplicates,
+            },
         };
         return new SimulationResult(scenario, run, indications, total);
     }
@@ -38,7 +44,8 @@ internal static partial class ResultBuilder
 
     /// <summary>
     /// Mean and variance from exact integer sums: the variance numerator n·Σx² − (Σx)² is computed exactly in
-    /// 128-bit integers, so the result is the same bits however the iterations were split. Percentiles are exact, or,
+    /// 128-bit integers, so the result is the same bits however the iterations were split. Under replicated Latin hypercube
+    /// sampling the mean is the mean of the replicate means and the MCSE comes from their spread (<see cref="ReplicateMoments"/>). Percentiles are exact, or,
     /// for a cell whose values spanned more than the exact bound, from a sketch (then marked approximate).
     /// </summary>
     internal static MetricSummary Summarize(CellAccumulators cells, int cell)
@@ -56,6 +63,12 @@ internal static partial class ResultBuilder
         double[] q = histogram.Quantiles(MetricSummary.Probabilities);
         var (min, max) = histogram.Range();
         var summary = new MetricSummary(mean, sd, sd / Math.Sqrt(n), q[0], q[1], q[2], q[3], q[4], q[5], q[6], min, max);
+        if (cells.Replicates > 0)
+        {
+            // Replicated Latin hypercube: the mean of the replicate means, and the MCSE from their spread.
+            var (replicateMean, mcse) = ReplicateMoments.Of(cells, cell);
+            summary = summary with { Mean = replicateMean, Mcse = mcse };
+        }
         // Said only where it applies, so exact results keep their exact shape.
         return histogram.IsApproximate
             ? summary with { Approximate = true, RelativeAccuracy = LogBucketSketch.RelativeAccuracy }

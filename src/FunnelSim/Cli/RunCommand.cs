@@ -68,11 +68,6 @@ internal static class RunCommand
         if (ResultFormats.WorkbookWithoutFile(context, "run", parse.GetValue(common.Format), outPath)) return ExitCodes.UsageError;
         var format = ResultFormats.Choose(parse.GetValue(common.Format), outPath, forPeople: context.OutIsTerminal);
         var target = precision.Read(parse);
-        if (target is not null && scenario.Simulation.Sampling == Model.SamplingMethod.LatinHypercube)
-        {
-            context.Error.WriteLine($"funnelsim run: --precision: {Summaries.PrecisionRun.LatinHypercubeRefusal}.");
-            return ExitCodes.UsageError;
-        }
         var result = parse.GetValue(cluster.Cluster) is { } clusterFile
             ? ClusterSession.RunOnce(context, "run", clusterFile, scenario, common.ThreadCount(parse), cancellationToken)
             : drawsFile is not null

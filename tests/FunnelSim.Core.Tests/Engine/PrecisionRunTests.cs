@@ -68,10 +68,14 @@ public class PrecisionRunTests
     }
 
     [Fact]
-    public void LatinHypercubeSamplingIsRefusedWithTheReason()
+    public void LatinHypercubeSamplingRunsToATargetInWholeReplicates()
     {
-        var e = Assert.Throws<ArgumentException>(() => PrecisionRun.Run(Model(SamplingMethod.LatinHypercube), 9, new PrecisionTarget(0.01)));
-        Assert.Contains("fixed number of iterations", e.Message);
+        var result = PrecisionRun.Run(Model(SamplingMethod.LatinHypercube), 9, new PrecisionTarget(0.01, FirstChunk: 2_000), threads: 2);
+
+        Assert.Equal("latin-hypercube", result.Run.Sampling);
+        Assert.Equal(0, result.Run.Iterations % 200);
+        Assert.Equal(result.Run.Iterations / 200, result.Run.LhsReplicates);
+        Assert.Equal(ConvergenceInfo.PrecisionReached, result.Run.Convergence!.StopReason);
     }
 
     [Theory]

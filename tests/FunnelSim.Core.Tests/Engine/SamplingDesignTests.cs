@@ -8,7 +8,10 @@ using static FunnelSim.Core.Tests.Support.TestScenarios;
 
 namespace FunnelSim.Core.Tests.Engine;
 
-/// <summary>Latin hypercube strata and Gaussian-copula rank correlations of the parameter draws (fixed seeds).</summary>
+/// <summary>
+/// Latin hypercube strata (per replicate), Gaussian-copula rank correlations (Monte Carlo) and Iman–Conover reordering
+/// (Latin hypercube) of the parameter draws (fixed seeds).
+/// </summary>
 public class SamplingDesignTests
 {
     private const string Prevalence = "indications[0].prevalence";
@@ -48,19 +51,25 @@ public class SamplingDesignTests
         ModelCompiler.Compile(scenario).ParameterList.Single(p => p.Path == path).Index;
 
     [Theory]
-    [InlineData(1)]
+    [InlineData(4)]
     [InlineData(997)]
     [InlineData(4096)]
-    public void LatinHypercubeHitsEveryStratumOfEveryParameterExactlyOnce(int n)
+    public void LatinHypercubeHitsEveryStratumOfEveryParameterExactlyOncePerReplicate(int n)
     {
         var scenario = ThreeUncertain(SamplingMethod.LatinHypercube, n);
         var draws = Draws(scenario);
+        var layout = new HypercubeReplicates(n, SimulationSettings.DefaultLhsReplicates);
 
-        var strata = draws[IndexOf(scenario, Prevalence)].Select(x => (int)Math.Floor((x - 0.05) / 0.1 * n)).ToArray();
-        Assert.Equal(Enumerable.Range(0, n), strata.Order());
-        var uptakeStrata = draws[IndexOf(scenario, Uptake)]
-            .Select(x => (int)Math.Floor(MathNet.Numerics.Distributions.Beta.CDF(6, 4, x) * n + 1e-9)).ToArray();
-        Assert.Equal(Enumerable.Range(0, n), uptakeStrata.Order());
+        for (int r = 0; r < layout.Count; r++)
+        {
+            int first = (int)layout.Start(r), size = (int)layout.SizeOf(r);
+            var strata = draws[IndexOf(scenario, Prevalence)].Skip(first).Take(size)
+                .Select(x => (int)Math.Floor((x - 0.05) / 0.1 * size)).ToArray();
+            Assert.Equal(Enumerable.Range(0, size), strata.Order());
+            var uptakeStrata = draws[IndexOf(scenario, Uptake)].Skip(first).Take(size)
+                .Select(x => (int)Math.Floor(MathNet.Numerics.Distributions.Beta.CDF(6, 4, x) * size + 1e-9)).ToArray();
+            Assert.Equal(Enumerable.Range(0, size), uptakeStrata.Order());
+        }
     }
 
     [Fact]
