@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using static FunnelSim.Tests.CliHarness;
 
 namespace FunnelSim.Tests;
@@ -37,6 +38,26 @@ public class PrecisionOptionTests
         using var json = JsonDocument.Parse(outcome.Out);
         Assert.Equal("max-iterations", json.RootElement.GetProperty("run").GetProperty("convergence").GetProperty("stopReason").GetString());
         Assert.Equal(3000, json.RootElement.GetProperty("run").GetProperty("iterations").GetInt64());
+    }
+
+    [Fact]
+    public void CellsZeroInExpectationAreNamedAsSkippedNotClaimed()
+    {
+        // Given the base case with nobody prescribed in CCA: its treatedNew is 0 in every iteration and in expectation
+        using var folder = new TempFolder();
+        var scenario = JsonNode.Parse(File.ReadAllText(Scenario("us-national-base.json")))!;
+        scenario["indications"]![2]!["postDetectionSteps"]![0]!["probability"] = 0;
+        string file = folder.File("no-cca.json");
+        File.WriteAllText(file, scenario.ToJsonString());
+
+        var outcome = Run("run", file, "--precision", "5%", "--threads", "2");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("of the mean in every indication × year but cca 2026, cca 2027, cca 2028, cca 2029, cca 2030 " +
+                        "(0 in every iteration and in expectation: skipped)", outcome.Error);
+        using var json = JsonDocument.Parse(outcome.Out);
+        var skipped = json.RootElement.GetProperty("run").GetProperty("convergence").GetProperty("skippedCells");
+        Assert.Equal(["cca 2026", "cca 2027", "cca 2028", "cca 2029", "cca 2030"], skipped.EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]

@@ -64,6 +64,24 @@ public sealed class ExpectedFunnel
         return cells[cell.Index];
     }
 
+    /// <summary>
+    /// Every cell's exact expectation with each parameter at its mean (NaN for a cell without one, e.g. money): where
+    /// it is 0 the cell is 0 in every iteration (a count is 0 in expectation only when a factor is 0 in every draw); where
+    /// it is positive a run whose iterations were all 0 there has seen a rare event too seldom, not a zero
+    /// (<c>--precision</c>).
+    /// </summary>
+    public static double[] AtParameterMeans(CompiledModel model)
+    {
+        var funnel = new ExpectedFunnel(model);
+        var held = ParameterOverrides.AtMeans(model);
+        var cells = new double[model.CellCount];
+        Array.Fill(cells, double.NaN);
+        funnel.Compute(held.Start, held.Target, cells, treatment: false);
+        for (int c = 0; c < cells.Length; c++)
+            if (!funnel.IsExact(c)) cells[c] = double.NaN;
+        return cells;
+    }
+
     /// <summary>True when cell <paramref name="cell"/> has an exact expectation.</summary>
     internal bool IsExact(int cell) => _exact[cell];
 

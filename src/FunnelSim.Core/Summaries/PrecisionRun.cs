@@ -21,8 +21,20 @@ public static class PrecisionRun
     public const string Metric = MetricNames.TreatedNew;
 
     /// <summary>Runs <paramref name="model"/> to <paramref name="target"/>; throws <see cref="OperationCanceledException"/> when cancelled.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="seed">Master seed.</param>
+    /// <param name="target">The precision asked and the cap.</param>
+    /// <param name="threads">Worker threads (never changes the result); 0 for all cores.</param>
+    /// <param name="progress">Progress over the cap.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="time">Clock for the elapsed time.</param>
+    /// <param name="expectations">Each cell's exact expectation (<c>Analysis.ExpectedFunnel.AtParameterMeans</c>; NaN where
+    /// none): a headline cell that was 0 in every iteration is skipped only when its expectation is 0, and with a non-zero
+    /// expectation it is a rare event not yet seen, so the target is not reached (<see cref="ConvergenceInfo.NotReachedCells"/>).
+    /// Null: such cells are skipped (and named).</param>
     public static SimulationResult Run(CompiledModel model, ulong seed, PrecisionTarget target, int threads = 0,
-        IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
+        IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default, TimeProvider? time = null,
+        IReadOnlyList<double>? expectations = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
@@ -45,7 +57,7 @@ public static class PrecisionRun
         }
         long layout = next;
         int chunks = 0, usedThreads = 1;
-        (double Worst, string? Where) precision;
+        Judgement precision;
         while (true)
         {
             long offset = done;
@@ -57,9 +69,9 @@ public static class PrecisionRun
             foreach (var runner in all == runners[0] ? runners.Skip(1) : runners) all.Merge(runner);
             done = next;
             chunks++;
-            precision = Worst(all.Cells, cells);
-            if (precision.Worst <= target.RelativeError || done >= target.MaxIterations) break;
-            next = NextEnd(done, precision.Worst, target);
+            precision = Judge(all.Cells, cells, expectations);
+            if (precision.Reached(target) || done >= target.MaxIterations) break;
+            next = NextEnd(done, Math.Max(precision.Worst, precision.Planning), target);
             if (replicates is { } r)
             {
                 // Whole replicates of the first chunk's size; stop where the cap leaves no room for one more.
@@ -71,12 +83,16 @@ public static class PrecisionRun
             }
         }
 
-        string reason = precision.Worst <= target.RelativeError ? ConvergenceInfo.PrecisionReached : ConvergenceInfo.MaxIterationsReached;
+        string reason = precision.Reached(target) ? ConvergenceInfo.PrecisionReached : ConvergenceInfo.MaxIterationsReached;
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
         var run = new RunInfo(done, seed, FormatNames.Of(model.Scenario.Simulation.Sampling), Simulator.EngineVersion, usedThreads, elapsed)
         {
             Convergence = new ConvergenceInfo(Metric, target.RelativeError, precision.Worst, precision.Where, reason,
-                target.MaxIterations, chunks),
+                target.MaxIterations, chunks)
+            {
+                SkippedCells = precision.Skipped.Count > 0 ? precision.Skipped : null,
+                NotReachedCells = precision.NotReached.Count > 0 ? precision.NotReached : null,
+            },
         };
         return ResultBuilder.Build(model, run, all.Cells, all.Budget);
     }
@@ -110,15 +126,42 @@ public static class PrecisionRun
         return [.. cells];
     }
 
-    private static (double Worst, string? Where) Worst(CellAccumulators accumulators, (int Cell, string Name)[] cells)
+    /// <summary>
+    /// The judgement of the headline cells after a chunk: the worst MCSE / mean over the cells with a non-zero mean; the
+    /// cells 0 in every iteration, skipped (0 in expectation, or no expectation known) or not reached (a non-zero
+    /// expectation: a rare event not yet seen); and for planning the next chunk, the relative error such a rare cell
+    /// would have if its counts were Poisson, 1/√(expectation · n).
+    /// </summary>
+    private sealed record Judgement(double Worst, string? Where, double Planning, List<string> Skipped, List<RareCell> NotReached)
     {
-        double worst = 0;
+        public bool Reached(PrecisionTarget target) => Worst <= target.RelativeError && NotReached.Count == 0;
+    }
+
+    private static Judgement Judge(CellAccumulators accumulators, (int Cell, string Name)[] cells, IReadOnlyList<double>? expectations)
+    {
+        double worst = 0, planning = 0;
         string? where = null;
+        var skipped = new List<string>();
+        var notReached = new List<RareCell>();
         foreach (var (cell, name) in cells)
         {
             var (mean, _, mcse) = ExactMoments.Of(accumulators.Iterations, accumulators.Sum(cell), accumulators.SumOfSquares(cell));
             if (accumulators.Replicates > 0) (mean, mcse) = ReplicateMoments.Of(accumulators, cell);
-            if (mean == 0) continue;
+            if (mean == 0)
+            {
+                // Counts are never negative: a mean of 0 is 0 in every iteration so far.
+                double expected = expectations is null ? double.NaN : expectations[cell];
+                if (expected > 0)
+                {
+                    notReached.Add(new RareCell(name, expected));
+                    planning = Math.Max(planning, 1 / Math.Sqrt(expected * accumulators.Iterations));
+                }
+                else
+                {
+                    skipped.Add(name);
+                }
+                continue;
+            }
             double relative = mcse / Math.Abs(mean);
             if (where is null || relative > worst)
             {
@@ -126,7 +169,7 @@ public static class PrecisionRun
                 where = name;
             }
         }
-        return (worst, where);
+        return new Judgement(worst, where, planning, skipped, notReached);
     }
 
     /// <summary>Reports a chunk's progress as progress of the whole run (iterations so far, out of the cap).</summary>

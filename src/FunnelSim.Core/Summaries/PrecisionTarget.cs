@@ -2,8 +2,9 @@ namespace FunnelSim.Summaries;
 
 /// <summary>
 /// When a run to a precision target stops: once the Monte Carlo standard error of <c>treatedNew</c> in every indication ×
-/// year and in the total's years is at most <see cref="RelativeError"/> of its mean (cells with mean 0 are ignored), or
-/// at <see cref="MaxIterations"/>.
+/// year and in the total's years is at most <see cref="RelativeError"/> of its mean, or at <see cref="MaxIterations"/>.
+/// A cell that is 0 in every iteration is skipped (and named) when it is 0 in exact expectation; with a non-zero
+/// expectation it is a rare event not yet seen and the target is not reached (see <see cref="PrecisionRun.Run"/>).
 /// </summary>
 /// <param name="RelativeError">Largest MCSE / mean allowed, e.g. 0.005 for 0.5%; in (0, 1).</param>
 /// <param name="MaxIterations">Cap on the iterations.</param>

@@ -23,7 +23,8 @@ internal static class ScenarioRunner
     {
         var model = ModelCompiler.Compile(scenario);
         var result = AnalysisOutput.WithProgress(context, "running",
-            progress => PrecisionRun.Run(model, scenario.Simulation.Seed, target, threads, progress, cancellationToken));
+            progress => PrecisionRun.Run(model, scenario.Simulation.Seed, target, threads, progress, cancellationToken,
+                expectations: Analysis.ExpectedFunnel.AtParameterMeans(model)));
         context.Error.WriteLine(PrecisionReport.Describe(result.Run));
         return result;
     }
