@@ -27,7 +27,13 @@ public class DriversCommandTests
         Assert.Equal(2000, root.GetProperty("run").GetProperty("draws").GetInt32());
         var parameters = root.GetProperty("parameters").EnumerateArray().ToArray();
         Assert.True(parameters.Length > 20);
-        Assert.Equal(["path", "label", "spearman", "standardizedCoefficient", "importance", "ranks"],
+        var surrogate = root.GetProperty("surrogate");
+        Assert.Equal(["model", "trainDraws", "testDraws", "rSquared", "seed", "attainableRSquared", "linearRSquared", "shareOfAttainable", "verdict"],
+            surrogate.EnumerateObject().Select(p => p.Name));
+        Assert.InRange(surrogate.GetProperty("attainableRSquared").GetDouble(), 0, 1);
+        Assert.Contains("of the attainable", outcome.Out);
+        Assert.Contains("var share", outcome.Out);
+        Assert.Equal(["path", "label", "spearman", "standardizedCoefficient", "varianceShare", "ranks"],
             parameters[0].EnumerateObject().Select(p => p.Name));
         Assert.Contains(parameters, p => p.GetProperty("path").GetString()!.EndsWith(".ramp.to", StringComparison.Ordinal));
     }

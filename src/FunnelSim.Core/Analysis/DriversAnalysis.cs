@@ -7,7 +7,8 @@ namespace FunnelSim.Analysis;
 
 /// <summary>
 /// Global drivers of one output from one probabilistic run: Spearman rank correlation, standardized regression
-/// coefficients, and a tree surrogate with permutation importance, over the same draws. The draws are those of a plain
+/// coefficients, and a tree surrogate with permutation importance on a variance-share scale, over the same draws; the
+/// surrogate is judged against the attainable ceiling (<see cref="AttainableFit"/>) next to a held-out linear baseline. The draws are those of a plain
 /// run with the same seed and are collected by iteration index, so the result is the same for any thread count.
 /// </summary>
 public static class DriversAnalysis
@@ -65,7 +66,14 @@ public static class DriversAnalysis
         var spearman = sample.Inputs.Select(column => RankCorrelation.Pearson(RankCorrelation.Ranks(column), ranks)).ToArray();
         var (coefficients, linearRSquared) = StandardizedRegression.Fit(sample.Inputs, sample.Output);
         cancellationToken.ThrowIfCancellationRequested();
-        var (surrogate, importance) = TreeSurrogate.Fit(sample.Inputs, sample.Output, DriversOptions.TestShare, cancellationToken);
+        var (tree, importance) = TreeSurrogate.Fit(sample.Inputs, sample.Output, DriversOptions.TestShare, cancellationToken);
+        double attainable = AttainableFit.Estimate(model, cell, options.Seed, Math.Max(options.Draws, options.Iterations),
+            distribution.Sd * distribution.Sd, cancellationToken);
+        var surrogate = tree with
+        {
+            AttainableRSquared = attainable,
+            LinearRSquared = StandardizedRegression.HeldOutRSquared(sample.Inputs, sample.Output, tree.TestDraws),
+        };
 
         int[] spearmanRank = RankBy(spearman.Select(Math.Abs).ToArray());
         int[] regressionRank = RankBy(coefficients.Select(Math.Abs).ToArray());

@@ -23,6 +23,31 @@ internal static class StandardizedRegression
         return (beta.ToArray(), rSquared);
     }
 
+    /// <summary>
+    /// R² on the last <paramref name="test"/> rows of an ordinary least-squares fit (with intercept) on the rows before
+    /// them: the linear baseline the tree surrogate is judged next to.
+    /// </summary>
+    public static double HeldOutRSquared(double[][] inputs, double[] output, int test)
+    {
+        int rows = output.Length, train = rows - test, p = inputs.Length;
+        if (train <= p + 1 || test < 2) return double.NaN;
+        var x = Matrix<double>.Build.Dense(train, p + 1, (i, j) => j == 0 ? 1 : inputs[j - 1][i]);
+        var y = Vector<double>.Build.Dense(train, i => output[i]);
+        var beta = x.QR().Solve(y);
+        double mean = 0;
+        for (int k = train; k < rows; k++) mean += output[k];
+        mean /= test;
+        double residual = 0, total = 0;
+        for (int k = train; k < rows; k++)
+        {
+            double predicted = beta[0];
+            for (int j = 0; j < p; j++) predicted += beta[j + 1] * inputs[j][k];
+            residual += (output[k] - predicted) * (output[k] - predicted);
+            total += (output[k] - mean) * (output[k] - mean);
+        }
+        return total > 0 ? 1 - residual / total : double.NaN;
+    }
+
     private static double[] Standardize(double[] values)
     {
         double mean = values.Average();

@@ -6,8 +6,8 @@ namespace FunnelSim.Analysis;
 
 /// <summary>
 /// A gradient-boosted tree model (ML.NET FastTree) of the output on the drawn inputs, fitted on the first draws and
-/// judged on the held-out last ones; the importance of an input is how much the held-out R² drops when that input's
-/// column is shuffled (permutation feature importance). Trees see non-linear effects and interactions that rank
+/// judged on the held-out last ones; the importance of an input is half of how much the held-out R² drops when that
+/// input's column is shuffled (permutation feature importance on a variance-share scale). Trees see non-linear effects and interactions that rank
 /// correlation and linear regression miss; the held-out R² says whether to trust them.
 /// </summary>
 internal static class TreeSurrogate
@@ -55,7 +55,8 @@ internal static class TreeSurrogate
         }, cancellationToken, () => CancelExecution(ml));
 
         var importance = new double[features];
-        for (int j = 0; j < features; j++) importance[j] = -permutation[j].RSquared.Mean;
+        // Shuffling an input adds twice its effect's variance to the error: half the drop is its variance share.
+        for (int j = 0; j < features; j++) importance[j] = -permutation[j].RSquared.Mean / 2;
         return (new SurrogateFit(ModelName, train, test, metrics.RSquared, Seed), importance);
     }
 

@@ -9,7 +9,7 @@ namespace FunnelSim.Export;
 public static class DriversCsv
 {
     /// <summary>The header row.</summary>
-    public const string Header = "rank,path,label,spearman,standardizedCoefficient,importance,spearmanRank,regressionRank,importanceRank";
+    public const string Header = "rank,path,label,spearman,standardizedCoefficient,varianceShare,spearmanRank,regressionRank,importanceRank";
 
     /// <summary>The CSV text, header included.</summary>
     public static string Write(DriversResult result)
@@ -21,7 +21,7 @@ public static class DriversCsv
         {
             text.Append(rank++.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(CsvText.Field(p.Path)).Append(',').Append(CsvText.Field(p.Label));
-            foreach (double value in (double[])[p.Spearman, p.StandardizedCoefficient, p.Importance])
+            foreach (double value in (double[])[p.Spearman, p.StandardizedCoefficient, p.VarianceShare])
                 text.Append(',').Append(value.ToString("R", CultureInfo.InvariantCulture));
             foreach (int r in (int[])[p.Ranks.Spearman, p.Ranks.Regression, p.Ranks.Importance])
                 text.Append(',').Append(r.ToString(CultureInfo.InvariantCulture));

@@ -12,7 +12,9 @@ namespace FunnelSim.Export;
 /// Writes a drivers result as JSON: <c>scenario</c> (echo, as run), <c>output</c> (metric, indication, year, its
 /// distribution, and the currency of a money output), <c>run</c> (with <c>drawsUsed</c> when some draws had no value),
 /// <c>surrogate</c>, <c>linearRSquared</c>, <c>fixedParameters</c> and <c>parameters</c> (strongest first, each with <c>path</c>, <c>label</c>, <c>spearman</c>, <c>standardizedCoefficient</c>,
-/// <c>importance</c> and <c>ranks</c>).
+/// <c>varianceShare</c> (the tree surrogate's permutation importance on a variance-share scale) and <c>ranks</c>).
+/// <c>surrogate</c> holds the tree's held-out <c>rSquared</c>, the <c>attainableRSquared</c> ceiling, the held-out
+/// <c>linearRSquared</c> baseline, <c>shareOfAttainable</c> and the <c>verdict</c>.
 /// </summary>
 public static class DriversJson
 {

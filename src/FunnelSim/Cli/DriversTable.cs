@@ -38,29 +38,29 @@ internal static class DriversTable
         }
         if (result.Surrogate is { } s)
         {
-            text.AppendLine(Invariant,
-                $"  tree surrogate R² on {s.TestDraws:N0} held-out draws: {HumanNumber.Fixed(s.RSquared, 3)} ({s.Verdict}); linear regression R²: {HumanNumber.Fixed(result.LinearRSquared, 3)}");
+            text.AppendLine(Invariant, $"  tree surrogate R² on {s.TestDraws:N0} held-out draws: {s.Describe()}");
         }
-        text.AppendLine("  (R² is the share of the output's spread the inputs explain; the rest is patient-level chance.)");
+        text.AppendLine("  (R² is the share of the output's variance explained; attainable: the share the inputs can explain at all,");
+        text.AppendLine("  the rest being patient-level chance, estimated by re-simulating held inputs.)");
         text.AppendLine(Invariant, $"  {result.Parameters.Count} uncertain inputs; {result.FixedParameters} fixed parameters left out");
         text.AppendLine();
 
         // Numbers first, names last: the label is long and may wrap without breaking the columns.
         var shown = result.Parameters.Take(top).ToArray();
         int pathWidth = shown.Select(p => p.Path.Length).DefaultIfEmpty(4).Max();
-        text.AppendLine(Invariant, $"  {"#",3}  {"Spearman",8}  {"SRC",6}  {"importance",10}  {"path".PadRight(pathWidth)}  input");
+        text.AppendLine(Invariant, $"  {"#",3}  {"Spearman",8}  {"SRC",6}  {"var share",10}  {"path".PadRight(pathWidth)}  input");
         int rank = 1;
         foreach (var p in shown)
         {
             text.AppendLine(Invariant,
-                $"  {rank++,3}  {HumanNumber.Fixed(p.Spearman, 3, signed: true),8}  {HumanNumber.Fixed(p.StandardizedCoefficient, 2, signed: true),6}  {HumanNumber.Fixed(p.Importance, 3),10}  {p.Path.PadRight(pathWidth)}  {p.Label}");
+                $"  {rank++,3}  {HumanNumber.Fixed(p.Spearman, 3, signed: true),8}  {HumanNumber.Fixed(p.StandardizedCoefficient, 2, signed: true),6}  {HumanNumber.Fixed(p.VarianceShare, 3),10}  {p.Path.PadRight(pathWidth)}  {p.Label}");
         }
         if (result.Parameters.Count > shown.Length)
             text.AppendLine(Invariant, $"  … {result.Parameters.Count - shown.Length} more (--top, or all in the --out file)");
         text.AppendLine();
         text.AppendLine("  Spearman: rank correlation of the input's draws with the output. SRC: standardized regression coefficient");
-        text.AppendLine("  (output sds per input sd, others held fixed). importance: drop in the surrogate's held-out R² when the input");
-        text.AppendLine("  is shuffled. Sorted by importance.");
+        text.AppendLine("  (output sds per input sd, others held fixed). var share: the share of the output's variance that involves the");
+        text.AppendLine("  input (half the drop in the surrogate's held-out R² when the input is shuffled). Sorted by it.");
         return text.ToString();
     }
 }

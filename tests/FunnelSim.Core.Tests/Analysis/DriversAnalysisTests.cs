@@ -44,8 +44,55 @@ public class DriversAnalysisTests
         foreach (var other in result.Parameters.Skip(1))
         {
             Assert.True(Math.Abs(other.Spearman) < first.Spearman / 10, $"{other.Path}: Spearman {other.Spearman}");
-            Assert.True(other.Importance < first.Importance / 10, $"{other.Path}: importance {other.Importance}");
+            Assert.True(other.VarianceShare < first.VarianceShare / 10, $"{other.Path}: variance share {other.VarianceShare}");
         }
+    }
+
+    [Fact]
+    public void ImportanceIsAVarianceShareAndTheFitIsJudgedAgainstTheAttainableCeiling()
+    {
+        // Given an output driven almost wholly by one input, with little patient-level chance
+        var result = DriversAnalysis.Run(ModelCompiler.Compile(PrevalenceDominates()), Identified, new DriversOptions(6_000, 7, Threads: 2));
+
+        // Then that input's importance is about its variance share, 1 (not about 2, the drop in R² when shuffled)
+        var first = result.Parameters[0];
+        Assert.InRange(first.VarianceShare, 0.85, 1.02);
+        Assert.InRange(result.Parameters.Sum(p => p.VarianceShare), 0.85, 1.05);
+        var fit = result.Surrogate!;
+        Assert.True(fit.AttainableRSquared > 0.97, $"attainable {fit.AttainableRSquared}");
+        Assert.True(fit.LinearRSquared > 0.9, $"held-out linear {fit.LinearRSquared}");
+        Assert.StartsWith("good", fit.Verdict);
+    }
+
+    [Fact]
+    public void TheCeilingOfANoisyOutputIsThePartTheInputsCanExplain()
+    {
+        // Given identified patients ~ Poisson(λ(θ)) with E[λ] ≈ 5.67 (the noise variance) and Var(λ) ≈ 3.56 (the part the
+        // inputs explain): the attainable R² is 3.56 / (3.56 + 5.67) ≈ 0.385
+        var scenario = PrevalenceDominates() with
+        {
+            Indications = [PrevalenceDominates().Indications[0] with { Incidence = Fixed(500) }],
+        };
+        var result = DriversAnalysis.Run(ModelCompiler.Compile(scenario), Identified, new DriversOptions(6_000, 7, Threads: 2));
+
+        // Then the estimate is within its error (noise variance from 200 × 9 degrees of freedom: ≈ 0.025; four of them)
+        var fit = result.Surrogate!;
+        Assert.InRange(fit.AttainableRSquared, 0.385 - 0.1, 0.385 + 0.1);
+        // and a tree near the ceiling is judged by its share of it, not by its raw R² (below 0.4, once "poor")
+        Assert.True(fit.ShareOfAttainable > 0.75, $"tree {fit.RSquared} of attainable {fit.AttainableRSquared}");
+        Assert.DoesNotContain("poor", fit.Verdict);
+    }
+
+    [Theory]
+    [InlineData(0.60, 0.625, 0.30, "good")]
+    [InlineData(0.60, 0.625, 0.60, "good; a linear model does as well")]
+    [InlineData(0.45, 0.625, 0.30, "fair; read importances with care")]
+    [InlineData(0.30, 0.625, 0.30, "poor; the importances are not reliable; a linear model does as well")]
+    [InlineData(0.01, 0.02, 0.0, "little to explain: the inputs move the output far less than patient-level chance")]
+    public void TheVerdictComparesTheTreeWithTheCeilingAndTheLinearBaseline(double tree, double attainable, double linear, string verdict)
+    {
+        var fit = new SurrogateFit("tree", 800, 200, tree, 1) { AttainableRSquared = attainable, LinearRSquared = linear };
+        Assert.Equal(verdict, fit.Verdict);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace FunnelSim.Ui.Presentation;
 /// </summary>
 public static class DriversLines
 {
-    private const string Header = "   #  Spearman    SRC  importance  ";
+    private const string Header = "   #  Spearman    SRC   var share  ";
 
     /// <summary>At most <paramref name="height"/> lines of at most <paramref name="width"/> characters.</summary>
     public static IReadOnlyList<string> Lines(DriversResult result, Scenario scenario, int width, int height)
@@ -32,8 +32,7 @@ public static class DriversLines
             return Fit(lines, width);
         }
         lines.Add(result.Surrogate is { } s
-            ? $"Surrogate R² {HumanNumber.Fixed(s.RSquared, 3)} on {HumanNumber.Whole(s.TestDraws)} held out: " +
-              $"{s.Verdict} · linear R² {HumanNumber.Fixed(result.LinearRSquared, 3)}"
+            ? $"Surrogate R² {HumanNumber.Fixed(s.RSquared, 3)} on {HumanNumber.Whole(s.TestDraws)} held out: {s.Describe()}"
             : $"No tree surrogate · linear R² {HumanNumber.Fixed(result.LinearRSquared, 3)}");
         lines.Add(Header + "input");
 
@@ -46,7 +45,7 @@ public static class DriversLines
         {
             string label = TornadoChart.ShortLabel(p.Path, p.Label, scenario, output);
             lines.Add($"{rank++,4}  {HumanNumber.Fixed(p.Spearman, 3, signed: true),8}  {HumanNumber.Fixed(p.StandardizedCoefficient, 2, signed: true),5}  " +
-                      $"{HumanNumber.Fixed(p.Importance, 3),10}  {TornadoChart.Cut(label, labelWidth)}");
+                      $"{HumanNumber.Fixed(p.VarianceShare, 3),10}  {TornadoChart.Cut(label, labelWidth)}");
         }
         if (result.Parameters.Count > shownCount)
             lines.Add($"… {result.Parameters.Count - shownCount} more input(s); sorted by importance, then |Spearman|");
