@@ -8,7 +8,7 @@ namespace FunnelSim.Ui.Presentation;
 
 /// <summary>
 /// The global drivers of one output as lines for a given width: how far to trust the tree surrogate (held-out R² and
-/// its verdict), then the inputs, strongest first, with Spearman, SRC and the surrogate's permutation importance.
+/// its verdict), then the inputs, strongest first, with Spearman, SRC and the surrogate's permutation importance as a variance share.
 /// </summary>
 public static class DriversLines
 {
@@ -48,7 +48,7 @@ public static class DriversLines
                       $"{HumanNumber.Fixed(p.VarianceShare, 3),10}  {TornadoChart.Cut(label, labelWidth)}");
         }
         if (result.Parameters.Count > shownCount)
-            lines.Add($"… {result.Parameters.Count - shownCount} more input(s); sorted by importance, then |Spearman|");
+            lines.Add($"… {result.Parameters.Count - shownCount} more input(s); sorted by variance share, then |Spearman|");
         return Fit(lines, width);
     }
 

@@ -48,7 +48,8 @@ internal static class HelpText
           Errors block runs; warnings do not. Files are the same JSON the command line reads.
           Tornado: each uncertain input at its 2.5th and 97.5th percentile, all others at their base; exact
           expectations, so bars are pure effect. Global drivers, from one probabilistic run: Spearman rank
-          correlation, standardized regression coefficient (SRC), and the permutation importance of a tree
-          surrogate whose held-out R² says how far to trust it (≥ 0.7 good, 0.4–0.7 fair, below poor).
+          correlation, standardized regression coefficient (SRC), and each input's variance share (permutation
+          importance of a tree surrogate), the surrogate judged by its held-out R² as a share of the attainable R²
+          (what the inputs can explain at all; the rest is patient-level chance): ≥ 90% good, 60–90% fair, below poor.
         """;
 }
