@@ -47,7 +47,7 @@ internal sealed partial class IterationRunner
             if (runIterations < SimulationSettings.MinLatinHypercubeIterations)
                 throw new SimulationLimitException("simulation.iterations (or --iterations): " + Json.ScenarioReader.LatinHypercubeTooFew(runIterations));
             _replicates = new HypercubeReplicates(runIterations, model.Scenario.Simulation.LhsReplicates);
-            if (model.Design.IsCorrelated && _replicates.SizeOf(0) > RankReordering.MaxSize)
+            if (model.Design!.IsCorrelated && _replicates.SizeOf(0) > RankReordering.MaxSize)
                 throw new SimulationLimitException(ReorderedStrata.TooLarge(_replicates.SizeOf(0)));
         }
         if (overrides is not null) UseOverrides(overrides.Start, overrides.Target, overrides.FixesAll);

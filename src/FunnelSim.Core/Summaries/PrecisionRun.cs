@@ -4,6 +4,7 @@ using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Reporting;
 using FunnelSim.Results;
+using FunnelSim.Sampling;
 
 namespace FunnelSim.Summaries;
 
