@@ -9,7 +9,7 @@ namespace FunnelSim.Engine;
 /// iterations were split across threads.
 /// </summary>
 /// <remarks>
-/// Rows are added in a <see cref="RowBatch"/>: <see cref="Add"/> only copies a row into the cell-major buffer, and a full
+/// Rows are added in a <see cref="RowBatch"/>: <see cref="Add(ReadOnlySpan{long})"/> only copies a row into the cell-major buffer, and a full
 /// buffer is summarised cell by cell (the sums of squares in a <see cref="Sum128"/>), so each histogram (national counts
 /// span up to ~10⁵ values, some 10 MB over all cells) is touched once per batch, while its busy bins are in cache.
 /// Reading any summary (or merging) first summarises the rows still pending.

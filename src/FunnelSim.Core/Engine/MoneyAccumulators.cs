@@ -9,7 +9,7 @@ namespace FunnelSim.Engine;
 /// <see cref="Undefined"/> is skipped (a per-treated amount in an iteration with nobody treated).
 /// </summary>
 /// <remarks>
-/// Rows are added in a <see cref="RowBatch"/>, as in <see cref="CellAccumulators"/>: <see cref="Add"/> only copies a row
+/// Rows are added in a <see cref="RowBatch"/>, as in <see cref="CellAccumulators"/>: <see cref="Add(ReadOnlySpan{long})"/> only copies a row
 /// into the cell-major buffer, and a full buffer is summarised cell by cell — the count is the rows added less the cell's
 /// undefined values; the 128-bit sums are kept in registers (<see cref="Sum128"/>); the sketch's bucket indices are
 /// computed four at a time (<see cref="LogBucketSketch.Buckets"/>); and each sketch is touched once per batch, while its

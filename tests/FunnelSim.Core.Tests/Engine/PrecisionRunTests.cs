@@ -74,7 +74,7 @@ public class PrecisionRunTests
 
         Assert.Equal("latin-hypercube", result.Run.Sampling);
         Assert.Equal(0, result.Run.Iterations % 200);
-        Assert.Equal(result.Run.Iterations / 200, result.Run.LhsReplicates);
+        Assert.Equal((int)(result.Run.Iterations / 200), result.Run.LhsReplicates!.Value);
         Assert.Equal(ConvergenceInfo.PrecisionReached, result.Run.Convergence!.StopReason);
     }
 

@@ -212,7 +212,7 @@ public class ReplicatedLatinHypercubeTests
         // Then it added whole replicates of 200, and a plain run of the final length and replicates is the same
         Assert.True(chunked.Run.Convergence!.Chunks > 1);
         Assert.Equal(0, chunked.Run.Iterations % 200);
-        Assert.Equal(chunked.Run.Iterations / 200, chunked.Run.LhsReplicates);
+        Assert.Equal((int)(chunked.Run.Iterations / 200), chunked.Run.LhsReplicates!.Value);
         Assert.Equal(chunked.Run.LhsReplicates, chunked.Scenario.Simulation.LhsReplicates);
         var plain = Simulator.Run(ModelCompiler.Compile(chunked.Scenario), new RunOptions(chunked.Run.Iterations, 9, 3));
         Assert.Equal(plain.Indications[0].Years[0].Metrics, chunked.Indications[0].Years[0].Metrics);
