@@ -204,7 +204,7 @@ public class ReplicatedLatinHypercubeTests
     {
         // Given a Latin hypercube scenario and a target the first chunk does not meet
         var model = ModelCompiler.Compile(Smooth(SamplingMethod.LatinHypercube, 1_000));
-        var target = new PrecisionTarget(0.005, MaxIterations: 60_000, FirstChunk: 2_000);
+        var target = new PrecisionTarget(0.001, MaxIterations: 60_000, FirstChunk: 2_000);
 
         // When
         var chunked = PrecisionRun.Run(model, 9, target, threads: 2);
