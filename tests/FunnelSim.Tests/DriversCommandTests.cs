@@ -71,7 +71,7 @@ public class DriversCommandTests
         var outcome = Run("drivers", "--metric", "identified", "--iterations", "1000", "--format", "csv");
         Assert.Equal(0, outcome.ExitCode);
         string[] lines = outcome.Out.TrimEnd('\n').Split('\n');
-        Assert.Equal("rank,path,label,spearman,standardizedCoefficient,importance,spearmanRank,regressionRank,importanceRank", lines[0]);
+        Assert.Equal("rank,path,label,spearman,standardizedCoefficient,varianceShare,spearmanRank,regressionRank,importanceRank", lines[0]);
         Assert.StartsWith("1,indications[", lines[1], StringComparison.Ordinal);
         Assert.Equal(72, lines.Length); // the base case: 51 uncertain funnel inputs and 20 uncertain costs
     }

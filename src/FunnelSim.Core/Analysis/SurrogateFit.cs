@@ -1,5 +1,3 @@
-using FunnelSim.Formatting;
-
 namespace FunnelSim.Analysis;
 
 /// <summary>
@@ -21,7 +19,7 @@ public sealed record SurrogateFit(string Model, int TrainDraws, int TestDraws, d
     public const double FairShare = 0.6;
 
     /// <summary>An attainable R² below this leaves almost nothing for any surrogate to explain.</summary>
-    public const double LittleToExplain = 0.05;
+    public const double LittleToExplain = 0.1;
 
     /// <summary>
     /// The attainable ceiling: the share of the output's variance the inputs can explain at all, 1 − E[Var(Y | inputs)] /
@@ -42,19 +40,6 @@ public sealed record SurrogateFit(string Model, int TrainDraws, int TestDraws, d
     /// explain almost nothing.
     /// </summary>
     public string Verdict => VerdictText();
-
-    /// <summary>
-    /// The fit in one line after "R² …: ", e.g. <c>0.598, 96% of the attainable 0.623 (good); held-out linear R² 0.550</c>.
-    /// </summary>
-    public string Describe()
-    {
-        string tree = HumanNumber.Fixed(RSquared, 3);
-        string linear = double.IsNaN(LinearRSquared) ? "" : $"; held-out linear R² {HumanNumber.Fixed(LinearRSquared, 3)}";
-        string ceiling = double.IsNaN(ShareOfAttainable)
-            ? double.IsNaN(AttainableRSquared) ? "" : $" of an attainable {HumanNumber.Fixed(AttainableRSquared, 3)}"
-            : $", {HumanNumber.Percent(ShareOfAttainable)} of the attainable {HumanNumber.Fixed(AttainableRSquared, 3)}";
-        return $"{tree}{ceiling} ({Verdict}){linear}";
-    }
 
     private string VerdictText()
     {

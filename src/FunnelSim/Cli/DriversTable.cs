@@ -1,3 +1,4 @@
+using FunnelSim.Rendering;
 using FunnelSim.Analysis;
 using FunnelSim.Distributions;
 using FunnelSim.Model;
@@ -38,7 +39,7 @@ internal static class DriversTable
         }
         if (result.Surrogate is { } s)
         {
-            text.AppendLine(Invariant, $"  tree surrogate R² on {s.TestDraws:N0} held-out draws: {s.Describe()}");
+            text.AppendLine(Invariant, $"  tree surrogate R² on {s.TestDraws:N0} held-out draws: {SurrogateText.Describe(s)}");
         }
         text.AppendLine("  (R² is the share of the output's variance explained; attainable: the share the inputs can explain at all,");
         text.AppendLine("  the rest being patient-level chance, estimated by re-simulating held inputs.)");

@@ -81,7 +81,7 @@ public class DriversPageTests
         Assert.Equal(300, drivers.Run.Draws);
         Assert.Contains("Global drivers: New starts · NSCLC", screen);
         Assert.Contains($"Surrogate R² {drivers.Surrogate!.RSquared.ToString("0.000", HumanNumber.Culture)}", screen);
-        Assert.Contains("Spearman    SRC  importance", screen);
+        Assert.Contains("Spearman    SRC   var share", screen);
         Assert.Matches(@"\n│ +1 +[+-]\d\.\d{3} +[+-]\d\.\d\d +\d\.\d{3}  \S", screen);
         Assert.Contains("Global drivers of New starts", ui.Window.Message);
     }

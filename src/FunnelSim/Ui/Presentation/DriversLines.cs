@@ -32,7 +32,7 @@ public static class DriversLines
             return Fit(lines, width);
         }
         lines.Add(result.Surrogate is { } s
-            ? $"Surrogate R² {HumanNumber.Fixed(s.RSquared, 3)} on {HumanNumber.Whole(s.TestDraws)} held out: {s.Describe()}"
+            ? $"Surrogate R² {HumanNumber.Fixed(s.RSquared, 3)} on {HumanNumber.Whole(s.TestDraws)} held out: {SurrogateText.Describe(s)}"
             : $"No tree surrogate · linear R² {HumanNumber.Fixed(result.LinearRSquared, 3)}");
         lines.Add(Header + "input");
 
