@@ -95,7 +95,7 @@ public static class PrecisionRun
                 NotReachedCells = precision.NotReached.Count > 0 ? precision.NotReached : null,
             },
         };
-        return ResultBuilder.Build(model, run, all.Cells, all.Budget);
+        return ResultBuilder.Build(model, run, RunState.Of(all));
     }
 
     /// <summary>
