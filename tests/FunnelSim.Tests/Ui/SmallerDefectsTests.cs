@@ -139,17 +139,21 @@ public class SmallerDefectsTests
     public void NoTwoViewsShareAHotKey()
     {
         using var ui = new UiHarness();
-        var seen = new Dictionary<Key, string>();
+        // Every hot key of the window: the tabs' titles (the tab bar draws them), the menus, the outline and the editor.
+        var titled = ui.Window.Pages.Select(p => ($"tab '{p.Title}'", p.Title))
+            .Concat(Walk(ui.Window).Where(v => v.Visible).Select(v => ($"{v.GetType().Name} '{v.Title}'", v.Title)));
+        var seen = new Dictionary<char, string>();
         var duplicates = new List<string>();
-        foreach (var view in Walk(ui.Window).Concat(ui.Window.Pages.SelectMany(p => Walk(p.Content))).Distinct())
+        foreach (var (name, title) in titled.Distinct())
         {
-            if (view.HotKey == Key.Empty || !view.Visible) continue;
-            var key = view.HotKey.NoShift;
-            string name = $"{view.GetType().Name} '{view.Title}'";
-            if (seen.TryGetValue(key, out string? other)) duplicates.Add($"{key}: {other} and {name}");
+            int at = title.IndexOf('_', StringComparison.Ordinal);
+            if (at < 0 || at + 1 >= title.Length) continue;
+            char key = char.ToUpperInvariant(title[at + 1]);
+            if (seen.TryGetValue(key, out string? other)) duplicates.Add($"Alt+{key}: {other} and {name}");
             else seen[key] = name;
         }
         Assert.True(duplicates.Count == 0, string.Join("\n", duplicates));
+        Assert.True(seen.Count >= 12, "hot keys seen: " + string.Join(", ", seen.Select(p => $"{p.Key}={p.Value}")));
     }
 
     private static IEnumerable<View> Walk(View view) => view.SubViews.SelectMany(Walk).Prepend(view);

@@ -100,6 +100,7 @@ internal sealed class UiHarness : IDisposable
         {
             App.LayoutAndDraw(forceRedraw: true);
             string text = App.Driver!.ToString() ?? "";
+            // UI_DUMP=FILE appends every screen a test reads to FILE (to see what a failing test saw).
             if (Environment.GetEnvironmentVariable("UI_DUMP") is { Length: > 0 } dump) System.IO.File.AppendAllText(dump, text + "\n=====\n");
             return text;
         }
