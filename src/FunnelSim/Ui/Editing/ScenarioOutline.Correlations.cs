@@ -50,6 +50,7 @@ public static partial class ScenarioOutline
     private static readonly HashSet<string> Structure = new(StringComparer.Ordinal)
     {
         "indications", "testing", "preTestSteps", "postDetectionSteps", "modalities", "probability", "treatment", "costs",
+        "population", "memberMix", "ramp",
     };
 
     /// <summary>
@@ -73,8 +74,14 @@ public static partial class ScenarioOutline
             string name = (string)segment;
             at = JsonNodePath.Child(at, name);
             if (Structure.Contains(name)) continue;
-            if (name == "ramp") continue;
-            words.Add(name switch { "to" => "ramp target", "durationMonths" => "duration", _ => name });
+            words.Add(name switch
+            {
+                "to" => "ramp target",
+                "durationMonths" => "duration",
+                "indicationMultipliers" => "×",
+                "incidenceMultiplier" => "incidence ×",
+                _ => name,
+            });
         }
         return words.Count == 0 ? path : string.Join(" ", words);
     }

@@ -35,6 +35,7 @@ internal sealed class ObservedCountsDialog : Dialog
     private readonly List<ObservedRow> _rows = [];
     private readonly List<(Label Mark, TextField[] Cells)> _inputs = [];
     private string? _loadedFrom;
+    private int? _lastRow;
     private bool _edited;
 
     public ObservedCountsDialog(CompiledModel model, IReadOnlyList<ObservedRow> rows, Func<string?> askFile)
@@ -72,7 +73,8 @@ internal sealed class ObservedCountsDialog : Dialog
         var add = new Button { Text = "_Add row" };
         var remove = new Button { Text = "_Remove row" };
         var load = new Button { Text = "_Load file…" };
-        var calibrate = new Button { Text = "_Calibrate" };
+        // Enter in a cell asks to calibrate: nothing runs until every row reads, so it is never a surprise.
+        var calibrate = new Button { Text = "_Calibrate", IsDefault = true };
         var cancel = new Button { Text = "Cancel" };
         foreach (var button in new[] { add, remove, load, calibrate, cancel }) AddButton(button);
         add.Accepting += (_, e) => { e.Handled = true; AddRow(); };
@@ -117,8 +119,7 @@ internal sealed class ObservedCountsDialog : Dialog
     /// <summary>Removes the row being edited (else the last); one empty row always remains.</summary>
     public void RemoveRow()
     {
-        int row = _inputs.FindIndex(r => r.Cells.Any(c => c.HasFocus));
-        if (row < 0) row = _rows.Count - 1;
+        int row = _lastRow is int last && last < _rows.Count ? last : _rows.Count - 1;
         _rows.RemoveAt(row);
         if (_rows.Count == 0) _rows.Add(new ObservedRow());
         _edited = true;
@@ -185,7 +186,12 @@ internal sealed class ObservedCountsDialog : Dialog
                 int column = c;
                 var cell = new TextField { X = x, Y = r, Width = Columns[c].Width, Text = values[c] };
                 cell.TextChanged += (_, _) => OnCellChanged(row, column, cell.Text);
-                cell.HasFocusChanged += (_, e) => { if (e.NewValue) ScrollTo(row); };
+                cell.HasFocusChanged += (_, e) =>
+                {
+                    if (!e.NewValue) return;
+                    _lastRow = row;
+                    ScrollTo(row);
+                };
                 cells[c] = cell;
                 x += Columns[c].Width + 1;
             }
@@ -195,7 +201,11 @@ internal sealed class ObservedCountsDialog : Dialog
         }
         _rowsView.SetContentSize(new System.Drawing.Size(x, Math.Max(1, _rows.Count)));
         Validate();
-        _inputs[Math.Clamp(focusRow, 0, _inputs.Count - 1)].Cells[0].SetFocus();
+        _lastRow = Math.Clamp(focusRow, 0, _inputs.Count - 1);
+        var first = _inputs[_lastRow.Value].Cells[0];
+        first.SetFocus();
+        // A button pressed with its Alt+letter takes the focus after its action: give it back to the row once it has.
+        App?.Invoke(() => { if (!first.HasFocus && _inputs.Any(i => i.Cells[0] == first)) first.SetFocus(); });
     }
 
     private void OnCellChanged(int row, int column, string text)
@@ -233,7 +243,7 @@ internal sealed class ObservedCountsDialog : Dialog
         _problems.Text = string.Join("\n", lines);
         _status.Text = Validation.IsValid
             ? $"{count} observation(s), all read: Calibrate runs them."
-            : $"{Validation.Diagnostics.Count(d => d.IsError)} problem(s): fix them to calibrate.";
+            : count == 0 ? "No observations yet." : $"{Validation.Diagnostics.Count(d => d.IsError)} problem(s): fix them to calibrate.";
         SetNeedsLayout();
     }
 
