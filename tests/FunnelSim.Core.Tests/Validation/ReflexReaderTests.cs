@@ -81,7 +81,7 @@ public sealed class ReflexReaderTests
         "unknown modality 'ihc'; this indication's modalities are: dna-ngs, rna-ngs")]
     [InlineData(Dna + ".reflex", """{ "modality": "dna-ngs", "probability": 0.5 }""", Dna + ".reflex.modality",
         "'dna-ngs' is this modality itself")]
-    [InlineData(Dna + ".reflex", """{ "modality": "rna-ngs" }""", Dna + ".reflex", "missing required property 'probability'")]
+    [InlineData(Dna + ".reflex", """{ "modality": "rna-ngs" }""", Dna + ".reflex.probability", "missing required property 'probability'")]
     [InlineData(Dna + ".reflex", """{ "modality": "rna-ngs", "probability": 1.5 }""", Dna + ".reflex.probability",
         "must be between 0 and 1 (a probability); got 1.5")]
     [InlineData(Dna + ".reflex", """{ "modality": "rna-ngs", "probability": 0.5, "cost": 1 }""", Dna + ".reflex.cost",
