@@ -31,24 +31,20 @@ public static class PartialMerge
                             "merge with the version that ran the shards"]);
 
         var model = ModelCompiler.Compile(first.Scenario);
-        var cells = new CellAccumulators(model.CellCount);
-        var budget = model.Budget is { } compiled ? new BudgetState(model, compiled) : null;
+        var merged = RunState.Empty(model);
         foreach (var (name, partial) in ordered)
         {
             var state = partial.State;
-            string? wrong = Shape(state, cells, budget);
+            string? wrong = Shape(state, merged);
             if (wrong is not null) return Refused([$"{name}: {wrong}"]);
-            cells.Merge(state.Cells);
-            if (budget is not null)
-            {
-                budget.Money.Merge(state.Money!);
-                budget.Exceedances.Merge(state.Exceedances!);
-            }
+            merged.Cells.Merge(state.Cells);
+            merged.Money?.Merge(state.Money!);
+            merged.Exceedances?.Merge(state.Exceedances!);
         }
 
         var run = new RunInfo(first.Iterations, first.Seed, first.Sampling, first.EngineVersion,
             ordered.Max(p => p.Partial.Threads), ordered.Sum(p => p.Partial.ElapsedSeconds));
-        return new MergeOutcome(ResultBuilder.Build(model, run, cells, budget), first.Command, []);
+        return new MergeOutcome(ResultBuilder.Build(model, run, merged), first.Command, []);
     }
 
     /// <summary>Differences between the parts, a duplicated shard, and missing shards, each naming the files.</summary>
@@ -86,14 +82,16 @@ public static class PartialMerge
     }
 
     /// <summary>Why a part's state cannot belong to this model; null when it fits.</summary>
-    private static string? Shape(RunState state, CellAccumulators cells, BudgetState? budget)
+    private static string? Shape(RunState state, RunState merged)
     {
+        var cells = merged.Cells;
         if (state.Cells.CellCount != cells.CellCount) return $"{state.Cells.CellCount} cells, but the scenario has {cells.CellCount}";
-        if ((state.Money is null) != (budget is null) || (state.Exceedances is null) != (budget is null))
-            return budget is null ? "money state for a scenario without costs" : "no money state for a scenario with costs";
-        if (budget is null) return null;
-        if (state.Money!.CellCount != budget.Money.CellCount) return "the money state does not fit the scenario's costs";
-        if (state.Exceedances!.CellCount != budget.Exceedances.CellCount) return "the threshold state does not fit the scenario";
+        bool costs = merged.Money is not null;
+        if ((state.Money is not null) != costs || (state.Exceedances is not null) != costs)
+            return costs ? "no money state for a scenario with costs" : "money state for a scenario without costs";
+        if (!costs) return null;
+        if (state.Money!.CellCount != merged.Money!.CellCount) return "the money state does not fit the scenario's costs";
+        if (state.Exceedances!.CellCount != merged.Exceedances!.CellCount) return "the threshold state does not fit the scenario";
         return null;
     }
 
