@@ -170,7 +170,7 @@ internal sealed class IterationRunner
             long fusion = BinomialSampler.Sample(ref fusionRng, laterLine, Probability(ind.Prevalence, t));
             long other = laterLine - fusion;
             double uptake = Probability(ind.Uptake, t);
-            double uptakeFusion = ind.UptakeRatioFusionPositive >= 0 ? Math.Min(1, uptake * _start[ind.UptakeRatioFusionPositive]) : uptake;
+            double uptakeFusion = ind.UptakeRatioFusionPositive >= 0 ? Math.Min(1, uptake * start[ind.UptakeRatioFusionPositive]) : uptake;
             long testedFusion = BinomialSampler.Sample(ref testedFusionRng, fusion, uptakeFusion);
             long testedOther = BinomialSampler.Sample(ref testedOtherRng, other, uptake);
 
@@ -229,7 +229,7 @@ internal sealed class IterationRunner
 
         _costs?.BeginIndication();
         Treat(ind, index, iteration);
-        _costs?.CostIndication(ind, index, iteration, _draws, _cells);
+        _costs?.CostIndication(ind, index, iteration, _draws, _cells, _reflexed, _reflexStride);
     }
 
     /// <summary>
