@@ -17,14 +17,13 @@ internal sealed class ShardGrain(ModelCache models, ILocalSiloDetails silo) : Gr
         {
             // The engine is synchronous and CPU-bound: run it off the grain's scheduler so the silo keeps answering
             // (membership probes, other calls) while it works.
-            string text = await Task.Run(() =>
+            byte[] partial = await Task.Run(() =>
             {
                 var model = models.Get(work.ScenarioJson);
-                var partial = ShardRun.Run(model, new Shard(work.Index, work.Count), work.Command, work.Threads,
-                    cancellationToken: cancellationToken);
-                return PartialJson.Write(partial);
+                return PartialBinary.Write(ShardRun.Run(model, new Shard(work.Index, work.Count), work.Command, work.Threads,
+                    cancellationToken: cancellationToken));
             }, cancellationToken).ConfigureAwait(true);
-            return new ShardAnswer { PartialJson = text, Silo = silo.SiloAddress.ToString() };
+            return new ShardAnswer { Partial = partial, Silo = silo.SiloAddress.ToString() };
         }
         finally
         {
