@@ -5,16 +5,18 @@ namespace FunnelSim.Cluster;
 
 /// <summary>
 /// A shard run on the silo the coordinator hinted at (<c>IPlacementDirector.PlacementHintKey</c>), else on a random one.
-/// Each attempt is a new grain, so it deactivates as soon as it has answered.
+/// Each attempt is a new grain, so it deactivates as soon as it has answered. It runs once the worker has the cores it asks
+/// for (<see cref="CoreGate"/>).
 /// </summary>
 [RandomPlacement]
-internal sealed class ShardGrain(ModelCache models, ILocalSiloDetails silo) : Grain, IShardGrain
+internal sealed class ShardGrain(ModelCache models, CoreGate cores, ILocalSiloDetails silo) : Grain, IShardGrain
 {
     public async Task<ShardAnswer> Run(ShardWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         try
         {
+            using var lease = await cores.Take(work.Threads, cancellationToken).ConfigureAwait(true);
             // The engine is synchronous and CPU-bound: run it off the grain's scheduler so the silo keeps answering
             // (membership probes, other calls) while it works.
             byte[] partial = await Task.Run(() =>
