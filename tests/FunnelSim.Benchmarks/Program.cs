@@ -9,6 +9,8 @@ using FunnelSim.Summaries;
 // One entry point for every benchmark class in this assembly; choose with --filter.
 // `quick [threads] [iterations] [repeats] [costs|nocosts]` instead times Simulator.Run of the base case with a stopwatch
 // (one warm-up run first) and prints each repeat and the median: a fast check between BenchmarkDotNet runs.
+// `whatif [threads] [repeats]` times the UI's what-if (compile + 4,000 iterations) the same way.
+// measure-targets.sh (beside this file) uses both to measure every row of the speed table in docs/performance.md.
 if (args.Length > 0 && args[0] == "quick")
 {
     int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
@@ -35,6 +37,24 @@ if (args.Length > 0 && args[0] == "quick")
                       $"(min {times[0]:F3}, max {times[^1]:F3})");
     return;
 }
+if (args.Length > 0 && args[0] == "whatif")
+{
+    // What the terminal UI does after an edit: compile the scenario and run 4,000 iterations (EngineBenchmarks.QuickRun4k).
+    int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
+    int repeats = args.Length > 2 ? int.Parse(args[2]) : 30;
+    var scenario = BuiltInScenarios.LoadUsNationalBase().Scenario!;
+    var times = new List<double>();
+    for (int r = -3; r < repeats; r++) // three warm-up runs
+    {
+        var watch = Stopwatch.StartNew();
+        Simulator.Run(ModelCompiler.Compile(scenario), new RunOptions(4_000, 20261124, threads));
+        if (r >= 0) times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    Console.WriteLine($"what-if (compile + 4,000 iterations), threads {threads}: median {times[times.Count / 2]:F1} ms " +
+                      $"(min {times[0]:F1}, max {times[^1]:F1})");
+    return;
+}
 if (args.Length > 0 && args[0] == "widths")
 {
     var model = ModelCompiler.Compile(BuiltInScenarios.LoadUsNationalBase().Scenario!);
@@ -42,7 +62,7 @@ if (args.Length > 0 && args[0] == "widths")
     runner.Run(0, 200_000);
     long cellBytes = 0, moneyBytes = 0;
     for (int c = 0; c < model.CellCount; c++) cellBytes += runner.Cells.Histogram(c).Width;
-    var money = runner.Budget!.Money;
+    var money = runner.Costs!.Money;
     int moneyCells = model.Budget!.CellCount, zeroCells = 0;
     for (int c = 0; c < moneyCells; c++)
     {

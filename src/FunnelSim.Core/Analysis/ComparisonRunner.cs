@@ -112,7 +112,7 @@ internal sealed class ComparisonRunner
             {
                 _a.Simulate(k);
                 valuesA = _a.CellValues;
-                moneyA = _a.Budget is { } budget ? budget.Values : [];
+                moneyA = _a.Costs is { } costs ? costs.Values : [];
                 _recording?.Store(k, valuesA, moneyA);
             }
             _b.Simulate(k);
@@ -128,7 +128,7 @@ internal sealed class ComparisonRunner
             }
             Differences.Add(_differences);
             MoneyA?.Add(moneyA);
-            MoneyB?.Add(_b.Budget!.Values);
+            MoneyB?.Add(_b.Costs!.Values);
             if (_moneyDifferences.Length > 0) AddMoney(moneyA);
             if (_exceedanceDifferences.Length > 0) AddExceedances(moneyA);
         }
@@ -136,7 +136,7 @@ internal sealed class ComparisonRunner
 
     private void AddMoney(ReadOnlySpan<long> a)
     {
-        long[] b = _b.Budget!.Values;
+        long[] b = _b.Costs!.Values;
         int[] cellsA = _layout.MoneyCellsA, cellsB = _layout.MoneyCellsB;
         for (int j = 0; j < _moneyDifferences.Length; j++)
         {
@@ -156,7 +156,7 @@ internal sealed class ComparisonRunner
 
     private void AddExceedances(ReadOnlySpan<long> a)
     {
-        long[] b = _b.Budget!.Values;
+        long[] b = _b.Costs!.Values;
         int[] cellsA = _layout.ExceedanceCellsA, cellsB = _layout.ExceedanceCellsB;
         int pairs = _exceedanceDifferences.Length;
         var indicatorsA = _exceedances.AsSpan(0, pairs);

@@ -5,7 +5,7 @@ namespace FunnelSim.Analysis;
 
 /// <summary>
 /// The exact expected doses and time on treatment of one new patient, by years since the year they started, under the
-/// engine's rule (see <c>IterationRunner.Treatment</c>): a patient new in year t starts at s = (t + U)·365.25 days,
+/// engine's rule (see <c>IterationRunner.Treat</c>): a patient new in year t starts at s = (t + U)·365.25 days,
 /// U ~ Uniform(0, 1); dose j (j = 0, 1, …) is given at s + j·I while j·I &lt; D, D their duration; each dose counts in
 /// the calendar year it falls in, and the patient is on treatment in a year with at least one dose.
 /// </summary>

@@ -30,7 +30,7 @@ internal readonly record struct OutputCell(OutputSource Source, int Index, int G
     public long Read(IterationRunner runner) => Source switch
     {
         OutputSource.Count => runner.CellValues[Index],
-        OutputSource.Money => runner.Budget!.Values[Index],
-        _ => runner.Budget!.Values[Index] > Limit ? 1 : 0,
+        OutputSource.Money => runner.Costs!.Values[Index],
+        _ => runner.Costs!.Values[Index] > Limit ? 1 : 0,
     };
 }

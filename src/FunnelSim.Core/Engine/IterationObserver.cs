@@ -4,7 +4,7 @@ namespace FunnelSim.Engine;
 /// One worker's view of the iterations it simulates, for an export that needs every iteration's values (the
 /// per-iteration draws of <c>FunnelSim.Export.DrawsRun</c>). The worker calls <see cref="BeginBlock"/>, then
 /// <see cref="Observe"/> after each iteration of the block in iteration order (the runner's
-/// <see cref="IterationRunner.CellValues"/>, <see cref="IterationRunner.Budget"/> values, drawn parameters and ramp
+/// <see cref="IterationRunner.CellValues"/>, <see cref="IterationRunner.Costs"/> values, drawn parameters and ramp
 /// targets then hold that iteration), then <see cref="EndBlock"/>. Blocks reach the workers' observers out of order;
 /// putting them back in order is the observer's business. A run without observers never calls one, so its loop is
 /// unchanged.

@@ -7,22 +7,22 @@ namespace FunnelSim.Engine;
 
 /// <summary>
 /// One worker's state: scratch buffers and accumulators, reused for every iteration it runs. An iteration draws
-/// its parameters, simulates the funnel of every indication and year, and adds each cell to the accumulators.
-/// Nothing here allocates once the histograms cover the values seen.
+/// its parameters (<see cref="ParameterDraws"/>), simulates the funnel of every indication and year, places the
+/// treated patients on the calendar (<see cref="TreatmentCalendar"/>), has them costed (<see cref="CostAccounting"/>,
+/// with costs), and adds each cell to the accumulators. Nothing here allocates once the histograms cover the values seen.
 /// </summary>
-internal sealed partial class IterationRunner
+internal sealed class IterationRunner
 {
+    private const double DaysPerMonth = TreatmentCalendar.DaysPerMonth;
 
     private readonly CompiledModel _model;
     private readonly ulong _seed;
-    private readonly long _iterations;  // of the whole run: Latin hypercube strata
-    private readonly double[] _start;   // each parameter's drawn start value
-    private readonly double[] _target;  // each parameter's drawn ramp target (= start without a ramp)
+    private readonly ParameterDraws _draws;
     private readonly long[] _cells;     // this iteration's value of every cell
     private readonly long[] _newPatients;
     private readonly int[] _totalSources; // see TotalCells
     private readonly int _totalCells;
-    private readonly BudgetState? _budget;
+    private readonly CostAccounting? _costs;
     private readonly TreatmentCalendar _calendar; // this indication's new patients, per iteration
     private readonly IterationObserver? _observer; // the per-iteration draws export; null in an ordinary run
 
@@ -38,10 +38,8 @@ internal sealed partial class IterationRunner
         _observer = observer;
         _model = model;
         _seed = seed;
-        _iterations = iterations > 0 ? iterations : model.Scenario.Simulation.Iterations;
-        if (overrides is not null) UseOverrides(overrides.Start, overrides.Target, overrides.FixesAll);
-        _start = new double[model.Parameters.Length];
-        _target = new double[model.Parameters.Length];
+        _draws = new ParameterDraws(model, seed, iterations > 0 ? iterations : model.Scenario.Simulation.Iterations);
+        if (overrides is not null) _draws.UseOverrides(overrides.Start, overrides.Target, overrides.FixesAll);
         _cells = new long[model.CellCount];
         _newPatients = new long[model.Years];
         _totalSources = TotalCells(model);
@@ -49,7 +47,7 @@ internal sealed partial class IterationRunner
         _calendar = new TreatmentCalendar(model.Years);
         Cells = new CellAccumulators(model.CellCount);
 
-        _budget = model.Budget is { } budget ? new BudgetState(model, budget) : null;
+        _costs = model.Budget is { } budget ? new CostAccounting(model, budget, seed) : null;
     }
 
     public CellAccumulators Cells { get; }
@@ -58,13 +56,19 @@ internal sealed partial class IterationRunner
     public IterationObserver? Observer => _observer;
 
     /// <summary>This iteration's drawn start values, by parameter index (valid after <see cref="Simulate"/>).</summary>
-    public ReadOnlySpan<double> DrawnParameters => _start;
+    public ReadOnlySpan<double> DrawnParameters => _draws.Start;
 
     /// <summary>This iteration's drawn ramp targets (the start value where a parameter does not ramp).</summary>
-    public ReadOnlySpan<double> DrawnRampTargets => _target;
+    public ReadOnlySpan<double> DrawnRampTargets => _draws.Target;
 
     /// <summary>This iteration's cell values (valid after <see cref="Simulate"/>).</summary>
     public ReadOnlySpan<long> CellValues => _cells;
+
+    /// <summary>This worker's cost accounting (money cells and their accumulators); null when the scenario has no costs.</summary>
+    public CostAccounting? Costs => _costs;
+
+    /// <summary>Holds parameters at given values instead of drawing them (see <see cref="ParameterDraws.UseOverrides"/>).</summary>
+    public void UseOverrides(double[]? start, double[]? target, bool fixesAll) => _draws.UseOverrides(start, target, fixesAll);
 
     public void Run(long firstIteration, long count)
     {
@@ -73,66 +77,28 @@ internal sealed partial class IterationRunner
         {
             Simulate(k);
             Cells.Add(_cells);
-            _budget?.Add();
+            _costs?.Add();
             _observer?.Observe(k, this);
         }
         // Nothing stays pending between blocks: the summaries can be read from any thread once the run is over.
         Cells.Flush();
-        _budget?.Flush();
+        _costs?.Flush();
         _observer?.EndBlock();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Simulate(long iteration)
     {
-        DrawParameters(iteration);
+        _draws.Draw(iteration);
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
             SimulateIndication(indications[i], i, iteration);
         SumTotals();
-        if (_budget is not null) SumBudgetTotals();
-    }
-
-    private void DrawParameters(long iteration)
-    {
-        if (_overridesFixAll)
-        {
-            ApplyOverrides();
-            return;
-        }
-        if (_model.Design is { } design) design.Draw(_model.Parameters, _seed, iteration, _iterations, _start, _target);
-        else DrawIndependent(iteration);
-        if (_overrideStart is not null) ApplyOverrides();
-    }
-
-    private void DrawIndependent(long iteration)
-    {
-        var parameters = _model.Parameters;
-        for (int p = 0; p < parameters.Length; p++)
-        {
-            var parameter = parameters[p];
-            var rng = Rng.ForStream(_seed, iteration, parameter.StartKey);
-            double start = parameter.Start.Sample(ref rng);
-            _start[p] = start;
-            if (parameter.Target is { } target)
-            {
-                var targetRng = Rng.ForStream(_seed, iteration, parameter.TargetKey);
-                _target[p] = target.Sample(ref targetRng);
-            }
-            else
-            {
-                _target[p] = start;
-            }
-        }
+        _costs?.SumTotals(_cells);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Probability(int parameter, int year)
-    {
-        double start = _start[parameter];
-        double p = start + (_target[parameter] - start) * _model.Parameters[parameter].Progress[year];
-        return Math.Clamp(p, 0, 1);
-    }
+    private double Probability(int parameter, int year) => _draws.Probability(parameter, year);
 
     /// <summary>P(positive in this modality | not positive in the earlier ones), clamped against rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -151,8 +117,9 @@ internal sealed partial class IterationRunner
         int afterPost = CellLayout.TreatmentStart(ind);
         ulong seed = _seed;
 
-        double incidence = _start[ind.Incidence] * IndicationScale(index);
-        double growth = Math.Max(_start[ind.Growth], -1);
+        var start = _draws.Start;
+        double incidence = start[ind.Incidence] * _model.IndicationScale(index, start);
+        double growth = Math.Max(start[ind.Growth], -1);
 
         var incidentRng = Rng.ForStream(seed, iteration, ind.IncidentKey);
         Span<Rng> preRng = stackalloc Rng[preCount];
@@ -237,9 +204,51 @@ internal sealed partial class IterationRunner
             _newPatients[t] = treatedTrue + treatedFalse;
         }
 
-        _budget?.Quantities.AsSpan().Clear();
+        _costs?.BeginIndication();
         Treat(ind, index, iteration);
-        if (_budget is not null) CostIndication(ind, index, iteration);
+        _costs?.CostIndication(ind, index, iteration, _draws, _cells);
+    }
+
+    /// <summary>
+    /// Places this iteration's new patients of <paramref name="ind"/> on the calendar (draws from the indication's
+    /// treatment stream), tallies doses and patients on treatment per calendar year — with costs also visits and
+    /// comparator months, handed to the cost accounting — and writes them into the cells.
+    /// </summary>
+    private void Treat(CompiledIndication ind, int index, long iteration)
+    {
+        long patients = 0;
+        foreach (long n in _newPatients) patients += n;
+        if (patients == 0) return;
+
+        var start = _draws.Start;
+        var rng = Rng.ForStream(_seed, iteration, ind.TreatmentKey);
+        _calendar.Place(_newPatients, ref rng, ind.DurationKind, start[ind.DurationMedian] * DaysPerMonth,
+            ind.DurationSpread >= 0 ? start[ind.DurationSpread] : 1);
+        if (_costs is null)
+        {
+            _calendar.Tally(_newPatients, ind.DoseIntervalDays, null, default);
+            WriteTreatedYears(ind, index);
+            return;
+        }
+        var comparator = _costs.ComparatorDurations(index, iteration, _draws, _calendar.Count);
+        _calendar.Tally(_newPatients, ind.DoseIntervalDays, _costs.Budget.MonitoringIntervalDays, comparator);
+        WriteTreatedYears(ind, index);
+        _costs.CountTreatment(ind, index, _calendar, _newPatients, _cells, comparator);
+    }
+
+    /// <summary>The calendar's doses and patients on treatment into the cells.</summary>
+    private void WriteTreatedYears(CompiledIndication ind, int index)
+    {
+        int years = _model.Years;
+        var layout = _model.Layout;
+        int treatment = CellLayout.TreatmentStart(ind);
+        var doses = _calendar.Doses;
+        var onTreatment = _calendar.OnTreatment;
+        for (int y = 0; y < years; y++)
+        {
+            _cells[layout.YearStart(index, y) + treatment + CellLayout.Doses] = (long)doses[y];
+            _cells[layout.YearStart(index, y) + treatment + CellLayout.OnTreatment] = (long)onTreatment[y];
+        }
     }
 
     /// <summary>Each total cell's value: the sum of its sources, the same cell of every indication (see <see cref="TotalCells"/>).</summary>
@@ -274,6 +283,6 @@ internal sealed partial class IterationRunner
     public void Merge(IterationRunner other)
     {
         Cells.Merge(other.Cells);
-        if (_budget is not null) _budget.Merge(other._budget!);
+        _costs?.Merge(other._costs!);
     }
 }

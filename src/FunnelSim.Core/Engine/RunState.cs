@@ -1,3 +1,5 @@
+using FunnelSim.Compilation;
+
 namespace FunnelSim.Engine;
 
 /// <summary>
@@ -15,7 +17,12 @@ internal sealed class RunState(CellAccumulators cells, MoneyAccumulators? money,
     /// <summary>The budget-threshold indicators; null when the scenario has no costs.</summary>
     public CellAccumulators? Exceedances { get; } = exceedances;
 
+    /// <summary>The state of no iterations for <paramref name="model"/>: something to merge parts into.</summary>
+    public static RunState Empty(CompiledModel model) =>
+        new(new CellAccumulators(model.CellCount), model.Budget is { } budget ? new MoneyAccumulators(budget.CellCount) : null,
+            model.Budget is null ? null : new CellAccumulators(CostAccounting.ExceedanceCells(model)));
+
     /// <summary>The state a worker reached.</summary>
     public static RunState Of(IterationRunner runner) =>
-        new(runner.Cells, runner.Budget?.Money, runner.Budget?.Exceedances);
+        new(runner.Cells, runner.Costs?.Money, runner.Costs?.Exceedances);
 }

@@ -15,8 +15,7 @@ public sealed class PartialMerger
     private readonly SortedDictionary<int, NamedPartial> _early = [];
     private readonly HashSet<int> _seen = [];
     private NamedPartial? _reference;
-    private CellAccumulators? _cells;
-    private BudgetState? _budget;
+    private RunState? _merged;
     private CompiledModel? _model;
     private int _next, _threads;
     private double _elapsed;
@@ -38,8 +37,7 @@ public sealed class PartialMerger
                 return [$"{name} was written by engine version {partial.EngineVersion}; this funnelsim runs {Simulator.EngineVersion}: " +
                         "merge with the version that ran the shards"];
             _model = ModelCompiler.Compile(partial.Scenario);
-            _cells = new CellAccumulators(_model.CellCount);
-            _budget = _model.Budget is { } compiled ? new BudgetState(_model, compiled) : null;
+            _merged = RunState.Empty(_model);
             _reference = part;
         }
         else
@@ -78,18 +76,15 @@ public sealed class PartialMerger
         var missing = Missing;
         if (missing.Count > 0) return new(null, null, [PartialMerge.MissingShards(missing, first.Shard.Count, _seen.Count)]);
         var run = new RunInfo(first.Iterations, first.Seed, first.Sampling, first.EngineVersion, _threads, _elapsed);
-        return new MergeOutcome(ResultBuilder.Build(_model!, run, _cells!, _budget), first.Command, []);
+        return new MergeOutcome(ResultBuilder.Build(_model!, run, _merged!), first.Command, []);
     }
 
     private void Accumulate(PartialResult partial)
     {
         var state = partial.State;
-        _cells!.Merge(state.Cells);
-        if (_budget is not null)
-        {
-            _budget.Money.Merge(state.Money!);
-            _budget.Exceedances.Merge(state.Exceedances!);
-        }
+        _merged!.Cells.Merge(state.Cells);
+        _merged.Money?.Merge(state.Money!);
+        _merged.Exceedances?.Merge(state.Exceedances!);
         _threads = Math.Max(_threads, partial.Threads);
         _elapsed += partial.ElapsedSeconds;
     }
@@ -97,12 +92,14 @@ public sealed class PartialMerger
     /// <summary>Why a part's state cannot belong to this model; null when it fits.</summary>
     private string? Shape(RunState state)
     {
-        if (state.Cells.CellCount != _cells!.CellCount) return $"{state.Cells.CellCount} cells, but the scenario has {_cells.CellCount}";
-        if ((state.Money is null) != (_budget is null) || (state.Exceedances is null) != (_budget is null))
-            return _budget is null ? "money state for a scenario without costs" : "no money state for a scenario with costs";
-        if (_budget is null) return null;
-        if (state.Money!.CellCount != _budget.Money.CellCount) return "the money state does not fit the scenario's costs";
-        if (state.Exceedances!.CellCount != _budget.Exceedances.CellCount) return "the threshold state does not fit the scenario";
+        var cells = _merged!.Cells;
+        if (state.Cells.CellCount != cells.CellCount) return $"{state.Cells.CellCount} cells, but the scenario has {cells.CellCount}";
+        bool costs = _merged.Money is not null;
+        if ((state.Money is not null) != costs || (state.Exceedances is not null) != costs)
+            return costs ? "no money state for a scenario with costs" : "money state for a scenario without costs";
+        if (!costs) return null;
+        if (state.Money!.CellCount != _merged.Money!.CellCount) return "the money state does not fit the scenario's costs";
+        if (state.Exceedances!.CellCount != _merged.Exceedances!.CellCount) return "the threshold state does not fit the scenario";
         return null;
     }
 }

@@ -122,7 +122,7 @@ public static class HorizonRun
             Sum(runner.CellValues, _layout.Counts, _counts);
             Counts.Add(_counts);
             if (Money is null) return;
-            Sum(runner.Budget!.Values, _layout.Money!, _money);
+            Sum(runner.Costs!.Values, _layout.Money!, _money);
             Money.Add(_money);
         }
 

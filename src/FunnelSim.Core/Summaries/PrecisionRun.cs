@@ -62,7 +62,7 @@ public static class PrecisionRun
             Convergence = new ConvergenceInfo(Metric, target.RelativeError, precision.Worst, precision.Where, reason,
                 target.MaxIterations, chunks),
         };
-        return ResultBuilder.Build(model, run, all.Cells, all.Budget);
+        return ResultBuilder.Build(model, run, RunState.Of(all));
     }
 
     /// <summary>Why a Latin hypercube scenario cannot run to a precision target.</summary>

@@ -8,21 +8,22 @@ namespace FunnelSim.Summaries;
 // The budget-impact metrics: money in currency units, PMPM, and the probability of exceeding the threshold.
 internal static partial class ResultBuilder
 {
-    private static void AddBudget(Dictionary<string, MetricSummary> summaries, CompiledModel model, BudgetState state, int group, int year)
+    private static void AddBudget(Dictionary<string, MetricSummary> summaries, CompiledModel model, CompiledBudget budget, RunState state,
+        int group, int year)
     {
-        var budget = state.Budget;
+        var money = state.Money!;
         string[] metrics = budget.MetricsOf(group);
         for (int m = 0; m < metrics.Length; m++)
         {
-            var summary = SummarizeMoney(state.Money, budget.Cell(group, year, m));
-            if (m == BudgetMetric.ImpactPerTreated) summary = summary with { Iterations = state.Money.Count(budget.Cell(group, year, m)) };
+            var summary = SummarizeMoney(money, budget.Cell(group, year, m));
+            if (m == BudgetMetric.ImpactPerTreated) summary = summary with { Iterations = money.Count(budget.Cell(group, year, m)) };
             summaries[metrics[m]] = summary;
             // PMPM is the budget impact over member-months: the same distribution, scaled exactly.
             if (m == BudgetMetric.ImpactPerTreated && budget.Members is { } members)
                 summaries[MetricNames.Pmpm] = Divided(summaries[MetricNames.BudgetImpact], members * 12);
         }
         if (budget.Threshold is not null)
-            summaries[MetricNames.ProbabilityExceedsThreshold] = Summarize(state.Exceedances, group * model.Years + year);
+            summaries[MetricNames.ProbabilityExceedsThreshold] = Summarize(state.Exceedances!, group * model.Years + year);
     }
 
     /// <summary>

@@ -8,12 +8,12 @@ namespace FunnelSim.Summaries;
 /// <summary>Turns merged accumulators into <see cref="MetricSummary"/> records.</summary>
 internal static partial class ResultBuilder
 {
-    public static SimulationResult Build(CompiledModel model, RunInfo run, CellAccumulators cells, BudgetState? budget = null)
+    public static SimulationResult Build(CompiledModel model, RunInfo run, RunState state)
     {
         var indications = new List<IndicationResult>();
         for (int g = 0; g < model.Indications.Length; g++)
-            indications.Add(new IndicationResult(model.Indications[g].Id, model.Indications[g].Name, Years(model, g, cells, budget)));
-        var total = new TotalResult(Years(model, model.Indications.Length, cells, budget));
+            indications.Add(new IndicationResult(model.Indications[g].Id, model.Indications[g].Name, Years(model, g, state)));
+        var total = new TotalResult(Years(model, model.Indications.Length, state));
         var scenario = model.Scenario with
         {
             Simulation = model.Scenario.Simulation with { Iterations = run.Iterations, Seed = run.Seed },
@@ -21,8 +21,9 @@ internal static partial class ResultBuilder
         return new SimulationResult(scenario, run, indications, total);
     }
 
-    private static List<YearResult> Years(CompiledModel model, int group, CellAccumulators cells, BudgetState? budget)
+    private static List<YearResult> Years(CompiledModel model, int group, RunState state)
     {
+        var cells = state.Cells;
         string[] metrics = model.MetricsOf(group);
         var years = new List<YearResult>();
         for (int t = 0; t < model.Years; t++)
@@ -30,7 +31,7 @@ internal static partial class ResultBuilder
             var summaries = new Dictionary<string, MetricSummary>(metrics.Length);
             for (int m = 0; m < metrics.Length; m++)
                 summaries[metrics[m]] = Summarize(cells, model.Layout.Cell(group, t, m));
-            if (budget is not null) AddBudget(summaries, model, budget, group, t);
+            if (model.Budget is { } budget) AddBudget(summaries, model, budget, state, group, t);
             years.Add(new YearResult(model.Scenario.StartYear + t, summaries));
         }
         return years;

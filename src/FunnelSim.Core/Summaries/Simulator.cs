@@ -48,7 +48,7 @@ public static class Simulator
         double elapsed = time.GetElapsedTime(started).TotalSeconds;
         var run = new RunInfo(options.Iterations, options.Seed, FormatNames.Of(model.Scenario.Simulation.Sampling),
             EngineVersion, runners.Length, elapsed);
-        return ResultBuilder.Build(model, run, runners[0].Cells, runners[0].Budget);
+        return ResultBuilder.Build(model, run, RunState.Of(runners[0]));
     }
 
     private static void RunObserved(IterationRunner runner, long first, long count)
