@@ -41,7 +41,7 @@ internal sealed class LikelihoodEvaluator
         _prior.Values(z, _values);
         _prior.Parameters(_values, _start, _target);
         _expected.Compute(_start, _target, _cells, treatment: false);
-        double exact = _likelihood.LogLikelihood(_cells, _scratch);
+        double exact = _likelihood.LogLikelihood(_cells, _expected.Reflex, _scratch);
         if (_simulated is null || !simulate || !double.IsFinite(exact)) return exact;
         return exact + _simulated.LogLikelihood(_start, _target, _simulation!);
     }
