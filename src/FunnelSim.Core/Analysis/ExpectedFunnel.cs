@@ -13,9 +13,13 @@ namespace FunnelSim.Analysis;
 /// <remarks>
 /// Per indication and year index t, with P(x) a probability at year t:
 /// incident = incidence·scale·(1 + max(g, −1))^t; each pre-test step multiplies by its P; laterLine L is the last;
-/// fusionPositive F = L·P(prevalence); tested = L·P(uptake); truePositive = F·P(uptake)·Σ_m share_m·P(sens_m);
-/// falsePositive = (L − F)·P(uptake)·Σ_m share_m·(1 − P(spec_m)); falseNegative = F·P(uptake) − TP;
-/// untestedFusionPositive = F·(1 − P(uptake)); identified = TP + FP; each post-detection step multiplies the
+/// fusionPositive F = L·P(prevalence); with u = P(uptake) and u⁺ = min(1, u·ratio) (ratio: uptakeRatioFusionPositive, 1
+/// when not given) the tested are T⁺ = F·u⁺ and T⁻ = (L − F)·u, tested = T⁺ + T⁻; first tests give
+/// TP₁ = T⁺·Σ_m share_m·P(sens_m) and FP₁ = T⁻·Σ_m share_m·(1 − P(spec_m)); a modality m with a reflex r at probability
+/// P(reflex_m) reflex-tests R⁺_m = T⁺·share_m·(1 − P(sens_m))·P(reflex_m) and R⁻_m = T⁻·share_m·P(spec_m)·P(reflex_m),
+/// of whom R⁺_m·P(sens_r) and R⁻_m·(1 − P(spec_r)) are positive; truePositive TP and falsePositive FP add these to TP₁ and
+/// FP₁; reflexTested = Σ_m (R⁺_m + R⁻_m); identifiedByReflex = the reflex positives; falseNegative = T⁺ − TP;
+/// untestedFusionPositive = F − T⁺; identified = TP + FP; each post-detection step multiplies the
 /// true- and false-positive streams by its P; treatedNew = their sum. onTreatment and doses in year y sum over the
 /// start years t ≤ y the new patients of t times the per-patient expectation y − t years on.
 /// One instance reuses scratch buffers: use it from one thread at a time.
@@ -25,6 +29,7 @@ public sealed class ExpectedFunnel
     private readonly CompiledModel _model;
     private readonly bool[] _exact;
     private readonly double[] _newPatients, _doses, _onTreatment;
+    private readonly double[] _reflex; // see Reflex
 
     /// <summary>Prepares the expectations of <paramref name="model"/>'s cells.</summary>
     public ExpectedFunnel(CompiledModel model)
@@ -35,7 +40,22 @@ public sealed class ExpectedFunnel
         _newPatients = new double[model.Years];
         _doses = new double[model.Years];
         _onTreatment = new double[model.Years];
+        _reflex = new double[model.Indications.Length * model.Years * ReflexValues];
     }
+
+    /// <summary>Values per indication and year in <see cref="Reflex"/>.</summary>
+    internal const int ReflexValues = 4;
+
+    /// <summary>Offsets in a year's <see cref="Reflex"/> values: fusion-positive and fusion-negative patients negative after
+    /// their reflex test, and positive by it.</summary>
+    internal const int ReflexFalseNegative = 0, ReflexTrueNegative = 1, ReflexTruePositive = 2, ReflexFalsePositive = 3;
+
+    /// <summary>
+    /// The reflex-tested patients split by fusion status and result (see <see cref="ReflexFalseNegative"/>), per indication
+    /// and year ((indication · years + year) · <see cref="ReflexValues"/>), from the latest <see cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, bool)"/>;
+    /// zero where an indication has no reflex. The cells give only their sums (<c>reflexTested</c>, <c>identifiedByReflex</c>).
+    /// </summary>
+    internal ReadOnlySpan<double> Reflex => _reflex;
 
     /// <summary>True when <paramref name="output"/> (which must pass <see cref="OutputSelection.Check"/>) has an exact
     /// expectation here: every funnel count and its total; not metrics outside the funnel.</summary>
@@ -82,11 +102,11 @@ public sealed class ExpectedFunnel
     {
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
-            ComputeIndication(indications[i], _model.IndicationScale(i, start), start, target, cells[_model.Layout.GroupStart(i)..], treatment);
+            ComputeIndication(indications[i], i, _model.IndicationScale(i, start), start, target, cells[_model.Layout.GroupStart(i)..], treatment);
         SumTotals(cells);
     }
 
-    private void ComputeIndication(CompiledIndication ind, double scale, ReadOnlySpan<double> start, ReadOnlySpan<double> target,
+    private void ComputeIndication(CompiledIndication ind, int index, double scale, ReadOnlySpan<double> start, ReadOnlySpan<double> target,
         Span<double> cells, bool treatment)
     {
         int metrics = ind.Metrics.Length;
@@ -112,7 +132,8 @@ public sealed class ExpectedFunnel
             double fusion = laterLine * Probability(ind.Prevalence, t, start, target);
             double other = laterLine - fusion;
             double uptake = Probability(ind.Uptake, t, start, target);
-            double testedFusion = fusion * uptake, testedOther = other * uptake;
+            double uptakeFusion = ind.UptakeRatioFusionPositive >= 0 ? Math.Min(1, uptake * start[ind.UptakeRatioFusionPositive]) : uptake;
+            double testedFusion = fusion * uptakeFusion, testedOther = other * uptake;
             // The engine draws the modalities as a chain of conditional binomials with P(m | not positive earlier) =
             // share_m·sens_m / (1 − Σ_{j<m} share_j·sens_j); the products telescope, so E[positives in m] = tested·share_m·sens_m.
             double sensitivity = 0, falsePositiveRate = 0;
@@ -122,8 +143,33 @@ public sealed class ExpectedFunnel
                 falsePositiveRate += modality.Share * (1 - Probability(modality.Specificity, t, start, target));
             }
             double truePositive = testedFusion * sensitivity, falsePositive = testedOther * falsePositiveRate;
+            // The engine splits the first tests' negatives by the same masses (a multinomial), so again the products telescope.
+            var reflex = _reflex.AsSpan((index * _model.Years + t) * ReflexValues, ReflexValues);
+            reflex.Clear();
+            if (ind.HasReflex)
+            {
+                foreach (var modality in ind.Modalities)
+                {
+                    if (modality.Reflex < 0) continue;
+                    var second = ind.Modalities[modality.Reflex];
+                    double p = Probability(modality.ReflexProbability, t, start, target);
+                    double reflexFusion = testedFusion * modality.Share * (1 - Probability(modality.Sensitivity, t, start, target)) * p;
+                    double reflexOther = testedOther * modality.Share * Probability(modality.Specificity, t, start, target) * p;
+                    double positiveFusion = reflexFusion * Probability(second.Sensitivity, t, start, target);
+                    double positiveOther = reflexOther * (1 - Probability(second.Specificity, t, start, target));
+                    reflex[ReflexTruePositive] += positiveFusion;
+                    reflex[ReflexFalsePositive] += positiveOther;
+                    reflex[ReflexFalseNegative] += reflexFusion - positiveFusion;
+                    reflex[ReflexTrueNegative] += reflexOther - positiveOther;
+                }
+                truePositive += reflex[ReflexTruePositive];
+                falsePositive += reflex[ReflexFalsePositive];
+            }
+            double identifiedByReflex = reflex[ReflexTruePositive] + reflex[ReflexFalsePositive];
+            double reflexTested = identifiedByReflex + reflex[ReflexFalseNegative] + reflex[ReflexTrueNegative];
 
-            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive);
+            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive,
+                reflexTested, identifiedByReflex);
 
             double treatedTrue = truePositive, treatedFalse = falsePositive;
             for (int s = 0; s < ind.PostDetectionSteps.Length; s++)
@@ -196,6 +242,7 @@ public sealed class ExpectedFunnel
                 MetricNames.Incident, .. ind.Metrics.AsSpan(1, ind.PreTestSteps.Length),
                 MetricNames.LaterLine, MetricNames.FusionPositive, MetricNames.Tested, MetricNames.TruePositive,
                 MetricNames.FalsePositive, MetricNames.FalseNegative, MetricNames.UntestedFusionPositive, MetricNames.Identified,
+                MetricNames.ReflexTested, MetricNames.IdentifiedByReflex,
                 .. ind.Metrics.AsSpan(CellLayout.PostDetectionStep(ind, 0), ind.PostDetectionSteps.Length),
                 MetricNames.TreatedNew, MetricNames.TreatedNewTruePositive, MetricNames.TreatedNewFalsePositive,
                 MetricNames.OnTreatment, MetricNames.Doses,

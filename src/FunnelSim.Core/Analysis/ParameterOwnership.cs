@@ -18,9 +18,9 @@ internal static class ParameterOwnership
         {
             var ind = model.Indications[i];
             IEnumerable<int> read = [
-                ind.Incidence, ind.Growth, ind.Prevalence, ind.Uptake, ind.DurationMedian, ind.DurationSpread,
+                ind.Incidence, ind.Growth, ind.Prevalence, ind.Uptake, ind.UptakeRatioFusionPositive, ind.DurationMedian, ind.DurationSpread,
                 .. ind.PreTestSteps, .. ind.PostDetectionSteps,
-                .. ind.Modalities.SelectMany(m => new[] { m.Sensitivity, m.Specificity }),
+                .. ind.Modalities.SelectMany(m => new[] { m.Sensitivity, m.Specificity, m.ReflexProbability }),
             ];
             foreach (int p in read.Where(p => p >= 0)) owners[p] = i;
         }

@@ -87,7 +87,7 @@ public static class Calibrator
         void Means(double[] s, double[] t, double[] into)
         {
             expected.Compute(s, t, cells);
-            likelihood.LogLikelihood(cells, scratch);
+            likelihood.LogLikelihood(cells, expected.Reflex, scratch);
             likelihood.ObservedMeans(scratch, into);
         }
         Means(start, target, baseline);

@@ -137,11 +137,12 @@ internal sealed class CountLikelihood
 
     /// <summary>
     /// The log-likelihood given the exact expectations <paramref name="cells"/> of every cell (from
-    /// <see cref="Analysis.ExpectedFunnel"/>); −∞ where the observations are impossible.
+    /// <see cref="Analysis.ExpectedFunnel"/>) and its reflex split <paramref name="reflex"/> (<see cref="Analysis.ExpectedFunnel.Reflex"/>);
+    /// −∞ where the observations are impossible.
     /// </summary>
-    public double LogLikelihood(ReadOnlySpan<double> cells, Scratch scratch)
+    public double LogLikelihood(ReadOnlySpan<double> cells, ReadOnlySpan<double> reflex, Scratch scratch)
     {
-        FillAtoms(cells, scratch.Atoms);
+        FillAtoms(cells, reflex, scratch.Atoms);
         var atoms = scratch.Atoms;
         double sum = _constant;
         for (int k = 0; k < _nodes.Length; k++)
@@ -196,8 +197,9 @@ internal sealed class CountLikelihood
         return sum;
     }
 
-    private void FillAtoms(ReadOnlySpan<double> cells, double[] atoms)
+    private void FillAtoms(ReadOnlySpan<double> cells, ReadOnlySpan<double> reflex, double[] atoms)
     {
+        const int R = Analysis.ExpectedFunnel.ReflexValues;
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
         {
@@ -205,7 +207,8 @@ internal sealed class CountLikelihood
             for (int t = 0; t < _model.Years; t++)
             {
                 var yearCells = cells.Slice(_model.GroupOffsets[i] + t * metrics, metrics);
-                FunnelAtoms.Expectations(indications[i], yearCells, atoms.AsSpan(t * _atomsPerYear + _atomOffsets[i]));
+                var yearReflex = reflex.Slice((i * _model.Years + t) * R, R);
+                FunnelAtoms.Expectations(indications[i], yearCells, yearReflex, atoms.AsSpan(t * _atomsPerYear + _atomOffsets[i]));
             }
         }
     }

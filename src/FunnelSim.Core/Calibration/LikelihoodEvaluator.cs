@@ -36,7 +36,7 @@ internal sealed class LikelihoodEvaluator
         _prior.Values(z, _values);
         _prior.Parameters(_values, _start, _target);
         _expected.Compute(_start, _target, _cells, treatment: false);
-        return _likelihood.LogLikelihood(_cells, _scratch);
+        return _likelihood.LogLikelihood(_cells, _expected.Reflex, _scratch);
     }
 
     /// <summary>Computes the exact expectation of every cell at <paramref name="z"/> (see <see cref="Cells"/>).</summary>

@@ -4,14 +4,14 @@ namespace FunnelSim.Compilation;
 /// Where every count cell of a model lives in the per-iteration value buffer — the one owner of this arithmetic; the
 /// engine, the summaries and the analyses ask it. Groups (the indications in order, then the total) are blocks of years;
 /// a year is a block of the group's metrics in report order. An indication's metrics are <c>incident</c>, its pre-test
-/// steps, the testing block (<see cref="LaterLine"/> … <see cref="Identified"/>), its post-detection steps, and the
+/// steps, the testing block (<see cref="LaterLine"/> … <see cref="IdentifiedByReflex"/>), its post-detection steps, and the
 /// treatment block (<see cref="TreatedNew"/> … <see cref="Doses"/>).
 /// </summary>
 internal sealed class CellLayout
 {
     /// <summary>Offsets inside an indication's testing block, which follows the pre-test steps.</summary>
     public const int LaterLine = 0, FusionPositive = 1, Tested = 2, TruePositive = 3, FalsePositive = 4, FalseNegative = 5,
-        UntestedFusionPositive = 6, Identified = 7, TestingBlock = 8;
+        UntestedFusionPositive = 6, Identified = 7, ReflexTested = 8, IdentifiedByReflex = 9, TestingBlock = 10;
 
     /// <summary>Offsets inside an indication's treatment block, which follows the post-detection steps.</summary>
     public const int TreatedNew = 0, TreatedNewTruePositive = 1, TreatedNewFalsePositive = 2, OnTreatment = 3, Doses = 4,

@@ -15,6 +15,10 @@ internal sealed class CompiledIndication
     public required int Uptake { get; init; }
     /// <summary>Testing uptake in the world without BIZENGRI (budget impact); −1 when not given.</summary>
     public int UptakeWithoutBizengri { get; init; } = -1;
+    /// <summary>Testing uptake of fusion-positive relative to fusion-negative patients; −1 when not given (a ratio of 1).</summary>
+    public int UptakeRatioFusionPositive { get; init; } = -1;
+    /// <summary>True when some modality has a reflex test (see <see cref="CompiledModality.Reflex"/>).</summary>
+    public bool HasReflex { get; init; }
     public required CompiledModality[] Modalities { get; init; }
     public required int[] PostDetectionSteps { get; init; }
     public required DurationKind DurationKind { get; init; }

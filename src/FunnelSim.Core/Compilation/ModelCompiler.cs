@@ -50,6 +50,10 @@ public static partial class ModelCompiler
         int uptakeWithout = indication.Testing.UptakeWithoutBizengri is { } without
             ? Add("testing/uptakeWithoutBizengri", "testing.uptakeWithoutBizengri", "testing uptake without BIZENGRI", without)
             : -1;
+        int uptakeRatio = indication.Testing.UptakeRatioFusionPositive is { } ratio
+            ? Add("testing/uptakeRatioFusionPositive", "testing.uptakeRatioFusionPositive", "testing uptake ratio, fusion-positive", ratio)
+            : -1;
+        var modalityIds = indication.Testing.Modalities.Select(m => m.Id).ToList();
         var modalities = indication.Testing.Modalities.Select((m, k) => new CompiledModality(
             m.Share,
             Add($"testing/modalities/{m.Id}/sensitivity", $"testing.modalities[{k}].sensitivity",
@@ -57,7 +61,17 @@ public static partial class ModelCompiler
             Add($"testing/modalities/{m.Id}/specificity", $"testing.modalities[{k}].specificity",
                 $"{ModalityLabel(m)} specificity", m.Specificity),
             StreamKey.Of($"{root}/count/modality/{m.Id}/true-positive"),
-            StreamKey.Of($"{root}/count/modality/{m.Id}/false-positive"))).ToArray();
+            StreamKey.Of($"{root}/count/modality/{m.Id}/false-positive"))
+        {
+            // Its own streams, drawn only where a reflex exists: every other count keeps its random numbers.
+            Reflex = m.Reflex is { } reflex ? modalityIds.IndexOf(reflex.Modality) : -1,
+            ReflexProbability = m.Reflex is { } r
+                ? Add($"testing/modalities/{m.Id}/reflex/probability", $"testing.modalities[{k}].reflex.probability",
+                    $"{ModalityLabel(m)} reflex probability", r.Probability)
+                : -1,
+            ReflexFusionKey = StreamKey.Of($"{root}/count/modality/{m.Id}/reflex-fusion"),
+            ReflexOtherKey = StreamKey.Of($"{root}/count/modality/{m.Id}/reflex-other"),
+        }).ToArray();
 
         int[] postDetection = indication.PostDetectionSteps.Select((s, k) => Add($"postDetectionSteps/{s.Id}/probability",
             $"postDetectionSteps[{k}].probability", StepLabel(s), s.Probability)).ToArray();
@@ -79,6 +93,7 @@ public static partial class ModelCompiler
         metrics.AddRange([
             MetricNames.LaterLine, MetricNames.FusionPositive, MetricNames.Tested, MetricNames.TruePositive,
             MetricNames.FalsePositive, MetricNames.FalseNegative, MetricNames.UntestedFusionPositive, MetricNames.Identified,
+            MetricNames.ReflexTested, MetricNames.IdentifiedByReflex,
         ]);
         metrics.AddRange(indication.PostDetectionSteps.Select(s => s.Id));
         metrics.AddRange([
@@ -96,6 +111,8 @@ public static partial class ModelCompiler
             Prevalence = prevalence,
             Uptake = uptake,
             UptakeWithoutBizengri = uptakeWithout,
+            UptakeRatioFusionPositive = uptakeRatio,
+            HasReflex = modalities.Any(m => m.Reflex >= 0),
             Modalities = modalities,
             PostDetectionSteps = postDetection,
             DurationKind = kind,

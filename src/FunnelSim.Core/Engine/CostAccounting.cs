@@ -65,11 +65,22 @@ internal sealed class CostAccounting
     /// administration per counted dose, a monitoring visit every k months on treatment (and at the start, if so set),
     /// and adverse-event management once in the start year; in the world without, the same patient costs the
     /// comparator per month of its own drawn duration, split across years, and its adverse events once. Tests count
-    /// in the year of testing in both worlds, at the modality mix's mean cost per test. Year index t is weighted by
-    /// (1 + price change)^t / (1 + discount rate)^t. Amounts are rounded to whole cents per cell.
+    /// in the year of testing in both worlds, at the modality mix's mean cost per test, and each reflex test at its own
+    /// modality's cost. Year index t is weighted by (1 + price change)^t / (1 + discount rate)^t. Amounts are rounded to
+    /// whole cents per cell.
     /// </summary>
+    /// <param name="ind">The indication.</param>
+    /// <param name="index">Its index.</param>
+    /// <param name="iteration">The iteration (the world without's own stream).</param>
+    /// <param name="draws">This iteration's parameters.</param>
+    /// <param name="cells">This iteration's counts.</param>
+    /// <param name="reflexed">Where the indication has a reflex test: per year index, modality and fusion status (positive,
+    /// negative) the patients given a reflex test after a negative test in that modality, <paramref name="stride"/> values
+    /// a year.</param>
+    /// <param name="stride">Values per year in <paramref name="reflexed"/>.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CostIndication(CompiledIndication ind, int index, long iteration, ParameterDraws draws, ReadOnlySpan<long> cells)
+    public void CostIndication(CompiledIndication ind, int index, long iteration, ParameterDraws draws, ReadOnlySpan<long> cells,
+        ReadOnlySpan<long> reflexed, int stride)
     {
         var budget = Budget;
         var costs = budget.Indications[index];
@@ -99,13 +110,25 @@ internal sealed class CostAccounting
             var cell = cells.Slice(layout.YearStart(index, t), metrics);
             long testedWith = cell[tested];
             long testedWithout = testedWith;
-            if (costs.UptakeWithoutBizengri >= 0)
+            // Tests in each world, at their costs (without a reflex: the tested at the mix's mean cost).
+            double testsWith = testedWith * test, testsWithout;
+            if (ind.HasReflex || ind.UptakeRatioFusionPositive >= 0)
+            {
+                var yearReflexed = ind.HasReflex ? reflexed.Slice(t * stride, stride) : default;
+                testsWith += ReflexTestCosts(ind, costs, start, yearReflexed);
+                testsWithout = costs.UptakeWithoutBizengri >= 0
+                    ? TestsWithout(ind, costs, draws, cell, yearReflexed, t, test, ref testedWithoutRng)
+                    : testsWith;
+            }
+            else if (costs.UptakeWithoutBizengri >= 0)
             {
                 // The world without tests a subset of those the world with tests (thinning keeps the worlds paired).
                 double uptake = draws.Probability(ind.Uptake, t);
                 double ratio = uptake > 0 ? Math.Min(1, draws.Probability(costs.UptakeWithoutBizengri, t) / uptake) : 0;
                 testedWithout = BinomialSampler.Sample(ref testedWithoutRng, testedWith, ratio);
+                testsWithout = testedWithout * test;
             }
+            else testsWithout = testsWith;
             long starts = cell[afterPost + CellLayout.TreatedNew];
             long startsFalse = cell[afterPost + CellLayout.TreatedNewFalsePositive];
             var q = _quantities.Year(t);
@@ -115,9 +138,9 @@ internal sealed class CostAccounting
             long administrationCents = Cents(doses * administration * factor);
             long monitoringCents = Cents(q[CostQuantities.Visits] * visit * factor);
             long adverseCents = Cents(starts * adverse * factor);
-            long testingCents = Cents(testedWith * test * factor);
+            long testingCents = Cents(testsWith * factor);
             long comparatorCents = Cents((q[CostQuantities.ComparatorMonths] * comparatorMonth + starts * comparatorAdverse) * factor);
-            long testingWithoutCents = Cents(testedWithout * test * factor);
+            long testingWithoutCents = Cents(testsWithout * factor);
             long with = drugCents + administrationCents + monitoringCents + adverseCents + testingCents;
             long without = comparatorCents + testingWithoutCents;
             long falseWith = Cents(q[CostQuantities.DosesFalsePositive] * (drug + administration) * factor)
@@ -139,6 +162,69 @@ internal sealed class CostAccounting
             money[BudgetMetric.ImpactFalsePositive] = falseWith - falseWithout;
             money[BudgetMetric.ImpactPerTreated] = PerTreated(with - without, onTreatment);
         }
+    }
+
+    /// <summary>The cost of one year's reflex tests: each at the cost of its reflex modality.</summary>
+    private static double ReflexTestCosts(CompiledIndication ind, IndicationBudget costs, ReadOnlySpan<double> start, ReadOnlySpan<long> reflexed)
+    {
+        double amount = 0;
+        if (!ind.HasReflex) return amount;
+        var modalities = ind.Modalities;
+        for (int m = 0; m < modalities.Length; m++)
+        {
+            if (modalities[m].Reflex < 0) continue;
+            amount += (reflexed[2 * m] + reflexed[2 * m + 1]) * start[costs.TestCosts[modalities[m].Reflex]];
+        }
+        return amount;
+    }
+
+    /// <summary>
+    /// The world without BIZENGRI's tests of one year, where the pathway has a reflex test or tests fusion-positive patients
+    /// at their own rate: it keeps each tested patient of the world with BIZENGRI with probability
+    /// P(tested without) / P(tested with) — uptakeWithout / uptake for fusion-negative patients, min(1, uptakeWithout × ratio) /
+    /// min(1, uptake × ratio) for fusion-positive ones (at most 1: thinning keeps the worlds paired) — and a kept patient
+    /// keeps their whole pathway, the reflex test included.
+    /// </summary>
+    private static double TestsWithout(CompiledIndication ind, IndicationBudget costs, ParameterDraws draws, ReadOnlySpan<long> cell,
+        ReadOnlySpan<long> reflexed, int t, double test, ref Rng rng)
+    {
+        var start = draws.Start;
+        double uptake = draws.Probability(ind.Uptake, t), uptakeWithout = draws.Probability(costs.UptakeWithoutBizengri, t);
+        double ratio = ind.UptakeRatioFusionPositive >= 0 ? start[ind.UptakeRatioFusionPositive] : 1;
+        double uptakeFusion = Math.Min(1, uptake * ratio), uptakeFusionWithout = Math.Min(1, uptakeWithout * ratio);
+        double keepOther = uptake > 0 ? Math.Min(1, uptakeWithout / uptake) : 0;
+        double keepFusion = uptakeFusion > 0 ? Math.Min(1, uptakeFusionWithout / uptakeFusion) : 0;
+        int testing = CellLayout.TestingStart(ind);
+        long testedFusion = cell[testing + CellLayout.FusionPositive] - cell[testing + CellLayout.UntestedFusionPositive];
+        long testedOther = cell[testing + CellLayout.Tested] - testedFusion;
+
+        var modalities = ind.Modalities;
+        long reflexedFusion = 0, reflexedOther = 0;
+        if (ind.HasReflex)
+        {
+            for (int m = 0; m < modalities.Length; m++)
+            {
+                if (modalities[m].Reflex < 0) continue;
+                reflexedFusion += reflexed[2 * m];
+                reflexedOther += reflexed[2 * m + 1];
+            }
+        }
+        // The patients without a reflex test, then per modality those with one (and their reflex test).
+        long kept = BinomialSampler.Sample(ref rng, testedFusion - reflexedFusion, keepFusion)
+                    + BinomialSampler.Sample(ref rng, testedOther - reflexedOther, keepOther);
+        double amount = 0;
+        if (ind.HasReflex)
+        {
+            for (int m = 0; m < modalities.Length; m++)
+            {
+                if (modalities[m].Reflex < 0) continue;
+                long keptReflexed = BinomialSampler.Sample(ref rng, reflexed[2 * m], keepFusion)
+                                    + BinomialSampler.Sample(ref rng, reflexed[2 * m + 1], keepOther);
+                kept += keptReflexed;
+                amount += keptReflexed * start[costs.TestCosts[modalities[m].Reflex]];
+            }
+        }
+        return kept * test + amount;
     }
 
     /// <summary>The total over indications of every money cell, the total per treated patient, the cumulative impact, and the threshold indicators.</summary>

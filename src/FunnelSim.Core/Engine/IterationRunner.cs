@@ -25,6 +25,8 @@ internal sealed class IterationRunner
     private readonly CostAccounting? _costs;
     private readonly TreatmentCalendar _calendar; // this indication's new patients, per iteration
     private readonly IterationObserver? _observer; // the per-iteration draws export; null in an ordinary run
+    private readonly long[] _reflexed;   // per year, modality and fusion status: patients given a reflex test (see Reflexes)
+    private readonly int _reflexStride;  // 2 × the most modalities of an indication
 
     /// <param name="model">The model.</param>
     /// <param name="seed">Master seed.</param>
@@ -45,6 +47,8 @@ internal sealed class IterationRunner
         _totalSources = TotalCells(model);
         _totalCells = model.Years * model.TotalMetrics.Length;
         _calendar = new TreatmentCalendar(model.Years);
+        _reflexStride = 2 * model.Indications.Max(i => i.Modalities.Length);
+        _reflexed = new long[model.Indications.Any(i => i.HasReflex) ? model.Years * _reflexStride : 0];
         Cells = new CellAccumulators(model.CellCount);
 
         _costs = model.Budget is { } budget ? new CostAccounting(model, budget, seed) : null;
@@ -135,6 +139,13 @@ internal sealed class IterationRunner
             modalityRng[2 * m] = Rng.ForKey(streams, modalities[m].TruePositiveKey);
             modalityRng[2 * m + 1] = Rng.ForKey(streams, modalities[m].FalsePositiveKey);
         }
+        Span<Rng> reflexRng = ind.HasReflex ? stackalloc Rng[2 * modalities.Length] : [];
+        for (int m = 0; m < reflexRng.Length / 2; m++)
+        {
+            if (modalities[m].Reflex < 0) continue;
+            reflexRng[2 * m] = Rng.ForKey(streams, modalities[m].ReflexFusionKey);
+            reflexRng[2 * m + 1] = Rng.ForKey(streams, modalities[m].ReflexOtherKey);
+        }
         Span<Rng> postRng = stackalloc Rng[2 * postCount];
         for (int s = 0; s < postCount; s++)
         {
@@ -160,7 +171,8 @@ internal sealed class IterationRunner
             long fusion = BinomialSampler.Sample(ref fusionRng, laterLine, Probability(ind.Prevalence, t));
             long other = laterLine - fusion;
             double uptake = Probability(ind.Uptake, t);
-            long testedFusion = BinomialSampler.Sample(ref testedFusionRng, fusion, uptake);
+            double uptakeFusion = ind.UptakeRatioFusionPositive >= 0 ? Math.Min(1, uptake * start[ind.UptakeRatioFusionPositive]) : uptake;
+            long testedFusion = BinomialSampler.Sample(ref testedFusionRng, fusion, uptakeFusion);
             long testedOther = BinomialSampler.Sample(ref testedOtherRng, other, uptake);
 
             // Each tested patient falls in one modality (by its share) and tests positive there with that modality's
@@ -186,7 +198,18 @@ internal sealed class IterationRunner
                 falsePositive += fp;
             }
 
-            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive);
+            long reflexTested = 0, identifiedByReflex = 0;
+            if (ind.HasReflex)
+            {
+                var (reflexTruePositive, reflexFalsePositive) =
+                    Reflexes(ind, t, reflexRng, remainingFusion, remainingOther, fusionLeft, otherLeft, out reflexTested);
+                truePositive += reflexTruePositive;
+                falsePositive += reflexFalsePositive;
+                identifiedByReflex = reflexTruePositive + reflexFalsePositive;
+            }
+
+            FunnelCells.WriteTesting(cell, afterPre, laterLine, fusion, testedFusion, testedOther, truePositive, falsePositive,
+                reflexTested, identifiedByReflex);
 
             long treatedTrue = truePositive, treatedFalse = falsePositive;
             for (int s = 0; s < postCount; s++)
@@ -207,7 +230,7 @@ internal sealed class IterationRunner
 
         _costs?.BeginIndication();
         Treat(ind, index, iteration, streams);
-        _costs?.CostIndication(ind, index, iteration, _draws, _cells);
+        _costs?.CostIndication(ind, index, iteration, _draws, _cells, _reflexed, _reflexStride);
     }
 
     /// <summary>
@@ -250,6 +273,60 @@ internal sealed class IterationRunner
             _cells[layout.YearStart(index, y) + treatment + CellLayout.Doses] = (long)doses[y];
             _cells[layout.YearStart(index, y) + treatment + CellLayout.OnTreatment] = (long)onTreatment[y];
         }
+    }
+
+    /// <summary>
+    /// The reflex tests of one year: the first tests' negatives (<paramref name="negativeFusion"/> fusion-positive,
+    /// <paramref name="negativeOther"/> fusion-negative) fell in modality m with probability share_m·(1 − sens_m) (or
+    /// share_m·spec_m) out of <paramref name="fusionLeft"/> (<paramref name="otherLeft"/>), the mass of a negative first
+    /// test; such a patient gets m's reflex test with probability P_m and is positive there with the reflex modality's
+    /// sensitivity (1 − specificity), independently of the first result. So per stream the negatives split into one
+    /// multinomial over (reflex positive, reflex negative) per modality with a reflex and no reflex test, drawn as a chain
+    /// of conditional binomials on each modality's own reflex streams. Records each modality's reflex tests per fusion
+    /// status for the test costs.
+    /// </summary>
+    /// <returns>The positives of the reflex tests among fusion-positive and fusion-negative patients.</returns>
+    private (long TruePositive, long FalsePositive) Reflexes(CompiledIndication ind, int t, Span<Rng> rng, long negativeFusion,
+        long negativeOther, double fusionLeft, double otherLeft, out long tested)
+    {
+        var modalities = ind.Modalities;
+        var reflexed = _reflexed.AsSpan(t * _reflexStride, _reflexStride);
+        long truePositive = 0, falsePositive = 0;
+        tested = 0;
+        for (int m = 0; m < modalities.Length; m++)
+        {
+            var modality = modalities[m];
+            if (modality.Reflex < 0) continue;
+            var reflex = modalities[modality.Reflex];
+            double p = Probability(modality.ReflexProbability, t);
+            double reflexedIfFusion = modality.Share * (1 - Probability(modality.Sensitivity, t)) * p;
+            double reflexedIfOther = modality.Share * Probability(modality.Specificity, t) * p;
+            double sensitivity = Probability(reflex.Sensitivity, t), specificity = Probability(reflex.Specificity, t);
+
+            double positive = reflexedIfFusion * sensitivity, negative = reflexedIfFusion * (1 - sensitivity);
+            long tp = BinomialSampler.Sample(ref rng[2 * m], negativeFusion, Conditional(positive, fusionLeft));
+            negativeFusion -= tp;
+            fusionLeft -= positive;
+            long fn = BinomialSampler.Sample(ref rng[2 * m], negativeFusion, Conditional(negative, fusionLeft));
+            negativeFusion -= fn;
+            fusionLeft -= negative;
+
+            positive = reflexedIfOther * (1 - specificity);
+            negative = reflexedIfOther * specificity;
+            long fp = BinomialSampler.Sample(ref rng[2 * m + 1], negativeOther, Conditional(positive, otherLeft));
+            negativeOther -= fp;
+            otherLeft -= positive;
+            long tn = BinomialSampler.Sample(ref rng[2 * m + 1], negativeOther, Conditional(negative, otherLeft));
+            negativeOther -= tn;
+            otherLeft -= negative;
+
+            reflexed[2 * m] = tp + fn;
+            reflexed[2 * m + 1] = fp + tn;
+            truePositive += tp;
+            falsePositive += fp;
+            tested += tp + fn + fp + tn;
+        }
+        return (truePositive, falsePositive);
     }
 
     /// <summary>Each total cell's value: the sum of its sources, the same cell of every indication (see <see cref="TotalCells"/>).</summary>

@@ -15,6 +15,7 @@ internal sealed record ParameterSpec(ParameterKind Kind, NumberRange Range)
     public static readonly ParameterSpec SdLog = new(ParameterKind.Positive, new NumberRange(0, 5, MinExclusive: true));
     public static readonly ParameterSpec Money = new(ParameterKind.Amount, new NumberRange(0, MaxMoney, Meaning: "a cost in the scenario's currency"));
     public static readonly ParameterSpec PriceChange = new(ParameterKind.Rate, new NumberRange(-0.5, 0.5, Meaning: "price change per year"));
+    public static readonly ParameterSpec UptakeRatio = new(ParameterKind.Positive, new NumberRange(0, 100, MinExclusive: true, Meaning: "testing uptake of fusion-positive relative to fusion-negative patients"));
     public static readonly ParameterSpec IncidenceMultiplier = new(ParameterKind.Positive, new NumberRange(0, 100, MinExclusive: true, Meaning: "relative incidence"));
 
     /// <summary>Largest unit cost accepted: keeps every yearly sum of cents far inside 64-bit integers.</summary>

@@ -7,8 +7,9 @@ namespace FunnelSim.Json;
 // Testing, modalities and treatment.
 public static partial class ScenarioReader
 {
-    private static readonly string[] TestingProperties = ["uptake", "uptakeWithoutBizengri", "modalities"];
-    private static readonly string[] ModalityProperties = ["id", "name", "description", "share", "sensitivity", "specificity"];
+    private static readonly string[] TestingProperties = ["uptake", "uptakeWithoutBizengri", "uptakeRatioFusionPositive", "modalities"];
+    private static readonly string[] ModalityProperties = ["id", "name", "description", "share", "sensitivity", "specificity", "reflex"];
+    private static readonly string[] ReflexProperties = ["modality", "probability"];
     private static readonly string[] TreatmentProperties = ["durationMonths", "doseIntervalDays"];
     private static readonly NumberRange Shares = new(0, 1, Meaning: "share of tested patients");
     private static readonly NumberRange DoseIntervals = new(1, 365, Meaning: "days");
@@ -22,9 +23,14 @@ public static partial class ScenarioReader
         var without = set.Optional("uptakeWithoutBizengri") is { } w
             ? ReadParameter(c, w, set.PathOf("uptakeWithoutBizengri"), ParameterSpec.Probability)
             : null;
+        var ratio = set.Optional("uptakeRatioFusionPositive") is { } r
+            ? ReadParameter(c, r, set.PathOf("uptakeRatioFusionPositive"), ParameterSpec.UptakeRatio)
+            : null;
         var modalities = set.Required("modalities") is { } m ? ReadModalities(c, m, set.PathOf("modalities")) : null;
-        if (uptake is null || modalities is null || set.Has("uptakeWithoutBizengri") && without is null) return null;
-        return new Testing(uptake, modalities.Value) { UptakeWithoutBizengri = without };
+        if (uptake is null || modalities is null || set.Has("uptakeWithoutBizengri") && without is null
+            || set.Has("uptakeRatioFusionPositive") && ratio is null)
+            return null;
+        return new Testing(uptake, modalities.Value) { UptakeWithoutBizengri = without, UptakeRatioFusionPositive = ratio };
     }
 
     private static ImmutableArray<Modality>? ReadModalities(ReadContext c, JsonElement e, string path)
@@ -43,7 +49,48 @@ public static partial class ScenarioReader
             c.Error(path, $"the modalities' shares must sum to 1 (±1e-6); they sum to {InvariantFormat.Number(Math.Round(sum, 9))}");
             return null;
         }
-        return modalities.Contains(null) ? null : [.. modalities.Select(m => m!)];
+        if (modalities.Contains(null)) return null;
+        return CheckReflexes(c, path, modalities!) ? [.. modalities.Select(m => m!)] : null;
+    }
+
+    /// <summary>
+    /// Each reflex names another modality of the same indication, one that has no reflex of its own (one level: this also
+    /// rules out cycles).
+    /// </summary>
+    private static bool CheckReflexes(ReadContext c, string path, IReadOnlyList<Modality?> modalities)
+    {
+        bool ok = true;
+        var ids = modalities.Select(m => m!.Id).ToArray();
+        for (int k = 0; k < modalities.Count; k++)
+        {
+            if (modalities[k]!.Reflex is not { } reflex) continue;
+            string at = JsonPath.Property(JsonPath.Property(JsonPath.Index(path, k), "reflex"), "modality");
+            int target = Array.IndexOf(ids, reflex.Modality);
+            string? problem = target switch
+            {
+                < 0 => NameSuggestions.Closest(reflex.Modality, ids) is { } close
+                    ? $"unknown modality '{reflex.Modality}'; did you mean '{close}'? (the reflex test is another modality of this indication)"
+                    : $"unknown modality '{reflex.Modality}'; this indication's modalities are: {string.Join(", ", ids)}",
+                _ when target == k => $"'{reflex.Modality}' is this modality itself: a reflex test is another modality of the same indication",
+                _ when modalities[target]!.Reflex is { } next && next.Modality == modalities[k]!.Id =>
+                    $"'{reflex.Modality}' names '{modalities[k]!.Id}' as its own reflex: a cycle; one level only (a reflex modality has no reflex of its own)",
+                _ when modalities[target]!.Reflex is not null =>
+                    $"'{reflex.Modality}' has a reflex of its own ({JsonPath.Property(JsonPath.Index(path, target), "reflex")}); one level only: a reflex modality has no reflex of its own",
+                _ => null,
+            };
+            if (problem is null) continue;
+            c.Error(at, problem);
+            ok = false;
+        }
+        return ok;
+    }
+
+    private static Reflex? ReadReflex(ReadContext c, JsonElement e, string path)
+    {
+        if (OpenObject(c, e, path, ReflexProperties) is not { } set) return null;
+        string? modality = set.Required("modality") is { } m ? ReadString(c, m, set.PathOf("modality")) : null;
+        var probability = RequiredParameter(c, set, "probability", ParameterSpec.Probability);
+        return modality is null || probability is null ? null : new Reflex(modality, probability);
     }
 
     private static Modality? ReadModality(ReadContext c, JsonElement e, string path, Dictionary<string, string> ids, List<double?> shares)
@@ -60,8 +107,9 @@ public static partial class ScenarioReader
         shares.Add(share);
         var sensitivity = RequiredParameter(c, set, "sensitivity", ParameterSpec.Probability);
         var specificity = RequiredParameter(c, set, "specificity", ParameterSpec.Probability);
-        if (id is null || share is null || sensitivity is null || specificity is null) return null;
-        return new Modality(id, name, description, share.Value, sensitivity, specificity);
+        var reflex = set.Optional("reflex") is { } r ? ReadReflex(c, r, set.PathOf("reflex")) : null;
+        if (id is null || share is null || sensitivity is null || specificity is null || set.Has("reflex") && reflex is null) return null;
+        return new Modality(id, name, description, share.Value, sensitivity, specificity) { Reflex = reflex };
     }
 
     private static Treatment? ReadTreatment(ReadContext c, JsonElement e, string path)

@@ -103,6 +103,7 @@ public static partial class ScenarioWriter
         writer.WriteStartObject("testing");
         WriteParameter(writer, "uptake", indication.Testing.Uptake);
         if (indication.Testing.UptakeWithoutBizengri is { } without) WriteParameter(writer, "uptakeWithoutBizengri", without);
+        if (indication.Testing.UptakeRatioFusionPositive is { } ratio) WriteParameter(writer, "uptakeRatioFusionPositive", ratio);
         writer.WriteStartArray("modalities");
         foreach (var modality in indication.Testing.Modalities)
         {
@@ -113,6 +114,13 @@ public static partial class ScenarioWriter
             writer.WriteNumber("share", modality.Share);
             WriteParameter(writer, "sensitivity", modality.Sensitivity);
             WriteParameter(writer, "specificity", modality.Specificity);
+            if (modality.Reflex is { } reflex)
+            {
+                writer.WriteStartObject("reflex");
+                writer.WriteString("modality", reflex.Modality);
+                WriteParameter(writer, "probability", reflex.Probability);
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

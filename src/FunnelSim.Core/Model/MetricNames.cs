@@ -15,6 +15,8 @@ public static class MetricNames
     public const string FalseNegative = "falseNegative";
     public const string UntestedFusionPositive = "untestedFusionPositive";
     public const string Identified = "identified";
+    public const string ReflexTested = "reflexTested";
+    public const string IdentifiedByReflex = "identifiedByReflex";
     public const string TreatedNew = "treatedNew";
     public const string TreatedNewTruePositive = "treatedNewTruePositive";
     public const string TreatedNewFalsePositive = "treatedNewFalsePositive";
@@ -49,7 +51,7 @@ public static class MetricNames
     public static readonly IReadOnlyList<string> Funnel =
     [
         Incident, LaterLine, FusionPositive, Tested, TruePositive, FalsePositive, FalseNegative,
-        UntestedFusionPositive, Identified, TreatedNew, TreatedNewTruePositive, TreatedNewFalsePositive,
+        UntestedFusionPositive, Identified, ReflexTested, IdentifiedByReflex, TreatedNew, TreatedNewTruePositive, TreatedNewFalsePositive,
         OnTreatment, Doses,
     ];
 

@@ -7,4 +7,8 @@ namespace FunnelSim.Model;
 /// <param name="Share">Fixed share of tested patients tested this way.</param>
 /// <param name="Sensitivity">Probability a fusion-positive patient tests positive.</param>
 /// <param name="Specificity">Probability a fusion-negative patient tests negative.</param>
-public sealed record Modality(string Id, string? Name, string? Description, double Share, Parameter Sensitivity, Parameter Specificity);
+public sealed record Modality(string Id, string? Name, string? Description, double Share, Parameter Sensitivity, Parameter Specificity)
+{
+    /// <summary>The reflex test after a negative result of this modality; null for none.</summary>
+    public Reflex? Reflex { get; init; }
+}

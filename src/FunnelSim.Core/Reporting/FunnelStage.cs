@@ -10,6 +10,8 @@ namespace FunnelSim.Reporting;
 /// <param name="Summary">The metric's distribution over iterations.</param>
 public sealed record FunnelStage(string Label, string Metric, FunnelStageKind Kind, MetricSummary Summary)
 {
+    private const string OutputTotal = "total";
+
     /// <summary>
     /// The stages of <paramref name="indicationId"/> (or <c>total</c>) in <paramref name="year"/>, top to bottom: incident,
     /// the pre-test steps, later line, tested, fusion-positive with the lost patients (never tested, missed by the test)
@@ -24,9 +26,16 @@ public sealed record FunnelStage(string Label, string Metric, FunnelStageKind Ki
         var indication = result.Scenario.Indications.FirstOrDefault(i => i.Id == indicationId);
         var wanted = new List<(string Label, string Metric, FunnelStageKind Kind)> { ("Incident cases", MetricNames.Incident, FunnelStageKind.Flow) };
         if (indication is not null) wanted.AddRange(indication.PreTestSteps.Select(s => (s.Name ?? s.Id, s.Id, FunnelStageKind.Flow)));
+        // The reflex stages only where a modality has a reflex test (the metrics are 0 elsewhere).
+        bool reflex = indicationId == OutputTotal
+            ? result.Scenario.Indications.Any(i => i.Testing.HasReflex)
+            : indication?.Testing.HasReflex == true;
         wanted.AddRange([
             ("Later line (eligible for the label)", MetricNames.LaterLine, FunnelStageKind.Flow),
             ("Tested for NRG1 fusions", MetricNames.Tested, FunnelStageKind.Flow),
+        ]);
+        if (reflex) wanted.Add(("  given a reflex test after a negative one", MetricNames.ReflexTested, FunnelStageKind.Part));
+        wanted.AddRange([
             ("NRG1 fusion-positive (tested or not)", MetricNames.FusionPositive, FunnelStageKind.Flow),
             ("  never tested (lost)", MetricNames.UntestedFusionPositive, FunnelStageKind.Lost),
             ("  tested, missed by the test (lost)", MetricNames.FalseNegative, FunnelStageKind.Lost),
@@ -34,6 +43,7 @@ public sealed record FunnelStage(string Label, string Metric, FunnelStageKind Ki
             ("Identified (test-positive)", MetricNames.Identified, FunnelStageKind.Flow),
             ("  of whom false positive", MetricNames.FalsePositive, FunnelStageKind.FalsePositive),
         ]);
+        if (reflex) wanted.Add(("  of whom found by the reflex test", MetricNames.IdentifiedByReflex, FunnelStageKind.Part));
         if (indication is not null) wanted.AddRange(indication.PostDetectionSteps.Select(s => (s.Name ?? s.Id, s.Id, FunnelStageKind.Flow)));
         wanted.AddRange([
             ("New starts on BIZENGRI", MetricNames.TreatedNew, FunnelStageKind.Flow),

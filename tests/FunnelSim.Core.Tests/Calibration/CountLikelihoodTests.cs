@@ -44,8 +44,9 @@ public sealed class CountLikelihoodTests
         Assert.Empty(CountLikelihood.Problems(model, observations));
         var likelihood = CountLikelihood.Build(model, observations);
         var cells = new double[model.CellCount];
-        new ExpectedFunnel(model).Compute(ParameterOverrides.AtMeans(model).Start, ParameterOverrides.AtMeans(model).Target, cells);
-        double probability = Math.Exp(likelihood.LogLikelihood(cells, new CountLikelihood.Scratch(likelihood)));
+        var expected = new ExpectedFunnel(model);
+        expected.Compute(ParameterOverrides.AtMeans(model).Start, ParameterOverrides.AtMeans(model).Target, cells);
+        double probability = Math.Exp(likelihood.LogLikelihood(cells, expected.Reflex, new CountLikelihood.Scratch(likelihood)));
 
         var indexes = observations.Select(o => CellIndex(model, o)).ToArray();
         var runner = new IterationRunner(model, seed: 7);
@@ -63,6 +64,66 @@ public sealed class CountLikelihoodTests
         Assert.True(probability > 0.002, $"{name}: pick counts nearer the mode (probability {probability})");
         Assert.True(Math.Abs(frequency - probability) < 4.5 * standardError,
             $"{name}: simulated frequency {frequency:0.00000} vs likelihood {probability:0.00000} (± {standardError:0.00000})");
+    }
+
+    // As Small, with a reflex RNA test after a negative DNA test and fusion-positive patients tested 1.5× as often.
+    private static Indication SmallWithReflex(string id, double incidence)
+    {
+        var small = Small(id, incidence);
+        var modalities = small.Testing.Modalities.Select(m => m.Id == "dna" ? m with { Reflex = new Reflex("rna", Fixed(0.7)) } : m);
+        return small with { Testing = small.Testing with { Modalities = [.. modalities], UptakeRatioFusionPositive = Fixed(1.5) } };
+    }
+
+    public static TheoryData<string, (string Indication, int Year, string Metric, long Value)[]> ReflexCases() => new()
+    {
+        { "reflex-tested inside tested", [("a", 2026, MetricNames.Tested, 5), ("a", 2026, MetricNames.ReflexTested, 1), ("a", 2026, MetricNames.IdentifiedByReflex, 0)] },
+        { "identified by reflex inside identified", [("a", 2026, MetricNames.Identified, 2), ("a", 2026, MetricNames.IdentifiedByReflex, 1)] },
+        { "a chain and siblings", [("a", 2026, MetricNames.Tested, 5), ("a", 2026, MetricNames.Identified, 2), ("a", 2026, MetricNames.FalseNegative, 0), ("a", 2026, MetricNames.TreatedNew, 1)] },
+        { "true positives and the untested", [("a", 2026, MetricNames.TruePositive, 1), ("a", 2026, MetricNames.UntestedFusionPositive, 0), ("total", 2027, MetricNames.TreatedNewTruePositive, 1)] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReflexCases))]
+    public void WithReflexTestsTheLikelihoodIsTheProbabilityOfTheObservedCounts(string name, (string Indication, int Year, string Metric, long Value)[] observed)
+    {
+        var model = ModelCompiler.Compile(Scenario(years: 2, indications: [SmallWithReflex("a", 12), Small("b", 6)]));
+        var observations = observed.Select((o, i) => new Observation(o.Indication, o.Year, o.Metric, o.Value, 1, $"observations[{i}]")).ToArray();
+        Assert.Empty(CountLikelihood.Problems(model, observations));
+        var likelihood = CountLikelihood.Build(model, observations);
+        var cells = new double[model.CellCount];
+        var expected = new ExpectedFunnel(model);
+        expected.Compute(ParameterOverrides.AtMeans(model).Start, ParameterOverrides.AtMeans(model).Target, cells);
+        double probability = Math.Exp(likelihood.LogLikelihood(cells, expected.Reflex, new CountLikelihood.Scratch(likelihood)));
+
+        var indexes = observations.Select(o => CellIndex(model, o)).ToArray();
+        var runner = new IterationRunner(model, seed: 13);
+        int hits = 0;
+        for (int k = 0; k < Iterations; k++)
+        {
+            runner.Simulate(k);
+            var values = runner.CellValues;
+            bool all = true;
+            for (int i = 0; i < indexes.Length && all; i++) all = values[indexes[i]] == observations[i].Value;
+            if (all) hits++;
+        }
+        double frequency = hits / (double)Iterations;
+        double standardError = Math.Sqrt(probability * (1 - probability) / Iterations);
+        Assert.True(probability > 0.002, $"{name}: pick counts nearer the mode (probability {probability})");
+        Assert.True(Math.Abs(frequency - probability) < 4.5 * standardError,
+            $"{name}: simulated frequency {frequency:0.00000} vs likelihood {probability:0.00000} (± {standardError:0.00000})");
+    }
+
+    [Fact]
+    public void ReflexTestedAndIdentifiedOverlapWithoutNesting()
+    {
+        var model = ModelCompiler.Compile(Scenario(years: 1, indications: [SmallWithReflex("a", 12)]));
+        Observation[] observations =
+        [
+            new("a", 2026, MetricNames.Identified, 2, 1, "observations[0]"),
+            new("a", 2026, MetricNames.ReflexTested, 1, 1, "observations[1]"),
+        ];
+        var problem = Assert.Single(CountLikelihood.Problems(model, observations));
+        Assert.Contains("overlap", problem.Message);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class OverlayTests
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Overlays", name);
 
-    public static TheoryData<string> ShippedWhatIfs() => ["whatif-rna-reflex-testing", "whatif-low-testing-uptake"];
+    public static TheoryData<string> ShippedWhatIfs() => ["whatif-rna-reflex-testing", "whatif-low-testing-uptake", "whatif-reflex-rna-after-dna"];
 
     [Theory]
     [MemberData(nameof(ShippedWhatIfs))]

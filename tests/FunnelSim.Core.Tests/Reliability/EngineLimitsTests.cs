@@ -50,6 +50,7 @@ public class EngineLimitsTests
     [InlineData("payer-medicare-advantage-1m.json")]
     [InlineData("whatif-low-testing-uptake.json")]
     [InlineData("whatif-rna-reflex-testing.json")]
+    [InlineData("whatif-reflex-rna-after-dna.json")]
     public void Shipped_scenarios_are_far_inside_the_limits(string name)
     {
         // The what-ifs are overlays of the base case: read as files, so their base resolves.

@@ -18,6 +18,7 @@ public sealed class ScenarioFilesTests
         "us-national-base.json",
         "whatif-rna-reflex-testing.json",
         "whatif-low-testing-uptake.json",
+        "whatif-reflex-rna-after-dna.json",
         "payer-commercial-1m.json",
         "payer-medicare-advantage-1m.json",
     ];
