@@ -90,7 +90,7 @@ internal sealed class TemperedSampler
     /// The largest power step (at most <paramref name="room"/>) whose weights keep half the effective sample size there is
     /// (bisection); writes the weights.
     /// </summary>
-    private double NextStep(double[] logL, double room, double[] weights, out double ess)
+    private static double NextStep(double[] logL, double room, double[] weights, out double ess)
     {
         double max = logL.Where(double.IsFinite).Max();
         double target = 0.5 * logL.Count(double.IsFinite);

@@ -68,7 +68,8 @@ internal static class BlockScheduler
             }
             try
             {
-                Task.WaitAll(tasks);
+                // Not cancelled by the token: the workers see it between blocks, and none is left running on return.
+                Task.WaitAll(tasks, CancellationToken.None);
             }
             catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
             {

@@ -97,10 +97,12 @@ internal sealed class IterationRunner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Simulate(long iteration)
     {
-        _draws.Draw(iteration);
+        // Every stream of this iteration starts from the same mix of (seed, iteration): mixed once here.
+        ulong streams = Rng.IterationSeed(_seed, iteration);
+        _draws.Draw(iteration, streams);
         var indications = _model.Indications;
         for (int i = 0; i < indications.Length; i++)
-            SimulateIndication(indications[i], i, iteration);
+            SimulateIndication(indications[i], i, iteration, streams);
         SumTotals();
         _costs?.SumTotals(_cells);
     }
@@ -114,7 +116,7 @@ internal sealed class IterationRunner
         left > 0 ? Math.Clamp(probability / left, 0, 1) : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SimulateIndication(CompiledIndication ind, int index, long iteration)
+    private void SimulateIndication(CompiledIndication ind, int index, long iteration, ulong streams)
     {
         int years = _model.Years;
         int metrics = ind.Metrics.Length;
@@ -123,37 +125,36 @@ internal sealed class IterationRunner
         var layout = _model.Layout;
         int afterPre = CellLayout.TestingStart(ind);
         int afterPost = CellLayout.TreatmentStart(ind);
-        ulong seed = _seed;
 
         var start = _draws.Start;
         double incidence = start[ind.Incidence] * _model.IndicationScale(index, start);
         double growth = Math.Max(start[ind.Growth], -1);
 
-        var incidentRng = Rng.ForStream(seed, iteration, ind.IncidentKey);
+        var incidentRng = Rng.ForKey(streams, ind.IncidentKey);
         Span<Rng> preRng = stackalloc Rng[preCount];
-        for (int s = 0; s < preCount; s++) preRng[s] = Rng.ForStream(seed, iteration, ind.PreTestKeys[s]);
-        var fusionRng = Rng.ForStream(seed, iteration, ind.FusionKey);
-        var testedFusionRng = Rng.ForStream(seed, iteration, ind.TestedFusionKey);
-        var testedOtherRng = Rng.ForStream(seed, iteration, ind.TestedOtherKey);
+        for (int s = 0; s < preCount; s++) preRng[s] = Rng.ForKey(streams, ind.PreTestKeys[s]);
+        var fusionRng = Rng.ForKey(streams, ind.FusionKey);
+        var testedFusionRng = Rng.ForKey(streams, ind.TestedFusionKey);
+        var testedOtherRng = Rng.ForKey(streams, ind.TestedOtherKey);
         var modalities = ind.Modalities;
         Span<Rng> modalityRng = stackalloc Rng[2 * modalities.Length];
         for (int m = 0; m < modalities.Length; m++)
         {
-            modalityRng[2 * m] = Rng.ForStream(seed, iteration, modalities[m].TruePositiveKey);
-            modalityRng[2 * m + 1] = Rng.ForStream(seed, iteration, modalities[m].FalsePositiveKey);
+            modalityRng[2 * m] = Rng.ForKey(streams, modalities[m].TruePositiveKey);
+            modalityRng[2 * m + 1] = Rng.ForKey(streams, modalities[m].FalsePositiveKey);
         }
         Span<Rng> reflexRng = ind.HasReflex ? stackalloc Rng[2 * modalities.Length] : [];
         for (int m = 0; m < reflexRng.Length / 2; m++)
         {
             if (modalities[m].Reflex < 0) continue;
-            reflexRng[2 * m] = Rng.ForStream(seed, iteration, modalities[m].ReflexFusionKey);
-            reflexRng[2 * m + 1] = Rng.ForStream(seed, iteration, modalities[m].ReflexOtherKey);
+            reflexRng[2 * m] = Rng.ForKey(streams, modalities[m].ReflexFusionKey);
+            reflexRng[2 * m + 1] = Rng.ForKey(streams, modalities[m].ReflexOtherKey);
         }
         Span<Rng> postRng = stackalloc Rng[2 * postCount];
         for (int s = 0; s < postCount; s++)
         {
-            postRng[2 * s] = Rng.ForStream(seed, iteration, ind.PostTruePositiveKeys[s]);
-            postRng[2 * s + 1] = Rng.ForStream(seed, iteration, ind.PostFalsePositiveKeys[s]);
+            postRng[2 * s] = Rng.ForKey(streams, ind.PostTruePositiveKeys[s]);
+            postRng[2 * s + 1] = Rng.ForKey(streams, ind.PostFalsePositiveKeys[s]);
         }
 
         double growthFactor = 1;
@@ -232,7 +233,7 @@ internal sealed class IterationRunner
         }
 
         _costs?.BeginIndication();
-        Treat(ind, index, iteration);
+        Treat(ind, index, iteration, streams);
         _costs?.CostIndication(ind, index, iteration, _draws, _cells, _reflexed, _reflexStride);
     }
 
@@ -241,14 +242,14 @@ internal sealed class IterationRunner
     /// treatment stream), tallies doses and patients on treatment per calendar year — with costs also visits and
     /// comparator months, handed to the cost accounting — and writes them into the cells.
     /// </summary>
-    private void Treat(CompiledIndication ind, int index, long iteration)
+    private void Treat(CompiledIndication ind, int index, long iteration, ulong streams)
     {
         long patients = 0;
         foreach (long n in _newPatients) patients += n;
         if (patients == 0) return;
 
         var start = _draws.Start;
-        var rng = Rng.ForStream(_seed, iteration, ind.TreatmentKey);
+        var rng = Rng.ForKey(streams, ind.TreatmentKey);
         _calendar.Place(_newPatients, ref rng, ind.DurationKind, start[ind.DurationMedian] * DaysPerMonth,
             ind.DurationSpread >= 0 ? start[ind.DurationSpread] : 1);
         if (_costs is null)

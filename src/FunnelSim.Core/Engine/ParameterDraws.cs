@@ -64,8 +64,11 @@ internal sealed class ParameterDraws
         _overridesFixAll = fixesAll && start is not null && target is not null;
     }
 
-    /// <summary>Draws every parameter's start value and ramp target for <paramref name="iteration"/>, then applies the overrides.</summary>
-    public void Draw(long iteration)
+    /// <summary>
+    /// Draws every parameter's start value and ramp target for <paramref name="iteration"/>, then applies the overrides;
+    /// <paramref name="streams"/> is the iteration's <see cref="Rng.IterationSeed"/>.
+    /// </summary>
+    public void Draw(long iteration, ulong streams)
     {
         if (_overridesFixAll)
         {
@@ -73,7 +76,7 @@ internal sealed class ParameterDraws
             return;
         }
         if (_model.Design is { } design) design.Draw(_model.Parameters, _seed, iteration, _replicates, _strata, _start, _target);
-        else DrawIndependent(iteration);
+        else DrawIndependent(streams);
         if (_overrideStart is not null) ApplyOverrides();
     }
 
@@ -89,18 +92,18 @@ internal sealed class ParameterDraws
         return Math.Clamp(p, 0, 1);
     }
 
-    private void DrawIndependent(long iteration)
+    private void DrawIndependent(ulong streams)
     {
         var parameters = _model.Parameters;
         for (int p = 0; p < parameters.Length; p++)
         {
             var parameter = parameters[p];
-            var rng = Rng.ForStream(_seed, iteration, parameter.StartKey);
+            var rng = Rng.ForKey(streams, parameter.StartKey);
             double start = parameter.Start.Sample(ref rng);
             _start[p] = start;
             if (parameter.Target is { } target)
             {
-                var targetRng = Rng.ForStream(_seed, iteration, parameter.TargetKey);
+                var targetRng = Rng.ForKey(streams, parameter.TargetKey);
                 _target[p] = target.Sample(ref targetRng);
             }
             else

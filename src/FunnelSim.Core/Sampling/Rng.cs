@@ -15,11 +15,25 @@ public struct Rng
 
     /// <summary>The stream for one <paramref name="key"/> (see <see cref="StreamKey"/>) in one iteration.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Rng ForStream(ulong seed, long iteration, ulong key)
+    public static Rng ForStream(ulong seed, long iteration, ulong key) => ForKey(IterationSeed(seed, iteration), key);
+
+    /// <summary>
+    /// The part of a stream's seed that depends on (<paramref name="seed"/>, <paramref name="iteration"/>) only: an iteration
+    /// that opens many streams mixes it once and opens each with <see cref="ForKey"/>
+    /// (<c>ForKey(IterationSeed(s, k), key)</c> is <c>ForStream(s, k, key)</c>, bit for bit).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong IterationSeed(ulong seed, long iteration)
     {
         ulong x = SplitMix64.Mix(seed ^ 0x6A09E667F3BCC909UL);
-        x = SplitMix64.Mix(x ^ (ulong)iteration * 0x9E3779B97F4A7C15UL);
-        x ^= key;
+        return SplitMix64.Mix(x ^ (ulong)iteration * 0x9E3779B97F4A7C15UL);
+    }
+
+    /// <summary>The stream for one <paramref name="key"/> of the iteration whose <see cref="IterationSeed"/> is <paramref name="iterationSeed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Rng ForKey(ulong iterationSeed, ulong key)
+    {
+        ulong x = iterationSeed ^ key;
         Rng rng;
         rng._s0 = SplitMix64.Next(ref x);
         rng._s1 = SplitMix64.Next(ref x);

@@ -15,6 +15,8 @@ public sealed class RecentFiles(string storePath)
     // Ten paths fit in a few kilobytes; anything much larger is not a list this program wrote.
     private const int MaxStoreBytes = 1024 * 1024;
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>The list in the user's configuration folder.</summary>
     public static RecentFiles ForCurrentUser() => new(Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify),
@@ -48,7 +50,7 @@ public sealed class RecentFiles(string storePath)
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
-            AtomicFile.WriteAllText(storePath, JsonSerializer.Serialize(files, new JsonSerializerOptions { WriteIndented = true }));
+            AtomicFile.WriteAllText(storePath, JsonSerializer.Serialize(files, Indented));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

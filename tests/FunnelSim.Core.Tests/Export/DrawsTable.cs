@@ -45,24 +45,24 @@ internal sealed class DrawsTable
                 if (field.Name == "indication")
                 {
                     var values = new string?[rows];
-                    group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                    group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
                     Assert.Equal("indication", field.Name);
                     table.Indication.AddRange(values.Select(v => v!));
                 }
                 else if (field.ClrType == typeof(int))
                 {
                     var values = new int[rows];
-                    group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                    group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
                     table.Year.AddRange(values);
                 }
                 else if (field.ClrType == typeof(long))
                 {
                     var values = new long?[rows];
-                    if (field.IsNullable) group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                    if (field.IsNullable) group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
                     else
                     {
                         var plain = new long[rows];
-                        group.ReadAsync(field, plain.AsMemory()).GetAwaiter().GetResult();
+                        group.ReadAsync(field, plain.AsMemory()).AsTask().GetAwaiter().GetResult();
                         for (int r = 0; r < rows; r++) values[r] = plain[r];
                     }
                     if (field.Name == "iteration") table.Iteration.AddRange(values.Select(v => v!.Value));
@@ -72,11 +72,11 @@ internal sealed class DrawsTable
                 {
                     Assert.Equal(typeof(double), field.ClrType);
                     var values = new double?[rows];
-                    if (field.IsNullable) group.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+                    if (field.IsNullable) group.ReadAsync(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
                     else
                     {
                         var plain = new double[rows];
-                        group.ReadAsync(field, plain.AsMemory()).GetAwaiter().GetResult();
+                        group.ReadAsync(field, plain.AsMemory()).AsTask().GetAwaiter().GetResult();
                         for (int r = 0; r < rows; r++) values[r] = plain[r];
                     }
                     Column(table.Doubles, field.Name).AddRange(values);

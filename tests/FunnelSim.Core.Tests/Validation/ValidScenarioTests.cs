@@ -35,7 +35,8 @@ public class ValidScenarioTests
 
         var uptake = cca.Testing.Uptake;
         Assert.Equal(new Ramp(Parameter.Fixed(0.75), 3, RampShape.SCurve), uptake.Ramp);
-        Assert.Equal(new[] { "dna-ngs", "rna-ngs" }, cca.Testing.Modalities.Select(m => m.Id));
+        string[] modalities = ["dna-ngs", "rna-ngs"];
+        Assert.Equal(modalities, cca.Testing.Modalities.Select(m => m.Id));
         Assert.Equal(new BetaDistribution(95, 5), cca.Testing.Modalities[1].Sensitivity.Distribution);
         Assert.Equal(ParameterForm.Explicit, cca.Testing.Modalities[1].Sensitivity.Form);
         Assert.Equal(Parameter.Fixed(0.999), cca.Testing.Modalities[1].Specificity);

@@ -48,7 +48,7 @@ public class BudgetEditingTests
         Assert.Equal("population.memberMix.commercial", commercial.Path);
         Assert.Equal(["Incidence multiplier (1)", "NSCLC multiplier", "PDAC multiplier", "CCA multiplier"], commercial.Children.Select(c => c.Label));
         // Every node's path is one the reader knows: editing it reaches the scenario.
-        foreach (var leaf in costs.SelfAndDescendants().Where(n => n.Kind == OutlineKind.Parameter && !n.Label.EndsWith(")", StringComparison.Ordinal)))
+        foreach (var leaf in costs.SelfAndDescendants().Where(n => n.Kind == OutlineKind.Parameter && !n.Label.EndsWith(')')))
             Assert.NotNull(document.Find(leaf.Path));
     }
 

@@ -11,7 +11,7 @@ public sealed partial class FieldEditor
     /// <summary>What <c>simulation.correlationRepair</c> allows.</summary>
     public static readonly IReadOnlyList<string> CorrelationRepairs = ["none", "nearest"];
 
-    private IReadOnlyList<EditorField> SettingsFields()
+    private static IReadOnlyList<EditorField> SettingsFields()
     {
         var fields = new List<EditorField>
         {

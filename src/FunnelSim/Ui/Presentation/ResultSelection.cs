@@ -41,7 +41,7 @@ public sealed class ResultSelection
     /// <summary>The metrics F4 cycles through for <paramref name="result"/>.</summary>
     public static List<FunnelMetric> Metrics(SimulationResult? result)
     {
-        var year = result?.Total.Years.FirstOrDefault()?.Metrics;
+        var year = result?.Total.Years is { Count: > 0 } years ? years[0].Metrics : null;
         return [.. FunnelMetrics.Histogram, .. FunnelMetrics.Money.Where(m => year?.ContainsKey(m.Name) == true)];
     }
 
