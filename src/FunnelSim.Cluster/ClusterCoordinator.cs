@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using FunnelSim.Json;
 using FunnelSim.Model;
 using FunnelSim.Shards;
@@ -102,7 +101,10 @@ public sealed class ClusterCoordinator : IAsyncDisposable
         int shards = ClusterRun.ShardCount(total, Math.Max(SilosAlive, 1), _options);
         string json = ScenarioWriter.Write(scenario);
         string run = Guid.NewGuid().ToString("N");
-        var partials = new PartialResult?[shards];
+        // Merged in shard order as they arrive (early ones wait for their turn), so the run's partials are never all held.
+        var merger = new PartialMerger();
+        var arrived = new bool[shards];
+        IReadOnlyList<string> refused = [];
         Interlocked.Increment(ref _runs);
         Interlocked.Add(ref _shards, shards);
         Interlocked.Add(ref _iterations, total);
@@ -119,7 +121,14 @@ public sealed class ClusterCoordinator : IAsyncDisposable
                 var work = new ShardWork { ScenarioJson = json, Command = command, Index = k, Count = shards, Threads = _options.ThreadsPerShard };
                 var partial = await RunShard(run, work, job.Token).ConfigureAwait(false);
                 // Kept by shard index: an answer for a shard already in is a duplicate and is dropped.
-                if (Interlocked.CompareExchange(ref partials[k], partial, null) is null)
+                bool first;
+                lock (merger)
+                {
+                    first = !arrived[k];
+                    arrived[k] = true;
+                    if (first && refused.Count == 0) refused = merger.Add(new NamedPartial($"shard {k}/{shards}", partial));
+                }
+                if (first)
                 {
                     Interlocked.Increment(ref _shardsDone);
                     Interlocked.Add(ref _iterationsDone, partial.Shard.Iterations(total));
@@ -155,7 +164,7 @@ public sealed class ClusterCoordinator : IAsyncDisposable
         if (failure is not null)
             throw failure as ClusterUnavailableException ?? new ClusterUnavailableException(ClusterHosting.First(failure), failure);
         Report();
-        return PartialMerge.Merge([.. partials.Select((p, k) => new NamedPartial($"shard {k}/{shards}", p!))]);
+        return refused.Count > 0 ? new MergeOutcome(null, null, refused) : merger.Complete();
     }
 
     private async Task<PartialResult> RunShard(string run, ShardWork work, CancellationToken cancellationToken)
@@ -181,7 +190,7 @@ public sealed class ClusterCoordinator : IAsyncDisposable
                 var grain = _client.GetGrain<IShardGrain>($"{run}/{work.Index}/{attempt}");
                 var answer = await grain.Run(work, limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
                 MarkAnswer();
-                var read = PartialJson.Read(Encoding.UTF8.GetBytes(answer.PartialJson));
+                var read = PartialBinary.Read(answer.Partial);
                 if (read.Partial is { } partial && partial.Shard.Index == work.Index && partial.Shard.Count == work.Count)
                 {
                     failed = false;

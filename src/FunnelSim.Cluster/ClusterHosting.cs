@@ -94,6 +94,7 @@ public static class ClusterHosting
             });
         }
         silo.Services.AddSingleton<ModelCache>();
+        silo.Services.AddSingleton<CoreGate>();
     }
 
     /// <summary>

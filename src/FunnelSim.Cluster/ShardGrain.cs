@@ -5,26 +5,27 @@ namespace FunnelSim.Cluster;
 
 /// <summary>
 /// A shard run on the silo the coordinator hinted at (<c>IPlacementDirector.PlacementHintKey</c>), else on a random one.
-/// Each attempt is a new grain, so it deactivates as soon as it has answered.
+/// Each attempt is a new grain, so it deactivates as soon as it has answered. It runs once the worker has the cores it asks
+/// for (<see cref="CoreGate"/>).
 /// </summary>
 [RandomPlacement]
-internal sealed class ShardGrain(ModelCache models, ILocalSiloDetails silo) : Grain, IShardGrain
+internal sealed class ShardGrain(ModelCache models, CoreGate cores, ILocalSiloDetails silo) : Grain, IShardGrain
 {
     public async Task<ShardAnswer> Run(ShardWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         try
         {
+            using var lease = await cores.Take(work.Threads, cancellationToken).ConfigureAwait(true);
             // The engine is synchronous and CPU-bound: run it off the grain's scheduler so the silo keeps answering
             // (membership probes, other calls) while it works.
-            string text = await Task.Run(() =>
+            byte[] partial = await Task.Run(() =>
             {
                 var model = models.Get(work.ScenarioJson);
-                var partial = ShardRun.Run(model, new Shard(work.Index, work.Count), work.Command, work.Threads,
-                    cancellationToken: cancellationToken);
-                return PartialJson.Write(partial);
+                return PartialBinary.Write(ShardRun.Run(model, new Shard(work.Index, work.Count), work.Command, work.Threads,
+                    cancellationToken: cancellationToken));
             }, cancellationToken).ConfigureAwait(true);
-            return new ShardAnswer { PartialJson = text, Silo = silo.SiloAddress.ToString() };
+            return new ShardAnswer { Partial = partial, Silo = silo.SiloAddress.ToString() };
         }
         finally
         {

@@ -57,6 +57,9 @@ cluster_cpu=$(echo "$workers_cpu + $coordinator_user + $coordinator_sys" | bc -l
 echo "two workers:  wall ${cluster_wall} s, CPU ${cluster_cpu} s (workers $(printf %.1f "$workers_cpu") s, coordinator" \
      "$(echo "$coordinator_user + $coordinator_sys" | bc -l) s); $(grep -E '^cluster:' "$work/run.err" | tail -n 1)"
 echo "load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+# run.elapsedSeconds: the single process's wall time of the run; the merged result's is the sum of the shards' own times.
+elapsed() { grep -oE '"elapsedSeconds": [0-9.]+' "$1" | head -n 1 | grep -oE '[0-9.]+$'; }
+echo "engine time: one process $(elapsed "$work/single.json") s of wall (x2 threads); shards $(elapsed "$work/cluster-result.json") s summed"
 printf 'ratio cluster / one process: wall %.3f, CPU %.3f\n' "$(echo "$cluster_wall / $single_wall" | bc -l)" \
   "$(echo "$cluster_cpu / $single_cpu" | bc -l)"
 strip() { grep -vE '^    "(threads|elapsedSeconds)": ' "$1"; }

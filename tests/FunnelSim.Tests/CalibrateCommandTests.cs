@@ -59,7 +59,7 @@ public class CalibrateCommandTests
                 { "indication": "nsclc", "year": 2026, "metric": "treatednew", "value": 41 },
                 { "indication": "pdca", "year": 2026, "metric": "tested", "value": 10 },
                 { "indication": "cca", "year": 2040, "metric": "tested", "value": 10 },
-                { "indication": "cca", "year": 2026, "metric": "onTreatment", "value": 3 }
+                { "indication": "cca", "year": 2026, "metric": "budgetImpact", "value": 3 }
               ]
             }
             """);
@@ -74,7 +74,7 @@ public class CalibrateCommandTests
         Assert.Contains("observations[2].year", outcome.Error);
         Assert.Contains("2026 to 2030", outcome.Error);
         Assert.Contains("observations[3].metric", outcome.Error);
-        Assert.Contains("not a yearly count of patients", outcome.Error);
+        Assert.Contains("'budgetImpact' is money, not a count", outcome.Error);
         Assert.False(File.Exists(folder.File("p.json")));
     }
 

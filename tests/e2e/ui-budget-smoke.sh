@@ -6,27 +6,18 @@
 #        UI_SMOKE_TMUX=/path/to/tmux-wrapper tests/e2e/ui-budget-smoke.sh   (a tmux that can start its server here)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-tmux_() { ${UI_SMOKE_TMUX:-tmux} "$@"; }
-if ! command -v "${UI_SMOKE_TMUX:-tmux}" >/dev/null; then echo "ui-budget-smoke: tmux not found; skipped"; exit 0; fi
+name=ui-budget-smoke
+session="funnelsim-budget-e2e-$$"
+source tests/e2e/tmux-lib.sh
+if ! have_tmux; then echo "$name: tmux not found; skipped"; exit 0; fi
 
 dotnet build src/FunnelSim -v quiet -nologo >/dev/null
 bin="$PWD/src/FunnelSim/bin/Debug/net10.0/funnelsim"
 work=$(mktemp -d)
 scenario="$work/payer-commercial-1m.json"   # a copy: whatever the session saves stays out of the repository
 cp scenarios/payer-commercial-1m.json "$scenario"
-session="funnelsim-budget-e2e-$$"
 trap 'tmux_ kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-screen() { tmux_ capture-pane -p -t "$session"; }
-keys() { tmux_ send-keys -t "$session" "$@"; sleep 0.4; }
-fail() { echo "ui-budget-smoke: FAIL: $*"; echo "----- screen -----"; screen; exit 1; }
-wait_for() { # wait_for TEXT [SECONDS]: until the screen shows TEXT
-  local deadline=$((SECONDS + ${2:-20}))
-  until screen | grep -qF -- "$1"; do
-    [ $SECONDS -lt $deadline ] || fail "did not see '$1'"
-    sleep 0.2
-  done
-}
 impact() { screen | grep -oE 'Budget impact 20[0-9]{2} [^│]*' | head -1 | sed 's/ *$//'; }
 start() { # start WIDTH HEIGHT
   tmux_ new-session -d -s "$session" -x "$1" -y "$2" -c "$work" -e XDG_CONFIG_HOME="$work/config" "$bin ui $scenario 2>$work/stderr.txt" \
@@ -46,10 +37,8 @@ keys Down                                # Drug per dose
 wait_for "Editor: costs › drugPerDose"
 keys Tab Tab Tab                         # Form → Min → Mode
 keys End BSpace BSpace BSpace BSpace BSpace BSpace 30000
-sleep 1
-deadline=$((SECONDS + 60))
-while screen | grep -qF "updating…"; do [ $SECONDS -lt $deadline ] || fail "the what-if kept updating"; sleep 0.3; done
-wait_for "valid"
+wait_changed impact "$before"
+settled
 after=$(impact)
 echo "  after:  $after"
 [ -n "$after" ] || fail "no budget impact in the headline"
@@ -62,20 +51,19 @@ keys F3 F3 F3                            # NSCLC → PDAC → CCA → all indica
 wait_for "Annual budget impact, all indications"
 wait_for "2025 prices, undiscounted"
 for text in "Eligible (test-positive)" "Newly treated" "Drug" "World with BIZENGRI" "2030"; do
-  screen | grep -qF "$text" || fail "the Budget tab lacks '$text'"
+  wait_for "$text"
 done
 screen | grep -E '^│2026 ' | grep -qF '█' || fail "no bar for 2026"
 screen
 keys C-q
 wait_for "has unsaved changes"           # the edited price: Save / Discard / Cancel, and Enter is Cancel
 keys Enter
-sleep 1
-tmux_ has-session -t "$session" 2>/dev/null || fail "Enter on the unsaved-changes question quit (its default must be Cancel)"
+wait_gone "has unsaved changes"
+running || fail "Enter on the unsaved-changes question quit (its default must be Cancel)"
 keys C-q
 wait_for "has unsaved changes"
 keys BTab BTab Enter                     # Cancel → Discard → Save
-sleep 1
-tmux_ has-session -t "$session" 2>/dev/null && fail "the app did not quit"
+wait_exit
 grep -q '"mode": 30000' "$scenario" || fail "the saved copy lacks the new drug price"
 cmp -s "$scenario" scenarios/payer-commercial-1m.json && fail "the repository's scenario was changed"
 
@@ -86,10 +74,9 @@ wait_for "Budget impact 20"
 keys C-PageUp
 wait_for "Annual budget impact, NSCLC"
 for text in "Eligible" "2026" "2030" "Mean; under it the 90% interval"; do
-  screen | grep -qF "$text" || fail "80x24: the Budget tab lacks '$text'"
+  wait_for "$text"
 done
 screen
 keys C-q
-sleep 1
-tmux_ has-session -t "$session" 2>/dev/null && fail "the app did not quit"
+wait_exit
 echo "ui-budget-smoke: passed"

@@ -6,39 +6,21 @@
 # Usage: tests/e2e/ui-smoke.sh        (from the repository root; builds src/FunnelSim first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if ! command -v tmux >/dev/null; then echo "ui-smoke: tmux not found; skipped"; exit 0; fi
+name=ui-smoke
+session="funnelsim-e2e-$$"
+source tests/e2e/tmux-lib.sh
+if ! have_tmux; then echo "$name: tmux not found; skipped"; exit 0; fi
 
 dotnet build src/FunnelSim -v quiet -nologo >/dev/null
 bin="$PWD/src/FunnelSim/bin/Debug/net10.0/funnelsim"
 work=$(mktemp -d)
-session="funnelsim-e2e-$$"
 export XDG_CONFIG_HOME="$work/config"   # the recent-files list goes here, not into the user's own config
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'tmux_ kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-screen() { tmux capture-pane -p -t "$session"; }
-keys() { tmux send-keys -t "$session" "$@"; sleep 0.4; }
-fail() { echo "ui-smoke: FAIL: $*"; echo "----- screen -----"; screen; exit 1; }
-# wait_for TEXT [SECONDS]: until the screen shows TEXT
-wait_for() {
-  local deadline=$((SECONDS + ${2:-20}))
-  until screen | grep -qF -- "$1"; do
-    [ $SECONDS -lt $deadline ] || fail "did not see '$1'"
-    sleep 0.2
-  done
-}
-# settle: after an edit, until the debounced what-if has run (no "updating…" in the headline); a loaded machine is slow
-settle() {
-  sleep 1
-  local deadline=$((SECONDS + 60))
-  while screen | grep -qF "updating…"; do
-    [ $SECONDS -lt $deadline ] || fail "the what-if kept updating"
-    sleep 0.3
-  done
-}
 pdac_row() { screen | grep -m1 -E '│PDAC +[0-9]' | tr -s ' ' | sed 's/│//g'; }
 start() { # start WIDTH HEIGHT [ARGS…]
   local w=$1 h=$2; shift 2
-  tmux new-session -d -s "$session" -x "$w" -y "$h" -c "$work" "$bin $* 2>$work/stderr.txt"
+  tmux_ new-session -d -s "$session" -x "$w" -y "$h" -c "$work" "$bin $* 2>$work/stderr.txt"
 }
 
 echo "ui-smoke: 120x40 — base case"
@@ -55,7 +37,8 @@ keys Down                                # Uptake
 wait_for "Editor: PDAC › testing › uptake"
 keys Tab Tab                             # Form → Mean
 keys End BSpace BSpace BSpace BSpace 0.55
-settle
+wait_changed pdac_row "$before"
+settled
 after=$(pdac_row)
 echo "  PDAC after:  $after"
 [ "$before" != "$after" ] || fail "the PDAC headline did not change"
@@ -63,14 +46,16 @@ screen | grep -qE '│NSCLC' || fail "no NSCLC row"
 
 echo "ui-smoke: full run"
 keys F5
-wait_for "Full run: 20,000 iterations" 60
+wait_for "Full run: 20,000 iterations"
 
 echo "ui-smoke: pin, change the uptake ramp target, read the difference"
 keys F6
 wait_for "Pinned '"
+pinned=$(pdac_row)
 keys Tab Tab Tab Tab                     # Mean → Low → High → Ramp → Ramp to
 keys End BSpace BSpace BSpace BSpace 0.8
-settle
+wait_changed pdac_row "$pinned"
+settled
 screen | grep -qE '│PDAC .*\(\+' || fail "the headline shows no difference from the baseline"
 keys C-t C-t C-t C-t C-t C-t             # Edit → … → Drivers → Compare
 wait_for "90% interval"
@@ -86,7 +71,7 @@ wait_for "Tornado: New starts · PDAC · 2030"
 wait_for "NRG1 fusion prevalence"
 screen | grep -F "NRG1 fusion prevalence" | grep -qF "█" || fail "the tornado has no bar for prevalence"
 keys d
-wait_for "Surrogate R²" 90
+wait_for "Surrogate R²"
 wait_for "Global drivers of New starts"
 screen | grep -qE "^│ +1 +[+-][0-9]" || fail "no ranked input in the drivers table"
 screen
@@ -98,23 +83,22 @@ echo "ui-smoke: save"
 keys C-s
 wait_for "Save scenario as"
 keys End
-tmux send-keys -t "$session" -N 200 BSpace
+keys -N 200 BSpace
 keys "$work/whatif.json" Enter
 wait_for "Saved $work/whatif.json"
 echo "ui-smoke: Esc never quits; Ctrl+Q asks before losing the full run, the baseline and the drivers"
 keys Escape
-sleep 1
-tmux has-session -t "$session" 2>/dev/null || fail "Esc quit the program"
+wait_for "Esc never quits: Ctrl+Q"
+running || fail "Esc quit the program"
 keys C-q
 wait_for "Quit and lose the results?"
 keys Enter                               # the default is Cancel: still running
-sleep 1
-tmux has-session -t "$session" 2>/dev/null || fail "Enter on the quit question quit (its default must be Cancel)"
+wait_gone "Quit and lose the results?"
+running || fail "Enter on the quit question quit (its default must be Cancel)"
 keys C-q
 wait_for "Quit and lose the results?"
 keys BTab Enter                          # Quit
-sleep 1
-tmux has-session -t "$session" 2>/dev/null && fail "Ctrl+Q did not quit after saving"
+wait_exit
 "$bin" validate "$work/whatif.json" | grep -q "ok" || fail "the saved file does not validate"
 grep -q '"to": 0.8' "$work/whatif.json" || fail "the saved file lacks the edit"
 
@@ -125,14 +109,14 @@ wait_for "New starts"
 echo "ui-smoke: the commercial view (Alt+T) at 120x40"
 keys M-t
 wait_for "Patients and sales per year"
-for text in "New starts" "On treatment" "Doses" "Drug sales" "All years" "90% interval"; do screen | grep -qF "$text" || fail "120x40: the Treated tab lacks '$text'"; done
+for text in "New starts" "On treatment" "Doses" "Drug sales" "All years" "90% interval"; do wait_for "$text"; done
 keys C-q
-sleep 1
+wait_exit
 
 echo "ui-smoke: 80x24"
 start 80 24
 wait_for "New starts"
-for text in "Outline" "F1" "F5" "Ctrl+T" "NSCLC" "Total"; do screen | grep -qF "$text" || fail "80x24 lacks '$text'"; done
+for text in "Outline" "F1" "F5" "Ctrl+T" "NSCLC" "Total"; do wait_for "$text"; done
 screen
 keys C-t C-t C-t C-t C-t                 # Edit → … → Drivers
 wait_for "Tornado: New starts · NSCLC"
@@ -141,11 +125,10 @@ screen
 echo "ui-smoke: the commercial view at 80x24 scrolls to the totals over the horizon"
 keys M-t
 wait_for "Patients and sales per year"
-for text in "New starts" "Drug sales" "more below"; do screen | grep -qF "$text" || fail "80x24: the Treated tab lacks '$text'"; done
+for text in "New starts" "Drug sales" "more below"; do wait_for "$text"; done
 keys PageDown
 wait_for "All years"
 screen
 keys C-q
-sleep 1
-tmux has-session -t "$session" 2>/dev/null && fail "the app did not quit"
+wait_exit
 echo "ui-smoke: passed"

@@ -27,10 +27,12 @@ public static class Calibrator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Draws, CalibrationOptions.MinDraws);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Draws, CalibrationOptions.MaxDraws);
         var clock = Stopwatch.StartNew();
-        var likelihood = CountLikelihood.Build(model, observations);
-        var informed = Informed(model, likelihood);
+        var (exact, simulated) = SimulatedLikelihood.Split(model, observations);
+        var likelihood = CountLikelihood.Build(model, exact);
+        var simulation = SimulatedLikelihood.Build(model, exact, simulated, options.Seed);
+        var informed = Informed(model, observations);
         var prior = new PriorSpace(model, slot => informed.Contains(slot.Path));
-        LikelihoodEvaluator NewEvaluator() => new(model, prior, likelihood);
+        LikelihoodEvaluator NewEvaluator() => new(model, prior, likelihood, simulation);
         var sampler = new TemperedSampler(NewEvaluator, prior.Dimensions, options.Draws, options.Seed, options.Threads);
         var outcome = sampler.Run(progress, cancellationToken);
 
@@ -40,7 +42,7 @@ public static class Calibrator
         var parameters = ParameterSlot.All(model.ParameterList).Where(s => s.IsUncertain)
             .Select(slot => column.TryGetValue(slot.Path, out int j) ? Update(model, slot, posteriorValues, j, d) : Unchanged(model, slot))
             .ToArray();
-        var checks = Checks(model, observations, outcome, options, NewEvaluator);
+        var checks = Checks(model, observations, exact, outcome, options, NewEvaluator);
         var projection = Projection(model, observations, outcome, options, NewEvaluator);
         var warnings = new List<string>();
         foreach (var check in checks.Where(c => c.Conflict))
@@ -58,7 +60,11 @@ public static class Calibrator
             Parameters = parameters,
             Checks = checks,
             Projection = projection,
-            Likelihood = "exact: Poisson counts thinned by binomial steps (nested counts multinomial given their container)",
+            Likelihood = simulated.Length == 0 ? ExactLikelihood
+                : (exact.Length == 0 ? "" : ExactLikelihood + " for " + Plural(exact.Length, "count") + "; ") +
+                  $"approximate for {string.Join(", ", simulated.Select(o => o.Metric).Distinct())} ({Plural(simulated.Length, "count")}): " +
+                  $"approximate Bayesian computation by a Gaussian synthetic likelihood from {SimulatedLikelihood.Replicates} simulated " +
+                  "histories per draw" + (exact.Length == 0 ? "" : ", given the exact counts"),
             EffectiveSampleSize = outcome.Stages[^1].EffectiveSampleSize,
             MinEffectiveSampleSize = minEss,
             Stages = outcome.Stages.Count,
@@ -70,27 +76,28 @@ public static class Calibrator
         };
     }
 
+    private const string ExactLikelihood = "exact: Poisson counts thinned by binomial steps (nested counts multinomial given their container)";
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
     /// <summary>
     /// The uncertain quantities the observations depend on: each moved alone to its 10th and 90th percentiles (the others
-    /// at their means) changes some observation's expectation; plus every quantity rank-correlated with one of them, directly
-    /// or through others (its posterior moves through the correlation). The rest keep their prior exactly.
+    /// at their means) changes some observed count's expectation; plus every quantity rank-correlated with one of them,
+    /// directly or through others (its posterior moves through the correlation). The rest keep their prior exactly.
     /// </summary>
-    private static HashSet<string> Informed(CompiledModel model, CountLikelihood likelihood)
+    private static HashSet<string> Informed(CompiledModel model, IReadOnlyList<Observation> observations)
     {
         var expected = new Analysis.ExpectedFunnel(model);
-        var scratch = new CountLikelihood.Scratch(likelihood);
         var start = model.ParameterList.Select(p => p.Start.Mean).ToArray();
         var target = model.ParameterList.Select(p => p.RampTarget?.Mean ?? p.Start.Mean).ToArray();
+        var observed = observations.Select(o => SimulatedLikelihood.CellOf(model, o)).ToArray();
         var cells = new double[model.CellCount];
-        var baseline = new double[likelihood.ObservationCount];
-        var moved = new double[likelihood.ObservationCount];
-        void Means(double[] s, double[] t, double[] into)
+        double[] Means(double[] s, double[] t)
         {
             expected.Compute(s, t, cells);
-            likelihood.LogLikelihood(cells, expected.Reflex, scratch);
-            likelihood.ObservedMeans(scratch, into);
+            return [.. observed.Select(c => cells[c])];
         }
-        Means(start, target, baseline);
+        var baseline = Means(start, target);
         var informed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var slot in ParameterSlot.All(model.ParameterList).Where(s => s.IsUncertain))
         {
@@ -105,8 +112,7 @@ public static class Calibrator
                     s[slot.ParameterIndex] = value;
                     if (model.ParameterList[slot.ParameterIndex].RampTarget is null) t[slot.ParameterIndex] = value;
                 }
-                Means(s, t, moved);
-                if (!moved.AsSpan().SequenceEqual(baseline)) informed.Add(slot.Path);
+                if (!Means(s, t).AsSpan().SequenceEqual(baseline)) informed.Add(slot.Path);
             }
         }
         var correlations = model.Scenario.Correlations.IsDefaultOrEmpty ? [] : model.Scenario.Correlations.ToArray();
@@ -167,14 +173,22 @@ public static class Calibrator
         return label + (slot.IsRampTarget ? " (ramp target)" : "");
     }
 
-    private static ObservationCheck[] Checks(CompiledModel model, IReadOnlyList<Observation> observations,
+    private static ObservationCheck[] Checks(CompiledModel model, IReadOnlyList<Observation> observations, Observation[] exact,
         TemperedSampler.Outcome outcome, CalibrationOptions options, Func<LikelihoodEvaluator> evaluators)
     {
         int n = options.Draws, m = observations.Count;
-        var (priorCounts, posteriorCounts) = Predictive(outcome, options, evaluators, m, 0, (evaluator, z, means) =>
+        // Exact counts: Poisson with their expectation at the draw; the others: one simulated history at the draw.
+        var exactIndex = observations.Select(o => Array.IndexOf(exact, o)).ToArray();
+        var cells = observations.Select(o => SimulatedLikelihood.CellOf(model, o)).ToArray();
+        var direct = exactIndex.Select(i => i < 0).ToArray();
+        var (priorCounts, posteriorCounts) = Predictive(outcome, options, evaluators, m, 0, direct, (evaluator, z, iteration, means) =>
         {
-            evaluator.LogLikelihood(z);
-            evaluator.ObservedMeans(means);
+            var exactMeans = new double[exact.Length];
+            evaluator.LogLikelihood(z, simulate: false);
+            evaluator.ObservedMeans(exactMeans);
+            var simulatedCells = direct.Any(d => d) ? evaluator.Simulate(z, iteration) : default;
+            for (int o = 0; o < m; o++)
+                means[o] = direct[o] ? observations[o].Fraction * simulatedCells[cells[o]] : exactMeans[exactIndex[o]];
         });
         var checks = new ObservationCheck[m];
         for (int o = 0; o < m; o++)
@@ -205,11 +219,18 @@ public static class Calibrator
                 cells.Add((indication, metric, model.Scenario.StartYear + t, model.GroupOffsets[group] + t * model.MetricCount(group) + metricIndex));
         }
         int n = options.Draws, c = cells.Count;
-        var (priorCounts, posteriorCounts) = Predictive(outcome, options, evaluators, c, 2L * n, (evaluator, z, means) =>
+        // New patients: Poisson with their expectation at the draw; patients on treatment and doses (observed only where
+        // simulated): one simulated history at the draw.
+        var direct = cells.Select(x => SimulatedLikelihood.IsSimulated(model, 0, x.Metric)).ToArray();
+        var (priorCounts, posteriorCounts) = Predictive(outcome, options, evaluators, c, 2L * n, direct, (evaluator, z, iteration, means) =>
         {
             evaluator.Expect(z);
             var expected = evaluator.Cells;
             for (int i = 0; i < c; i++) means[i] = expected[cells[i].Cell];
+            if (!direct.Any(d => d)) return;
+            var simulatedCells = evaluator.Simulate(z, iteration);
+            for (int i = 0; i < c; i++)
+                if (direct[i]) means[i] = simulatedCells[cells[i].Cell];
         });
         var rows = new ProjectionRow[c];
         for (int i = 0; i < c; i++)
@@ -223,12 +244,15 @@ public static class Calibrator
     }
 
     /// <summary>
-    /// Predictive counts of <paramref name="columns"/> quantities for each prior and each posterior draw: a Poisson count
-    /// with the mean <paramref name="means"/> gives at the draw (every count of new patients is Poisson given the inputs),
-    /// column c of draw j at [c * draws + j]. Streams are keyed by <paramref name="streamOffset"/> + the draw's index.
+    /// Predictive counts of <paramref name="columns"/> quantities for each prior and each posterior draw, column c of draw j
+    /// at [c * draws + j]: <paramref name="values"/> gives each column's mean at the draw (every count of new patients is
+    /// Poisson given the inputs, and is drawn so), or for a <paramref name="direct"/> column the count itself (from a
+    /// simulated history: the draw's iteration is <see cref="SimulatedLikelihood.Replicates"/> + the stream's index).
+    /// Streams are keyed by <paramref name="streamOffset"/> + the draw's index.
     /// </summary>
     private static (double[] Prior, double[] Posterior) Predictive(TemperedSampler.Outcome outcome, CalibrationOptions options,
-        Func<LikelihoodEvaluator> evaluators, int columns, long streamOffset, Action<LikelihoodEvaluator, ReadOnlySpan<double>, double[]> means)
+        Func<LikelihoodEvaluator> evaluators, int columns, long streamOffset, bool[] direct,
+        Action<LikelihoodEvaluator, ReadOnlySpan<double>, long, double[]> values)
     {
         int n = options.Draws, d = outcome.Prior.Length / n;
         var prior = new double[columns * n];
@@ -238,10 +262,11 @@ public static class Calibrator
             bool after = k >= n;
             int j = after ? k - n : k;
             var mean = new double[columns];
-            means(evaluator, (after ? outcome.Posterior : outcome.Prior).AsSpan(j * d, d), mean);
+            values(evaluator, (after ? outcome.Posterior : outcome.Prior).AsSpan(j * d, d), SimulatedLikelihood.Replicates + streamOffset + k, mean);
             var rng = Rng.ForStream(options.Seed, streamOffset + k, PredictiveKey);
             var counts = after ? posterior : prior;
-            for (int c = 0; c < columns; c++) counts[c * n + j] = PoissonSampler.Sample(ref rng, Math.Max(0, mean[c]));
+            for (int c = 0; c < columns; c++)
+                counts[c * n + j] = direct[c] ? mean[c] : PoissonSampler.Sample(ref rng, Math.Max(0, mean[c]));
             return evaluator;
         }, _ => { });
         return (prior, posterior);

@@ -135,6 +135,12 @@ public static class ObservedCounts
                 return null;
             }
             var metrics = model.MetricsOf(group);
+            if (BudgetMetric.Total.Contains(metric, StringComparer.Ordinal) || metric == MetricNames.Pmpm)
+            {
+                Error(JsonPath.Property(path, "metric"),
+                    $"'{metric}' is money, not a count: calibrate to counts of patients or doses ({string.Join(", ", metrics)})");
+                return null;
+            }
             if (!metrics.Contains(metric, StringComparer.Ordinal))
             {
                 Error(JsonPath.Property(path, "metric"), NameSuggestions.Unknown("metric", metric, metrics));
@@ -148,10 +154,11 @@ public static class ObservedCounts
                     "has one (testing.modalities[*].reflex): it is 0 in every iteration");
                 return null;
             }
-            if (!FunnelAtoms.IsCount(model, group, metric))
+            if (!FunnelAtoms.IsCount(model, group, metric) && !SimulatedLikelihood.IsSimulated(model, group, metric))
             {
+                var allowed = FunnelAtoms.CountMetrics(model, group).Concat(metrics.Where(m => SimulatedLikelihood.IsSimulated(model, group, m)));
                 Error(JsonPath.Property(path, "metric"),
-                    $"'{metric}' is not a yearly count of patients; observe one of {string.Join(", ", FunnelAtoms.CountMetrics(model, group))}");
+                    $"'{metric}' is not a yearly count of patients or doses; observe one of {string.Join(", ", allowed)}");
                 return null;
             }
             if (value < 0 || value != Math.Floor(value.Value) || value > 1e12)
@@ -178,7 +185,8 @@ public static class ObservedCounts
                         $"{first.Fraction.ToString(CultureInfo.InvariantCulture)})");
             }
             if (HasErrors) return;
-            foreach (var problem in CountLikelihood.Problems(model, observations))
+            // Counts scored by simulation have no exact joint likelihood to be consistent with.
+            foreach (var problem in CountLikelihood.Problems(model, SimulatedLikelihood.Split(model, observations).Exact))
                 Error(problem.Path, problem.Message);
         }
 

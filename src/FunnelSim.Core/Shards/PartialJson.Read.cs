@@ -66,38 +66,19 @@ public static partial class PartialJson
             return Failure($"partial format version {version}; this funnelsim reads version {FormatVersion} " +
                            "(merge with the version that wrote the shards)");
 
-        string command = root.GetProperty("command").GetString() ?? "";
-        string engineVersion = root.GetProperty("engineVersion").GetString() ?? "";
-        string hash = root.GetProperty("scenarioSha256").GetString() ?? "";
-        ulong seed = root.GetProperty("seed").GetUInt64();
-        long iterations = root.GetProperty("iterations").GetInt64();
-        string sampling = root.GetProperty("sampling").GetString() ?? "";
         var shardElement = root.GetProperty("shard");
-        int index = shardElement.GetProperty("index").GetInt32(), count = shardElement.GetProperty("count").GetInt32();
-        if (!Shard.TryParse($"{index}/{count}", out var shard, out string shardError))
-            return Failure($"shard: {shardError}");
-        if (shardElement.GetProperty("firstIteration").GetInt64() != shard!.First(iterations)
-            || shardElement.GetProperty("endIteration").GetInt64() != shard.End(iterations))
-            return Failure($"shard {shard}: its iteration range is not [⌊total·K/N⌋, ⌊total·(K+1)/N⌋) of {iterations:D} iterations");
-        int threads = root.GetProperty("threads").GetInt32();
-        double elapsed = root.GetProperty("elapsedSeconds").GetDouble();
-
-        var loaded = ScenarioReader.Read(root.GetProperty("scenario").GetRawText());
-        if (!loaded.IsValid || loaded.Scenario is not { } scenario)
-            return Failure("scenario: " + string.Join("; ", loaded.Diagnostics.Where(d => d.Severity == Severity.Error)));
-        if (ScenarioHash.OfCanonical(scenario) != hash)
-            return Failure("scenarioSha256 does not match the scenario in the file (the file was changed after it was written)");
-        if (scenario.Simulation.Seed != seed || scenario.Simulation.Iterations != iterations)
-            return Failure("seed or iterations differ from the scenario's simulation settings in the file");
-
+        var header = new PartialHeader(root.GetProperty("command").GetString() ?? "",
+            root.GetProperty("engineVersion").GetString() ?? "", root.GetProperty("scenarioSha256").GetString() ?? "",
+            root.GetProperty("seed").GetUInt64(), root.GetProperty("iterations").GetInt64(),
+            root.GetProperty("sampling").GetString() ?? "", shardElement.GetProperty("index").GetInt32(),
+            shardElement.GetProperty("count").GetInt32(), root.GetProperty("threads").GetInt32(),
+            root.GetProperty("elapsedSeconds").GetDouble());
         var state = root.GetProperty("state");
-        var cells = ReadCells(state.GetProperty("cells"));
-        if (cells.Iterations != shard.Iterations(iterations))
-            return Failure($"state: {cells.Iterations:D} iterations, but shard {shard} has {shard.Iterations(iterations):D}");
-        var money = state.TryGetProperty("money", out var m) ? ReadMoney(m) : null;
-        var exceedances = state.TryGetProperty("exceedances", out var e) ? ReadCells(e) : null;
-        return new PartialLoadResult(new PartialResult(command, scenario, hash, sampling, engineVersion, shard, threads, elapsed,
-            new RunState(cells, money, exceedances)), null);
+        return header.Validate(root.GetProperty("scenario").GetRawText(),
+            shardElement.GetProperty("firstIteration").GetInt64(), shardElement.GetProperty("endIteration").GetInt64(),
+            () => new RunState(ReadCells(state.GetProperty("cells")),
+                state.TryGetProperty("money", out var m) ? ReadMoney(m) : null,
+                state.TryGetProperty("exceedances", out var e) ? ReadCells(e) : null));
     }
 
     private static CellAccumulators ReadCells(JsonElement element)
@@ -181,5 +162,5 @@ public static partial class PartialJson
         Int128.Parse(element.GetString() ?? throw new FormatException("a 128-bit sum must be a string of digits"),
             NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
-    private static PartialLoadResult Failure(string error) => new(null, error);
+    internal static PartialLoadResult Failure(string error) => new(null, error);
 }

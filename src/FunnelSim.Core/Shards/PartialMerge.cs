@@ -1,8 +1,4 @@
 using System.Globalization;
-using FunnelSim.Compilation;
-using FunnelSim.Engine;
-using FunnelSim.Results;
-using FunnelSim.Summaries;
 
 namespace FunnelSim.Shards;
 
@@ -25,74 +21,57 @@ public static class PartialMerge
         var errors = Mismatches(ordered);
         if (errors.Count > 0) return Refused(errors);
 
-        var first = ordered[0].Partial;
-        if (first.EngineVersion != Simulator.EngineVersion)
-            return Refused([$"the parts were written by engine version {first.EngineVersion}; this funnelsim runs {Simulator.EngineVersion}: " +
-                            "merge with the version that ran the shards"]);
-
-        var model = ModelCompiler.Compile(first.Scenario);
-        var merged = RunState.Empty(model);
-        foreach (var (name, partial) in ordered)
+        var merger = new PartialMerger();
+        foreach (var part in ordered)
         {
-            var state = partial.State;
-            string? wrong = Shape(state, merged);
-            if (wrong is not null) return Refused([$"{name}: {wrong}"]);
-            merged.Cells.Merge(state.Cells);
-            merged.Money?.Merge(state.Money!);
-            merged.Exceedances?.Merge(state.Exceedances!);
+            var refused = merger.Add(part);
+            if (refused.Count > 0) return Refused(refused);
         }
-
-        var run = new RunInfo(first.Iterations, first.Seed, first.Sampling, first.EngineVersion,
-            ordered.Max(p => p.Partial.Threads), ordered.Sum(p => p.Partial.ElapsedSeconds));
-        return new MergeOutcome(ResultBuilder.Build(model, run, merged), first.Command, []);
+        return merger.Complete();
     }
 
     /// <summary>Differences between the parts, a duplicated shard, and missing shards, each naming the files.</summary>
     private static List<string> Mismatches(List<NamedPartial> ordered)
     {
         var errors = new List<string>();
-        var (reference, first) = ordered[0];
-        foreach (var (name, partial) in ordered.Skip(1))
-        {
-            void Differs(string what, string mine, string theirs)
-            {
-                if (mine != theirs) errors.Add($"{name}: {what} {mine} differs from {reference}'s {theirs}");
-            }
-            Differs("scenario (SHA-256)", partial.ScenarioSha256, first.ScenarioSha256);
-            Differs("seed", Text(partial.Seed), Text(first.Seed));
-            Differs("total iterations", Text(partial.Iterations), Text(first.Iterations));
-            Differs("sampling", partial.Sampling, first.Sampling);
-            Differs("engine version", partial.EngineVersion, first.EngineVersion);
-            Differs("shard count N", Text(partial.Shard.Count), Text(first.Shard.Count));
-            Differs("command", partial.Command, first.Command);
-        }
+        foreach (var part in ordered.Skip(1)) errors.AddRange(Differences(ordered[0], part));
         if (errors.Count > 0) return errors;
 
         foreach (var group in ordered.GroupBy(p => p.Partial.Shard.Index).Where(g => g.Count() > 1))
-            errors.Add($"shard {group.Key}/{first.Shard.Count} is given more than once: {string.Join(", ", group.Select(p => p.Name))}");
+            errors.Add($"shard {group.Key}/{ordered[0].Partial.Shard.Count} is given more than once: {string.Join(", ", group.Select(p => p.Name))}");
         var present = ordered.Select(p => p.Partial.Shard.Index).ToHashSet();
-        var missing = Enumerable.Range(0, first.Shard.Count).Where(k => !present.Contains(k)).ToList();
-        if (missing.Count > 0)
-        {
-            string list = string.Join(", ", missing.Take(20).Select(k => $"{k}/{first.Shard.Count}"));
-            if (missing.Count > 20) list += $" and {missing.Count - 20} more";
-            errors.Add($"missing shard{(missing.Count == 1 ? "" : "s")} {list} (have {present.Count} of {first.Shard.Count})");
-        }
+        int count = ordered[0].Partial.Shard.Count;
+        var missing = Enumerable.Range(0, count).Where(k => !present.Contains(k)).ToList();
+        if (missing.Count > 0) errors.Add(MissingShards(missing, count, present.Count));
         return errors;
     }
 
-    /// <summary>Why a part's state cannot belong to this model; null when it fits.</summary>
-    private static string? Shape(RunState state, RunState merged)
+    /// <summary>How <paramref name="part"/> disagrees with <paramref name="reference"/> on what every part of a run shares.</summary>
+    internal static List<string> Differences(NamedPartial reference, NamedPartial part)
     {
-        var cells = merged.Cells;
-        if (state.Cells.CellCount != cells.CellCount) return $"{state.Cells.CellCount} cells, but the scenario has {cells.CellCount}";
-        bool costs = merged.Money is not null;
-        if ((state.Money is not null) != costs || (state.Exceedances is not null) != costs)
-            return costs ? "no money state for a scenario with costs" : "money state for a scenario without costs";
-        if (!costs) return null;
-        if (state.Money!.CellCount != merged.Money!.CellCount) return "the money state does not fit the scenario's costs";
-        if (state.Exceedances!.CellCount != merged.Exceedances!.CellCount) return "the threshold state does not fit the scenario";
-        return null;
+        var errors = new List<string>();
+        var (name, partial) = part;
+        var first = reference.Partial;
+        void Differs(string what, string mine, string theirs)
+        {
+            if (mine != theirs) errors.Add($"{name}: {what} {mine} differs from {reference.Name}'s {theirs}");
+        }
+        Differs("scenario (SHA-256)", partial.ScenarioSha256, first.ScenarioSha256);
+        Differs("seed", Text(partial.Seed), Text(first.Seed));
+        Differs("total iterations", Text(partial.Iterations), Text(first.Iterations));
+        Differs("sampling", partial.Sampling, first.Sampling);
+        Differs("engine version", partial.EngineVersion, first.EngineVersion);
+        Differs("shard count N", Text(partial.Shard.Count), Text(first.Shard.Count));
+        Differs("command", partial.Command, first.Command);
+        return errors;
+    }
+
+    /// <summary>The message for shards missing from a set of <paramref name="present"/> parts of <paramref name="count"/>.</summary>
+    internal static string MissingShards(IReadOnlyList<int> missing, int count, int present)
+    {
+        string list = string.Join(", ", missing.Take(20).Select(k => $"{k}/{count}"));
+        if (missing.Count > 20) list += $" and {missing.Count - 20} more";
+        return $"missing shard{(missing.Count == 1 ? "" : "s")} {list} (have {present} of {count})";
     }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

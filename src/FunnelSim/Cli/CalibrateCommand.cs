@@ -62,8 +62,10 @@ internal static class CalibrateCommand
             "observations against the prior and posterior predictive, and the projection of the observed series and total new " +
             "starts; the posterior scenario file (each updated input an explicit distribution fitted to its posterior, with " +
             "source \"calibrated to FILE (DATE)\", rank correlations between updated inputs estimated).\n\n" +
-            "Counts that carry over between years (onTreatment, doses) and money have no exact likelihood and are refused; two " +
-            "counts of one year must nest or not overlap (tested and identified, or nsclc and pdac; not fusionPositive and tested).\n\n" +
+            "Counts that carry over between years (onTreatment, doses) have no exact likelihood: they are scored approximately, " +
+            "by approximate Bayesian computation (a Gaussian synthetic likelihood from 100 simulated histories per draw, given " +
+            "the exact counts), which is slower and says so in the output. Money cannot be observed. Two exact counts of one year " +
+            "must nest or not overlap (tested and identified, or nsclc and pdac; not fusionPositive and tested).\n\n" +
             "Same scenario, observations, seed and --draws give the same posterior on any thread count.\n\n" +
             "Example: funnelsim calibrate scenarios/us-national-base.json --observed scenarios/observed/illustrative-2026.json\n\n" +
             "Exit codes: 0 success, 1 invalid scenario or observations, or a file error, 2 usage error, 130 cancelled (Ctrl+C), " +

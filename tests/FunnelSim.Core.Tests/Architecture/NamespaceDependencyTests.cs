@@ -33,7 +33,7 @@ public sealed class NamespaceDependencyTests
         ["Analysis"] = ["Summaries", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling", "Results", "Formatting"],
         ["Export"] = ["Analysis", "Sweeps", "Summaries", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling",
             "Results", "Formatting"],
-        ["Calibration"] = ["Analysis", "Compilation", "Json", "Model", "Distributions", "Sampling"],
+        ["Calibration"] = ["Analysis", "Engine", "Compilation", "Json", "Model", "Distributions", "Sampling"],
         ["Reporting"] = ["Calibration", "Export", "Analysis", "Sweeps", "Summaries", "Engine", "Compilation", "Json", "Model", "Distributions",
             "Sampling", "Results", "Formatting"],
     };

@@ -199,7 +199,7 @@ public class ShardMergeTests
         scenario with { Simulation = scenario.Simulation with { Iterations = iterations, Seed = seed } };
 
     /// <summary>A shipped or golden scenario at <see cref="Iterations"/> and <see cref="Seed"/>; two variants made in code.</summary>
-    private static Scenario Load(string name)
+    internal static Scenario Load(string name)
     {
         string file = name switch
         {

@@ -33,6 +33,21 @@ internal sealed class ScriptedDialogs : IDialogs
         return index;
     }
 
+    private readonly Queue<Func<FunnelSim.Compilation.CompiledModel, List<FunnelSim.Ui.Calibrating.ObservedRow>, ObservedInput?>> _observations = new();
+
+    /// <summary>The next observed-counts question is answered by <paramref name="answer"/> (given the model and the remembered rows).</summary>
+    public ScriptedDialogs Observations(Func<FunnelSim.Compilation.CompiledModel, List<FunnelSim.Ui.Calibrating.ObservedRow>, ObservedInput?> answer)
+    {
+        _observations.Enqueue(answer);
+        return this;
+    }
+
+    public ObservedInput? AskObservations(FunnelSim.Compilation.CompiledModel model, List<FunnelSim.Ui.Calibrating.ObservedRow> rows, IReadOnlyList<string> recent)
+    {
+        Asked.Add(("Calibrate to observed counts", "", []));
+        return _observations.TryDequeue(out var answer) ? answer(model, rows) : throw new InvalidOperationException("unexpected observed-counts question");
+    }
+
     public string? AskPath(string title, string prompt, string initial, IReadOnlyList<string> recent, bool forOpening)
     {
         Asked.Add((title, prompt, []));

@@ -60,12 +60,49 @@ internal sealed class UiHarness : IDisposable
         App.LayoutAndDraw(forceRedraw: true);
     }
 
+    /// <summary>
+    /// While the returned scope lives, every iteration of a modal session (a dialog run with <c>App.Run</c> on top of the
+    /// window) calls <paramref name="respond"/> with the dialog on top — to read the screen, type, or stop it. A dialog
+    /// still open after <see cref="BackgroundWork.HangGuard"/> is stopped and the failure recorded in <see cref="ModalFailures"/>.
+    /// </summary>
+    public IDisposable Modal(Action<Terminal.Gui.ViewBase.View> respond)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        void Handler(object? sender, EventArgs e)
+        {
+            if (App.TopRunnableView is not { } top || ReferenceEquals(top, Window)) return;
+            if (started.Elapsed > BackgroundWork.HangGuard)
+            {
+                ModalFailures.Add($"'{top.Title}' was still open after {BackgroundWork.HangGuard.TotalMinutes:0} minutes");
+                App.RequestStop();
+                return;
+            }
+            respond(top);
+        }
+        App.Iteration += Handler;
+        return new Scope(() => App.Iteration -= Handler);
+    }
+
+    /// <summary>Dialogs <see cref="Modal"/> had to stop because nothing closed them.</summary>
+    public List<string> ModalFailures { get; } = [];
+
+    /// <summary>What the screen shows now, without forcing a layout (inside a modal session).</summary>
+    public string Drawn => App.Driver!.ToString() ?? "";
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
     public string Screen
     {
         get
         {
             App.LayoutAndDraw(forceRedraw: true);
-            return App.Driver!.ToString() ?? "";
+            string text = App.Driver!.ToString() ?? "";
+            // UI_DUMP=FILE appends every screen a test reads to FILE (to see what a failing test saw).
+            if (Environment.GetEnvironmentVariable("UI_DUMP") is { Length: > 0 } dump) System.IO.File.AppendAllText(dump, text + "\n=====\n");
+            return text;
         }
     }
 

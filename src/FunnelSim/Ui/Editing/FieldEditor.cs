@@ -18,14 +18,9 @@ public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode n
     /// <summary>The fields, in display order. Changes when a shape, ramp or duration family changes.</summary>
     public IReadOnlyList<EditorField> Fields() => node.Kind switch
     {
-        OutlineKind.Settings =>
-        [
-            new("name", "Name", "name", FieldKind.Text, Optional: true),
-            new("startYear", "Start year", "startYear", FieldKind.Integer),
-            new("years", "Years (horizon)", "years", FieldKind.Integer),
-            new("iterations", "Iterations", "simulation.iterations", FieldKind.Integer),
-            new("seed", "Seed", "simulation.seed", FieldKind.Integer),
-        ],
+        OutlineKind.Settings => SettingsFields(),
+        OutlineKind.CorrelationList => [],
+        OutlineKind.Correlation => CorrelationFields(),
         OutlineKind.Population => PopulationFields(),
         OutlineKind.Indication or OutlineKind.Step or OutlineKind.Modality => ItemFields(),
         OutlineKind.Parameter => OptionalValue(ParameterFields.For(document, node.Path)),
@@ -48,12 +43,14 @@ public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode n
                 ? ParameterFields.ShapeOf(document.Find(parameter))
                 : document.Text(field.Path) ?? (document.Find(ParameterFields.RampPath(parameter)) is null ? "none" : "linear");
         if (field.Key == "population" ) return document.Text(field.Path) ?? "national";
+        if (field.Values is { } values && field.Choices is { } shown && document.Text(field.Path) is { } written)
+            return values.ToList().IndexOf(written) is var at and >= 0 ? shown[at] : written;
         return document.Find(field.Path) switch
         {
             JsonValue v when v.GetValueKind() == JsonValueKind.Number => NumberText.Format(NumberText.Of(v)),
             JsonValue v when v.TryGetValue(out string? s) => s,
             JsonValue v => v.ToJsonString(),
-            null => "",
+            null => field.Default ?? "",
             var other => other.ToJsonString(),
         };
     }
@@ -109,9 +106,16 @@ public sealed partial class FieldEditor(ScenarioDocument document, OutlineNode n
                     ? JsonValue.Create((long)number)
                     : JsonValue.Create(number));
                 return null;
+            case FieldKind.Choice:
+                // A choice is one step of its own; one shown differently from what it writes is mapped back.
+                string value = field.Values is { } values && field.Choices?.ToList().IndexOf(text) is int at and >= 0 ? values[at] : text;
+                document.Set(field.Path, JsonValue.Create(value));
+                document.EndTyping();
+                return null;
             default:
+                // An id names the node in the outline (structural), but typing it is one undo step like any typing.
                 bool structural = field.Key is "id";
-                document.Set(field.Path, JsonValue.Create(text), structural);
+                document.Set(field.Path, JsonValue.Create(text), structural, typing: true);
                 return null;
         }
     }

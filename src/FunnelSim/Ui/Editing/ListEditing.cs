@@ -10,14 +10,25 @@ public static class ListEditing
 {
     /// <summary>True when <paramref name="node"/> is a step or modality, or a list of them.</summary>
     public static bool Applies(OutlineNode node) =>
-        node.Kind is OutlineKind.StepList or OutlineKind.Step or OutlineKind.ModalityList or OutlineKind.Modality;
+        node.Kind is OutlineKind.StepList or OutlineKind.Step or OutlineKind.ModalityList or OutlineKind.Modality
+            or OutlineKind.CorrelationList or OutlineKind.Correlation;
 
     /// <summary>Adds a new item after the selected one (or at the end of the selected list).</summary>
     public static string? Add(ScenarioDocument document, OutlineNode node)
     {
         if (!Locate(node, out string list, out int index)) return null;
-        bool modality = node.Kind is OutlineKind.ModalityList or OutlineKind.Modality;
         int at = index < 0 ? document.Count(list) : index + 1;
+        if (node.Kind is OutlineKind.CorrelationList or OutlineKind.Correlation)
+        {
+            if (FieldEditor.NewCorrelation(document) is not { } pair) return null;
+            document.Edit(list, root =>
+            {
+                if (Array(root, list) is { } existing) existing.Insert(at, pair);
+                else root[list] = new JsonArray(pair);
+            });
+            return JsonNodePath.Item(list, at);
+        }
+        bool modality = node.Kind is OutlineKind.ModalityList or OutlineKind.Modality;
         string id = FreeId(document, list, modality ? "modality" : "step");
         JsonObject item = modality
             ? new JsonObject { ["id"] = id, ["name"] = "New test method", ["share"] = 0, ["sensitivity"] = 0.9, ["specificity"] = 0.999 }
@@ -30,7 +41,12 @@ public static class ListEditing
     public static string? Remove(ScenarioDocument document, OutlineNode node)
     {
         if (!Locate(node, out string list, out int index) || index < 0) return null;
-        document.Edit(list, root => Array(root, list)?.RemoveAt(index));
+        document.Edit(list, root =>
+        {
+            Array(root, list)?.RemoveAt(index);
+            // The last correlation removed: no empty array left behind (the format's default is none).
+            if (list == "correlations" && Array(root, list) is { Count: 0 }) root.Remove(list);
+        });
         int count = document.Count(list);
         return count == 0 ? list : JsonNodePath.Item(list, Math.Min(index, count - 1));
     }
@@ -55,8 +71,8 @@ public static class ListEditing
     {
         list = node.Path;
         index = -1;
-        if (node.Kind is OutlineKind.StepList or OutlineKind.ModalityList) return true;
-        if (node.Kind is not (OutlineKind.Step or OutlineKind.Modality)) return false;
+        if (node.Kind is OutlineKind.StepList or OutlineKind.ModalityList or OutlineKind.CorrelationList) return true;
+        if (node.Kind is not (OutlineKind.Step or OutlineKind.Modality or OutlineKind.Correlation)) return false;
         int open = node.Path.LastIndexOf('[');
         list = node.Path[..open];
         index = int.Parse(node.Path.AsSpan(open + 1, node.Path.Length - open - 2), System.Globalization.CultureInfo.InvariantCulture);

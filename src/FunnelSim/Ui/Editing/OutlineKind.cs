@@ -33,4 +33,8 @@ public enum OutlineKind
     Comparator,
     /// <summary>A line of business of a plan's member mix: its share of members.</summary>
     MemberLine,
+    /// <summary>The rank correlations between uncertain inputs.</summary>
+    CorrelationList,
+    /// <summary>One correlated pair: the two inputs and their rank correlation ρ.</summary>
+    Correlation,
 }

@@ -77,10 +77,15 @@ public sealed class ScenarioDocument
     /// <summary>True when there is an edit to undo.</summary>
     public bool CanUndo => _undo.Count > 0;
 
-    /// <summary>Replaces (or with null removes) the node at <paramref name="path"/>, then revalidates.</summary>
-    public void Set(string path, JsonNode? value, bool structural = false)
+    /// <summary>
+    /// Replaces (or with null removes) the node at <paramref name="path"/>, then revalidates. A change is one undo step,
+    /// except that a run of typing into one field is one step together: every non-structural change, and a structural
+    /// one marked <paramref name="typing"/> (typing a new id renames the node at each keystroke, yet one Ctrl+Z takes
+    /// the whole rename back).
+    /// </summary>
+    public void Set(string path, JsonNode? value, bool structural = false, bool typing = false)
     {
-        Remember(path, structural);
+        Remember(path, coalesce: !structural || typing);
         _unreadable.Remove(path);
         JsonNodePath.Set(_root, path, value);
         Commit(path, structural);
@@ -100,13 +105,16 @@ public sealed class ScenarioDocument
         Commit(path, structural: false);
     }
 
+    /// <summary>Ends a run of typing: the next change at the same path is an undo step of its own.</summary>
+    public void EndTyping() => _typingPath = null;
+
     /// <summary>The unreadable text typed at <paramref name="path"/>, if any.</summary>
     public string? UnreadableText(string path) => _unreadable.GetValueOrDefault(path);
 
     /// <summary>Makes any change to the JSON, then revalidates once.</summary>
     public void Edit(string path, Action<JsonObject> change, bool structural = true)
     {
-        Remember(path, structural);
+        Remember(path, coalesce: !structural);
         change(_root);
         Commit(path, structural);
     }
@@ -157,13 +165,13 @@ public sealed class ScenarioDocument
             || (includeChildren && path.Length > 0 && (d.Path.StartsWith(path + ".", StringComparison.Ordinal)
                                                        || d.Path.StartsWith(path + "[", StringComparison.Ordinal))));
 
-    private void Remember(string path, bool structural)
+    private void Remember(string path, bool coalesce)
     {
         // Typing "0.55" writes four times; one undo step should take all of it back.
-        if (!structural && _typingPath == path && _undo.Count > 0) return;
+        if (coalesce && _typingPath == path && _undo.Count > 0) return;
         _undo.Add((ToJson(), path));
         if (_undo.Count > UndoDepth) _undo.RemoveAt(0);
-        _typingPath = structural ? null : path;
+        _typingPath = coalesce ? path : null;
     }
 
     private void Commit(string path, bool structural)

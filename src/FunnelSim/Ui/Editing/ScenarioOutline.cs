@@ -11,7 +11,8 @@ public static partial class ScenarioOutline
     {
         var roots = new List<OutlineNode>
         {
-            Leaf("Scenario settings", "", OutlineKind.Settings),
+            // The correlations sit under the settings (with the sampling design): collapsed, they change no key path.
+            new OutlineNode("Scenario settings", "", OutlineKind.Settings, [Correlations(document)]),
             Population(document),
         };
         for (int i = 0; i < document.Count("indications"); i++) roots.Add(Indication(document, $"indications[{i}]"));

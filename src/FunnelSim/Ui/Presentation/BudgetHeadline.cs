@@ -25,9 +25,7 @@ public static class BudgetHeadline
             string text = $"{year.Year} {HumanNumber.Money(year.Metrics[MetricNames.BudgetImpact].Mean, costs.Currency)}";
             var delta = whatIf.Comparison?.Total.Years.FirstOrDefault(c => c.Year == year.Year)?.Metrics.GetValueOrDefault(MetricNames.BudgetImpact);
             if (delta is null) return text;
-            double d = delta.Difference.Mean;
-            string size = HumanNumber.ShortBudget(Math.Abs(d), BudgetValueKind.Money, BudgetTableRows.ShortFrom, costs.Currency);
-            return $"{text} ({(d > 0 ? "+" : d < 0 ? "−" : "±")}{size})";
+            return $"{text} {CompareTable.Beside(delta, d => (d < 0 ? HumanNumber.Minus : "+") + HumanNumber.ShortBudget(Math.Abs(d), BudgetValueKind.Money, BudgetTableRows.ShortFrom, costs.Currency))}";
         }
         return years.Count == 1 ? $"Budget impact {Cell(years[0])}" : $"Budget impact {Cell(years[0])} · {Cell(years[^1])}";
     }

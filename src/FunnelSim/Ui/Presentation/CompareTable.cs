@@ -22,17 +22,25 @@ public static class CompareTable
         foreach (var metric in FunnelMetrics.Table)
         {
             if (!compared.Metrics.TryGetValue(metric.Name, out var m)) continue;
-            // Identical in every iteration: no spread to show and no chance to be higher.
-            bool identical = m.Difference.Mean == 0 && m.Difference.Sd == 0;
+            // Identical in every iteration (as the command line decides it): no spread to show and no chance to be
+            // higher, whatever rounding left in the mean or spread of the differences.
+            bool identical = Identical(m);
             rows.Add([
                 metric.Label,
                 HumanNumber.Count(m.A.Mean),
                 HumanNumber.Count(m.B.Mean),
-                HumanNumber.Signed(m.Difference.Mean),
+                identical ? "0" : HumanNumber.Signed(m.Difference.Mean),
                 identical ? "same in every iteration" : HumanNumber.SignedInterval(m.Difference.P5, m.Difference.P95),
                 identical ? "—" : HumanNumber.Probability(m.ProbabilityBGreater),
             ]);
         }
         return new TableRows(["Metric", "Baseline", "Current", "Difference", "90% interval", "P(higher)"], rows);
     }
+
+    /// <summary>True when the two scenarios gave the same value in every iteration compared.</summary>
+    public static bool Identical(MetricComparison m) => m.ProbabilityEqual >= 1 || (m.Difference.Mean == 0 && m.Difference.Sd == 0);
+
+    /// <summary>A difference beside a headline number: <c>(+12)</c>, or <c>(same)</c> when identical in every iteration.</summary>
+    public static string Beside(MetricComparison m, Func<double, string> signed) =>
+        Identical(m) ? "(same)" : $"({signed(m.Difference.Mean)})";
 }

@@ -11,6 +11,9 @@ namespace FunnelSim.Ui.Presentation;
 /// </summary>
 public static class FunnelChart
 {
+    /// <summary>Columns always left for the bars, however long the step names are.</summary>
+    public const int MinimumBar = 20;
+
     /// <summary>The chart as lines of at most <paramref name="width"/> characters.</summary>
     public static IReadOnlyList<string> Lines(SimulationResult result, ResultSelection selection, int width)
     {
@@ -19,15 +22,16 @@ public static class FunnelChart
         if (years is null) return ["no results for this indication"];
         var metrics = years[selection.YearIndex].Metrics;
         var stages = Stages(result, selection.Indication, metrics).ToList();
-        int labelWidth = Math.Min(24, stages.Max(s => s.Label.Length));
         int numberWidth = stages.Max(s => HumanNumber.Count(s.Mean).Length);
+        // Names get the room the bars can spare: a wide window shows them whole; a narrow one cuts the longest with "…".
+        int labelWidth = Math.Max(8, Math.Min(stages.Max(s => s.Label.Length), width - numberWidth - 3 - MinimumBar));
         int barWidth = Math.Max(4, width - labelWidth - numberWidth - 3);
         double top = Math.Log10(Math.Max(10, stages.Max(s => s.Mean)) + 1);
         var lines = new List<string> { $"Funnel, {selection.Describe(result)} — survivors of each step (mean; bar length on a log scale)", "" };
         foreach (var (label, mean) in stages)
         {
             int length = mean <= 0 ? 0 : Math.Max(1, (int)Math.Round(Math.Log10(mean + 1) / top * barWidth));
-            string name = label.Length > labelWidth ? label[..labelWidth] : label.PadRight(labelWidth);
+            string name = label.Length > labelWidth ? label[..(labelWidth - 1)] + "…" : label.PadRight(labelWidth);
             lines.Add($"{name} {new string('█', length).PadRight(barWidth)} {HumanNumber.Count(mean).PadLeft(numberWidth)}");
         }
         return lines;

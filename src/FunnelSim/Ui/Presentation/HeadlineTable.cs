@@ -51,7 +51,7 @@ public static class HeadlineTable
             var year = years[yearIndex];
             string text = year.Metrics.TryGetValue(metric, out var summary) ? HumanNumber.Count(summary.Mean) : "–";
             var delta = compared?.FirstOrDefault(c => c.Year == year.Year)?.Metrics.GetValueOrDefault(metric);
-            return delta is null ? text : $"{text} ({HumanNumber.Signed(delta.Difference.Mean)})";
+            return delta is null ? text : $"{text} {CompareTable.Beside(delta, HumanNumber.Signed)}";
         }
         int last = years.Count - 1;
         return [label, Cell(0, MetricNames.Identified), Cell(last, MetricNames.Identified), Cell(0, MetricNames.TreatedNew), Cell(last, MetricNames.TreatedNew)];

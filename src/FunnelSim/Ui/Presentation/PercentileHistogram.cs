@@ -56,12 +56,36 @@ public static class PercentileHistogram
             }
             lines.Add(new string(line).TrimEnd());
         }
-        lines.Add(new string('─', width));
-        string left = HumanNumber.Count(s.Min), right = HumanNumber.Count(s.Max);
-        string middle = $"median {HumanNumber.Count(s.P50)}";
-        int gap = Math.Max(1, width - left.Length - right.Length - middle.Length);
-        lines.Add(left + new string(' ', gap / 2) + middle + new string(' ', gap - gap / 2) + right);
+        // The axis marks the median's column (┴) and its label sits there, not at the axis centre.
+        int medianColumn = Math.Clamp((int)((s.P50 - s.Min) / step), 0, width - 1);
+        var axis = new string('─', width).ToCharArray();
+        axis[medianColumn] = '┴';
+        lines.Add(new string(axis));
+        lines.AddRange(AxisLabels(HumanNumber.Count(s.Min), $"median {HumanNumber.Count(s.P50)}", HumanNumber.Count(s.Max), medianColumn, width));
         lines.Add($"mean {HumanNumber.Count(s.Mean)}   90% of iterations between {HumanNumber.Interval(s.P5, s.P95)}");
         return lines;
+    }
+
+    /// <summary>
+    /// The minimum at the left, the maximum at the right and the median's label centred on its column (moved only as
+    /// far as needed to stay clear of the ends); when the three do not fit on one line the median gets its own.
+    /// </summary>
+    internal static IReadOnlyList<string> AxisLabels(string left, string median, string right, int medianColumn, int width)
+    {
+        int from = left.Length + 1, to = width - right.Length - 1 - median.Length;
+        int ends = Math.Max(left.Length + 1 + right.Length, width);
+        if (to >= from)
+        {
+            int start = Math.Clamp(medianColumn - median.Length / 2, from, to);
+            var line = new char[ends];
+            Array.Fill(line, ' ');
+            left.CopyTo(0, line, 0, left.Length);
+            median.CopyTo(0, line, start, median.Length);
+            right.CopyTo(0, line, ends - right.Length, right.Length);
+            return [new string(line)];
+        }
+        string both = left + new string(' ', Math.Max(1, width - left.Length - right.Length)) + right;
+        int alone = Math.Clamp(medianColumn - median.Length / 2, 0, Math.Max(0, width - median.Length));
+        return [both, new string(' ', alone) + median];
     }
 }

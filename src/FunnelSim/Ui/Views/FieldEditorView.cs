@@ -23,7 +23,7 @@ internal sealed class FieldEditorView : FrameView
 
     public FieldEditorView()
     {
-        Title = "_Editor";
+        Title = "Ed_itor";
         ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
         SubViewsLaidOut += (_, _) => FitContent();
     }
@@ -41,7 +41,7 @@ internal sealed class FieldEditorView : FrameView
     {
         _document = document;
         _editor = new FieldEditor(document, node);
-        Title = $"_Editor: {Breadcrumb(node)}";
+        Title = $"Ed_itor: {Breadcrumb(node)}";
         foreach (var (_, input, problems) in _rows)
         {
             Remove(input);
@@ -99,7 +99,8 @@ internal sealed class FieldEditorView : FrameView
         }
         var rest = _document.DiagnosticsAt(_editor.Node.Path, includeChildren: _editor.Node.Kind is not (OutlineKind.Indication or OutlineKind.Settings))
             .Where(d => !shown.Contains(d)).Select(d => d.ToString());
-        if (_rows.Count > 0) _other.Text = string.Join("\n", rest);
+        // A node without fields shows its hint, and under it the problems of the node (a correlation matrix the copula cannot draw).
+        _other.Text = _rows.Count > 0 ? string.Join("\n", rest) : string.Join("\n", rest.Prepend(Hint(_editor.Node)).Where(t => t.Length > 0));
         SetNeedsLayout();
     }
 
@@ -119,6 +120,11 @@ internal sealed class FieldEditorView : FrameView
     {
         var entry = new TextField { Width = Dim.Fill(), Text = _editor!.GetText(field) };
         entry.TextChanged += (_, _) => Write(field, entry.Text);
+        // A text longer than the box (a source's citation) shows its start — author and year — not its end: when shown,
+        // and again when the focus leaves it. (TextField puts the insertion point after the last character.)
+        entry.Initialized += (_, _) => ShowStart(entry);
+        entry.FrameChanged += (_, _) => { if (!entry.HasFocus) ShowStart(entry); };
+        entry.HasFocusChanged += (_, e) => { if (!e.NewValue) ShowStart(entry); };
         return entry;
     }
 
@@ -129,6 +135,11 @@ internal sealed class FieldEditorView : FrameView
         list.Value = _editor!.GetText(field);
         list.ValueChanged += (_, e) => { if (e.NewValue is { } value) Write(field, value); };
         return list;
+    }
+
+    private static void ShowStart(TextField entry)
+    {
+        if (entry.InsertionPoint != 0 || entry.ScrollOffset != 0) entry.NewKeyDownEvent(Key.Home);
     }
 
     /// <summary>The content is as tall as the rows; the pane scrolls when that is more than it shows.</summary>
@@ -172,7 +183,7 @@ internal sealed class FieldEditorView : FrameView
         foreach (object segment in JsonNodePath.Parse(node.Path))
         {
             path = segment is int i ? JsonNodePath.Item(path, i) : JsonNodePath.Child(path, (string)segment);
-            if (segment is int) parts[^1] = _document?.Text($"{path}.id") is { } id ? (parts.Count == 1 ? id.ToUpperInvariant() : id) : parts[^1];
+            if (segment is int i2) parts[^1] = _document?.Text($"{path}.id") is { } id ? (parts.Count == 1 ? id.ToUpperInvariant() : id) : $"{parts[^1]} {i2 + 1}";
             else parts.Add((string)segment);
         }
         return string.Join(" › ", parts);
@@ -184,6 +195,9 @@ internal sealed class FieldEditorView : FrameView
         OutlineKind.ModalityList => "Test methods; their shares of tested patients must sum to 1. Ins adds, Del removes, Alt+↑/↓ moves.",
         OutlineKind.Testing => "Testing uptake and the test methods (modalities) used.",
         OutlineKind.Group => ScenarioOutline.Hint(node),
+        OutlineKind.CorrelationList =>
+            "Rank (Spearman) correlations between uncertain inputs; inputs not listed are independent. " +
+            "Ins adds a pair (ρ 0 until you set it), Del removes the selected one.",
         _ => "",
     };
 }

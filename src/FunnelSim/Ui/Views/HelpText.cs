@@ -13,20 +13,22 @@ internal static class HelpText
           F7 / Shift+F7   next / previous year
           F4 / Shift+F4   next / previous metric of the histogram and the drivers (with costs also
                           budget impact, cost with BIZENGRI and PMPM)
-          F10             the menu (File, Edit, Run, Help); the mouse works too
+          F10             the menu (File, Edit, Run, Help; Alt+L, Alt+U, Alt+P open File, Run, Help); the mouse works too
           Ctrl+T          next tab; Ctrl+PgDn / Ctrl+PgUp next / previous tab (some terminals eat these)
           Alt+letter      go to a tab by its underlined letter: Alt+E Edit, Alt+R Results, Alt+F Funnel,
-                          Alt+T Treated, Alt+H Histogram, Alt+D Drivers, Alt+C Compare, Alt+B Budget
+                          Alt+T Treated, Alt+H Histogram, Alt+D Drivers, Alt+C Compare, Alt+B Budget;
+                          on the Edit tab Alt+O the outline, Alt+I the field editor
           Ctrl+Z          undo the last edit (a run of typing in one field, or a change of form, ramp or family)
           Ctrl+N          new scenario (the built-in base case)
-          Ctrl+O          open a scenario file (type a path or pick a recent file)
+          Ctrl+O          open a scenario file (type a path, pick a recent file, or Browse… the folders)
           Ctrl+S          save (Save As in the File menu); asks before replacing a file
           Ctrl+E          export the results (.json or .csv)
           Ctrl+Q          quit (asks first when edits or results would be lost); Esc never quits
           Esc             cancels a run, the global drivers or a dialog
           Tab / Shift+Tab move between the outline and the fields (the field editor scrolls to the focused field)
           ↑ ↓ PgUp PgDn Home End   scroll a table or a page that is taller than the screen
-          In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality, Del remove,
+          Run › Calibrate…  update the scenario from observed counts, typed as rows or loaded from a file
+          In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality/correlation, Del remove,
                             Alt+↑ / Alt+↓ move it, F2 rename (jumps to its Id)
           Drop-down fields: Enter, Space or F4 opens the list, ↑ ↓ and Enter choose, Esc closes it unchanged;
                             closed, ↑ ↓ and letters do nothing, so tabbing past a field never changes it.

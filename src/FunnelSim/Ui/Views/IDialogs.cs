@@ -14,4 +14,10 @@ internal interface IDialogs
 
     /// <summary>Asks for a file path (typed, from <paramref name="recent"/>, or browsed); null when cancelled.</summary>
     string? AskPath(string title, string prompt, string initial, IReadOnlyList<string> recent, bool forOpening);
+
+    /// <summary>
+    /// Asks for the observed counts of a calibration against <paramref name="model"/>: typed as rows (starting from
+    /// <paramref name="rows"/>, which keeps what was typed for next time) or loaded from a file; null when cancelled.
+    /// </summary>
+    ObservedInput? AskObservations(FunnelSim.Compilation.CompiledModel model, List<FunnelSim.Ui.Calibrating.ObservedRow> rows, IReadOnlyList<string> recent);
 }

@@ -11,7 +11,7 @@ internal sealed partial class MainWindow
 {
     private MenuBar CreateMenu() => new(
     [
-        new MenuBarItem("_File",
+        new MenuBarItem("Fi_le",
         [
             new MenuItem("_New", "the built-in base case", () => NewScenario(), Key.N.WithCtrl),
             new MenuItem("_Open…", "a scenario file", () => OpenScenario(), Key.O.WithCtrl),
@@ -20,23 +20,23 @@ internal sealed partial class MainWindow
             new MenuItem("_Export results…", "JSON or CSV", () => ExportResults(), Key.E.WithCtrl),
             new MenuItem("_Quit", "", () => Quit(), Key.Q.WithCtrl),
         ]),
-        new MenuBarItem("_Edit",
+        new MenuBarItem("Edit",
         [
             new MenuItem("_Undo", "Ctrl+Z: the last edit", () => Undo(), Key.Empty),
-            new MenuItem("_Add step/modality", "Ins in the outline", () => ListAction(ListEditing.Add), Key.Empty),
-            new MenuItem("_Remove step/modality", "Del in the outline", () => ListAction(ListEditing.Remove), Key.Empty),
+            new MenuItem("_Add step/modality/correlation", "Ins in the outline", () => ListAction(ListEditing.Add), Key.Empty),
+            new MenuItem("_Remove step/modality/correlation", "Del in the outline", () => ListAction(ListEditing.Remove), Key.Empty),
             new MenuItem("Move _up", "Alt+↑ in the outline", () => ListAction((d, n) => ListEditing.Move(d, n, -1)), Key.Empty),
             new MenuItem("Move _down", "Alt+↓ in the outline", () => ListAction((d, n) => ListEditing.Move(d, n, +1)), Key.Empty),
             new MenuItem("Re_name (edit id)", "F2", () => Rename(), Key.Empty),
         ]),
-        new MenuBarItem("_Run",
+        new MenuBarItem("R_un",
         [
             new MenuItem("_Full run", "", () => RunFull(), Key.F5),
             new MenuItem("_Pin / unpin baseline", "", () => TogglePin(), Key.F6),
             new MenuItem("_Problems…", "", () => ShowProblems(), Key.F8),
-            new MenuItem("_Calibrate…", "to observed counts (a file)", () => Calibrate(), Key.Empty),
+            new MenuItem("_Calibrate…", "to observed counts (typed or a file)", () => Calibrate(), Key.Empty),
         ]),
-        new MenuBarItem("_Help", [new MenuItem("_Keys and model", "", () => ShowHelp(), Key.F1)]),
+        new MenuBarItem("Hel_p", [new MenuItem("_Keys and model", "", () => ShowHelp(), Key.F1)]),
     ]);
 
     /// <summary>Width from which the status bar also names Ctrl+PgDn (Ctrl+T alone fits at 80 columns).</summary>
@@ -144,7 +144,7 @@ internal sealed partial class MainWindow
     {
         if (EditPage.Outline.Selected is not { } node || !ListEditing.Applies(node))
         {
-            Say("Select a step, a modality or one of their lists in the outline first.");
+            Say("Select a step, a modality, a correlation or one of their lists in the outline first.");
             return;
         }
         if (action(_workbench.Document, node) is { } select)

@@ -11,4 +11,10 @@ internal sealed class TerminalDialogs(Func<IApplication?> app) : IDialogs
 
     public string? AskPath(string title, string prompt, string initial, IReadOnlyList<string> recent, bool forOpening) =>
         app() is { } a ? PathPrompt.Ask(a, title, prompt, initial, recent, forOpening) : null;
+
+    public ObservedInput? AskObservations(FunnelSim.Compilation.CompiledModel model, List<FunnelSim.Ui.Calibrating.ObservedRow> rows, IReadOnlyList<string> recent) =>
+        app() is { } a
+            ? ObservedCountsDialog.Ask(a, model, rows,
+                () => PathPrompt.Ask(a, "Load observed counts", "Observed counts file (JSON, see docs/calibration.md):", "", recent, forOpening: true))
+            : null;
 }

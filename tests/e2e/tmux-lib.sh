@@ -1,0 +1,53 @@
+# Shared helpers of the terminal UI's tmux scripts (sourced, not run). Nothing waits a fixed time for the program to be
+# ready: every step polls `tmux capture-pane -p` for what it expects, with a generous timeout, so the scripts pass on a
+# loaded machine and fail fast with the screen when something never appears.
+# The sourcing script sets: name (for messages), session, and optionally UI_SMOKE_TMUX (another tmux binary).
+E2E_TIMEOUT=${E2E_TIMEOUT:-120}   # seconds any one expected text may take to appear (a loaded 2-core machine)
+
+tmux_() { ${UI_SMOKE_TMUX:-tmux} "$@"; }
+have_tmux() { command -v "${UI_SMOKE_TMUX:-tmux}" >/dev/null; }
+screen() { tmux_ capture-pane -p -t "$session" 2>/dev/null; }
+keys() { tmux_ send-keys -t "$session" "$@"; }
+fail() { echo "$name: FAIL: $*"; echo "----- screen -----"; screen; exit 1; }
+# poll: a short pause between two looks at the screen (not a wait for readiness)
+poll() { sleep 0.2; }
+# wait_for TEXT [SECONDS]: until the screen shows TEXT
+wait_for() {
+  local deadline=$((SECONDS + ${2:-$E2E_TIMEOUT}))
+  until screen | grep -qF -- "$1"; do
+    [ $SECONDS -lt $deadline ] || fail "did not see '$1'"
+    poll
+  done
+}
+# wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT
+wait_gone() {
+  local deadline=$((SECONDS + ${2:-$E2E_TIMEOUT}))
+  while screen | grep -qF -- "$1"; do
+    [ $SECONDS -lt $deadline ] || fail "'$1' stayed on the screen"
+    poll
+  done
+}
+# wait_exit [SECONDS]: until the program has quit (its tmux session is gone)
+wait_exit() {
+  local deadline=$((SECONDS + ${1:-$E2E_TIMEOUT}))
+  while tmux_ has-session -t "$session" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || fail "the program did not quit"
+    poll
+  done
+}
+running() { tmux_ has-session -t "$session" 2>/dev/null; }
+# wait_changed COMMAND BEFORE [SECONDS]: until COMMAND prints something other than BEFORE (and not nothing)
+wait_changed() {
+  local deadline=$((SECONDS + ${3:-$E2E_TIMEOUT})) now
+  while :; do
+    now=$($1)
+    [ -n "$now" ] && [ "$now" != "$2" ] && break
+    [ $SECONDS -lt $deadline ] || fail "'$1' stayed '$2'"
+    poll
+  done
+}
+# settled: the live what-if has caught up with the last edit (no "updating…"; the status says valid or names errors)
+settled() {
+  wait_gone "updating…"
+  wait_for "valid"
+}
