@@ -41,7 +41,9 @@ internal sealed partial class MainWindow
         _workbench.StartQuickRun();
         UpdateTitle();
         int errors = problems.Count(p => p.IsError);
-        Say((errors == 0 ? $"Opened {path}." : $"Opened {path} with {errors} error(s): fix them in the editor (F8 lists them).") + BaselineKeptNote());
+        // The file's name (the outline's title has it too): a long path would push the baseline's warning off the line.
+        string name = Path.GetFileName(path);
+        Say((errors == 0 ? $"Opened {name}." : $"Opened {name} with {errors} error(s): fix them in the editor (F8 lists them).") + BaselineKeptNote());
     }
 
     internal void SaveScenario(bool saveAs)
@@ -182,7 +184,7 @@ internal sealed partial class MainWindow
 
     /// <summary>After New or Open with a pinned baseline: says it is kept, and that it is another scenario.</summary>
     private string BaselineKeptNote() => _workbench.Baseline is { } b
-        ? $" The baseline '{b.Label}' is kept and is another scenario: the Compare tab compares with it; F6 clears it."
+        ? $" Baseline '{b.Label}' kept: another scenario (Compare tab; F6 clears it)."
         : "";
 
     private sealed class Reporter(Action<RunProgress> report) : IProgress<RunProgress>
