@@ -146,6 +146,14 @@ public static class ObservedCounts
                 Error(JsonPath.Property(path, "metric"), NameSuggestions.Unknown("metric", metric, metrics));
                 return null;
             }
+            bool reflexScenario = group < model.Indications.Length ? model.Indications[group].HasReflex : model.Indications.Any(i => i.HasReflex);
+            if (metric is MetricNames.ReflexTested or MetricNames.IdentifiedByReflex && !reflexScenario)
+            {
+                Error(JsonPath.Property(path, "metric"),
+                    $"'{metric}' counts reflex tests, and no modality of {(group < model.Indications.Length ? $"'{indication}'" : "any indication")} " +
+                    "has one (testing.modalities[*].reflex): it is 0 in every iteration");
+                return null;
+            }
             if (!FunnelAtoms.IsCount(model, group, metric) && !SimulatedLikelihood.IsSimulated(model, group, metric))
             {
                 var allowed = FunnelAtoms.CountMetrics(model, group).Concat(metrics.Where(m => SimulatedLikelihood.IsSimulated(model, group, m)));

@@ -127,6 +127,24 @@ public sealed class CountLikelihoodTests
     }
 
     [Fact]
+    public void ReflexCountsAreRefusedWhereNoModalityHasAReflex()
+    {
+        var model = ModelCompiler.Compile(Scenario(years: 1, indications: [SmallWithReflex("a", 12), Small("b", 6)]));
+        const string json = """
+            { "observations": [
+              { "indication": "a", "year": 2026, "metric": "reflexTested", "value": 1 },
+              { "indication": "b", "year": 2026, "metric": "identifiedByReflex", "value": 0 },
+              { "indication": "total", "year": 2026, "metric": "identifiedByReflex", "value": 1 } ] }
+            """;
+
+        var result = ObservedCounts.Read(json, model);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("observations[1].metric", error.Path);
+        Assert.Contains("no modality of 'b' has one", error.Message);
+    }
+
+    [Fact]
     public void CountsThatOverlapWithoutNestingAreRefused()
     {
         var model = ModelCompiler.Compile(Scenario(years: 1, indications: [Small("a", 12)]));

@@ -22,6 +22,8 @@ public static class FunnelTable
         [MetricNames.UntestedFusionPositive] = (MetricNames.FusionPositive, "of NRG1+"),
         [MetricNames.FalseNegative] = (MetricNames.FusionPositive, "of NRG1+"),
         [MetricNames.TreatedNew] = (MetricNames.Identified, "of identified"),
+        [MetricNames.ReflexTested] = (MetricNames.Tested, "of tested"),
+        [MetricNames.IdentifiedByReflex] = (MetricNames.Identified, "of identified"),
     };
 
     /// <summary>The table for the selection.</summary>
@@ -32,10 +34,19 @@ public static class FunnelTable
         if (years is null) return TableRows.Message("no results for this indication");
         var metrics = years[selection.YearIndex].Metrics;
         var rows = new List<IReadOnlyList<string>>();
+        // The reflex rows only where a modality has a reflex test (the metrics are 0 elsewhere).
+        bool reflex = result.Scenario.Indications.Any(i => i.Testing.HasReflex);
+        void Add(string label, string name)
+        {
+            if (metrics.TryGetValue(name, out var s))
+                rows.Add([label, HumanNumber.Count(s.Mean), HumanNumber.Interval(s.P5, s.P95), Share(metrics, name)]);
+        }
         foreach (var metric in FunnelMetrics.Table)
         {
-            if (!metrics.TryGetValue(metric.Name, out var s)) continue;
-            rows.Add([metric.Label, HumanNumber.Count(s.Mean), HumanNumber.Interval(s.P5, s.P95), Share(metrics, metric.Name)]);
+            Add(metric.Label, metric.Name);
+            if (!reflex) continue;
+            if (metric.Name == MetricNames.Tested) Add("  given a reflex test", MetricNames.ReflexTested);
+            if (metric.Name == MetricNames.FalsePositive) Add("  identified by the reflex test", MetricNames.IdentifiedByReflex);
         }
         if (metrics.TryGetValue(MetricNames.CostDrug, out var sales))
         {
