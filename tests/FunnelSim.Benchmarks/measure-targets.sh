@@ -90,9 +90,14 @@ rss=$(calc '%.0f' "$rss_kb / 1024")
 row "peak memory, $n_rss iterations with costs (maximum resident set)" "$rss MB" "≤ 150 MB" "$(met "$rss <= 150")"
 
 # The ratio to the NumPy implementation (same model, same iterations, whole processes).
-if command -v python3 >/dev/null && python3 -c 'import numpy' 2>/dev/null; then
+# The first python3 with numpy: the one on PATH (a pyenv shim, say) may lack it where the OS's has it.
+python=""
+for candidate in python3 /usr/bin/python3; do
+  if command -v "$candidate" >/dev/null && "$candidate" -c 'import numpy' 2>/dev/null; then python=$candidate; break; fi
+done
+if [ -n "$python" ]; then
   log "NumPy, $n_numpy iterations"
-  whole 1 python3 tests/FunnelSim.Benchmarks/numpy/funnel_numpy.py scenarios/us-national-base.json --iterations "$n_numpy" \
+  whole 1 "$python" tests/FunnelSim.Benchmarks/numpy/funnel_numpy.py scenarios/us-national-base.json --iterations "$n_numpy" \
     --out "$work/numpy.json"
   numpy_wall=$wall
   whole 1 "$funnelsim" run scenarios/us-national-base.json -n "$n_numpy" --out "$work/fs.json"
