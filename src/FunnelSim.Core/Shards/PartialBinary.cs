@@ -248,29 +248,11 @@ public static class PartialBinary
     private static void WriteBuckets(BinaryWriter writer, BucketCounts buckets) =>
         WriteStore(writer, buckets.Offset, buckets.Offset + buckets.Width - 1, buckets.CountAt);
 
-    /// <summary>
-    /// The bins of [<paramref name="first"/>, <paramref name="last"/>] less empty ends, as in the partial file: the first
-    /// bin, the number of entries, then per entry a count, or −k for k empty bins in a row (one byte for most entries).
-    /// </summary>
+    /// <summary>The bins in <see cref="PartialJson.RunLength"/> form: the first bin, the number of entries, the entries.</summary>
     private static void WriteStore(BinaryWriter writer, long first, long last, Func<long, long> countOf)
     {
-        while (first <= last && countOf(first) == 0) first++;
-        while (last >= first && countOf(last) == 0) last--;
-        var entries = new List<long>();
-        long empty = 0;
-        for (long i = first; i <= last; i++)
-        {
-            long count = countOf(i);
-            if (count == 0)
-            {
-                empty++;
-                continue;
-            }
-            if (empty > 0) entries.Add(-empty);
-            empty = 0;
-            entries.Add(count);
-        }
-        WriteVarint(writer, first > last ? 0 : first);
+        var (offset, entries) = PartialJson.RunLength(first, last, countOf);
+        WriteVarint(writer, offset);
         writer.Write7BitEncodedInt(entries.Count);
         foreach (long entry in entries) WriteVarint(writer, entry);
     }

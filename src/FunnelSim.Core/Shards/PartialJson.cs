@@ -203,23 +203,30 @@ public static partial class PartialJson
         WriteBuckets(writer, sketch.Negative);
     }
 
-    private static void WriteBuckets(Utf8JsonWriter writer, BucketCounts buckets)
+    private static void WriteBuckets(Utf8JsonWriter writer, BucketCounts buckets) =>
+        WriteStore(writer, buckets.Offset, buckets.Offset + buckets.Width - 1, buckets.CountAt);
+
+    /// <summary><c>{ "offset": first, "counts": [...] }</c>: the <see cref="RunLength"/> form of the bins.</summary>
+    private static void WriteStore(Utf8JsonWriter writer, long first, long last, Func<long, long> countOf)
     {
-        long first = buckets.Offset, last = buckets.Offset + buckets.Width - 1;
-        while (first <= last && buckets.CountAt(first) == 0) first++;
-        while (last >= first && buckets.CountAt(last) == 0) last--;
-        WriteStore(writer, first, last, buckets.CountAt);
+        var (offset, entries) = RunLength(first, last, countOf);
+        writer.WriteStartObject();
+        writer.WriteNumber("offset", offset);
+        writer.WriteStartArray("counts");
+        foreach (long entry in entries) writer.WriteNumberValue(entry);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>
-    /// <c>{ "offset": first, "counts": [...] }</c> over [<paramref name="first"/>, <paramref name="last"/>] (empty when
-    /// first &gt; last), a run of k empty bins written as −k.
+    /// The bins of [<paramref name="first"/>, <paramref name="last"/>] less their empty ends, as both partial forms store
+    /// them: the first bin (0 when all are empty) and per entry a count, or −k for a run of k empty bins.
     /// </summary>
-    private static void WriteStore(Utf8JsonWriter writer, long first, long last, Func<long, long> countOf)
+    internal static (long Offset, List<long> Entries) RunLength(long first, long last, Func<long, long> countOf)
     {
-        writer.WriteStartObject();
-        writer.WriteNumber("offset", first > last ? 0 : first);
-        writer.WriteStartArray("counts");
+        while (first <= last && countOf(first) == 0) first++;
+        while (last >= first && countOf(last) == 0) last--;
+        var entries = new List<long>();
         long empty = 0;
         for (long i = first; i <= last; i++)
         {
@@ -229,11 +236,10 @@ public static partial class PartialJson
                 empty++;
                 continue;
             }
-            if (empty > 0) writer.WriteNumberValue(-empty);
+            if (empty > 0) entries.Add(-empty);
             empty = 0;
-            writer.WriteNumberValue(count);
+            entries.Add(count);
         }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        return (first > last ? 0 : first, entries);
     }
 }
