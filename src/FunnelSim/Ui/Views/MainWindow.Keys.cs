@@ -182,10 +182,4 @@ internal sealed partial class MainWindow
     {
         if (_workbench.Latest is { } latest) _selection.NextYear(latest.Result, step);
     }
-
-    private void NextTab(int step)
-    {
-        int at = Pages.ToList().FindIndex(p => p.Content == Tabs.Value);
-        Tabs.Value = Pages[((at + step) % Pages.Count + Pages.Count) % Pages.Count].Content;
-    }
 }
