@@ -1,4 +1,5 @@
 using FunnelSim.Ui.Views;
+using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
 using Terminal.Gui.ViewBase;
@@ -187,18 +188,5 @@ public class FocusTests
 
         Assert.Equal("_Edit", ui.Window.Tabs.Value?.Title);
         Assert.True(page.Outline.Tree.HasFocus, "Tab from the last field left the Edit page");
-    }
-
-    [Fact]
-    public void APlainLetterDoesNotChangeTheTab()
-    {
-        using var ui = new UiHarness(120, 40);
-        ui.App.InjectKey(Key.R.WithAlt);
-        ui.Settle();
-
-        ui.App.InjectKey(Key.B);
-        ui.App.InjectKey(Key.T);
-
-        Assert.Equal("_Results", ui.Window.Tabs.Value?.Title);
     }
 }

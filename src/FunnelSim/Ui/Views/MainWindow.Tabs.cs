@@ -29,8 +29,6 @@ internal sealed partial class MainWindow
                 title.HandlingHotKey += (_, e) =>
                 {
                     e.Handled = true;
-                    // Terminal.Gui binds the plain letter as well as Alt+letter: only Alt+letter (or a click) changes tab.
-                    if (e.Context?.Binding is KeyBinding { Key: { IsAlt: false } }) return;
                     ShowPage(page);
                 };
                 border.CanFocus = false;
