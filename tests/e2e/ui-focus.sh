@@ -55,7 +55,7 @@ on_edit
 wait_for "Editor: NSCLC"
 keys BTab                                # from the first field back to the outline …
 keys Down                                # … where ↓ moves again
-wait_for "Editor: NSCLC › incidence"
+wait_for "Editor: PDAC"
 
 echo "$name: Ctrl+T round all eight tabs back to Edit, then ↓ moves in the outline"
 keys C-t
@@ -63,7 +63,7 @@ on_results
 keys C-t C-t C-t C-t C-t C-t C-t
 on_edit
 keys Down
-wait_for "Editor: NSCLC › annualGrowth"
+wait_for "Editor: CCA"
 
 echo "$name: Alt+D, then D computes the global drivers at once (Esc cancels)"
 keys M-d
@@ -71,7 +71,7 @@ wait_for "D global drivers"
 keys d
 wait_for "Computing the global drivers"
 keys Escape
-wait_for "cancel"
+wait_for "Drivers cancelled"
 running || fail "Esc quit the program"
 
 echo "$name: F6 pins; Open another scenario: the message wraps, the what-if names the baseline"
@@ -98,14 +98,13 @@ start 80 24 ui "$payer"
 wait_for "New starts"
 settled
 keys M-b
-wait_for "Budget impact"
-top=$(screen | grep -m1 -E '^│? *[A-Z][a-z]' || true)
+wait_for "Annual budget impact"
 before=$(screen)
 keys PageDown
 wait_changed screen "$before"
-wait_for "Budget impact"
+wait_for "Annual budget impact"
 keys Right Left
-wait_for "Budget impact"
+wait_for "Annual budget impact"
 wait_gone "Outline:"
 
 echo "$name: 80x24 — pin, New: the long message wraps above the status bar instead of being cut"

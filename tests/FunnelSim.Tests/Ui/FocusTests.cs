@@ -189,4 +189,30 @@ public class FocusTests
         Assert.Equal("_Edit", ui.Window.Tabs.Value?.Title);
         Assert.True(page.Outline.Tree.HasFocus, "Tab from the last field left the Edit page");
     }
+    [Fact]
+    public void CtrlNWorksOnATableTabAndCtrlEInATextField()
+    {
+        using var ui = new UiHarness(120, 40);
+        var dialogs = new ScriptedDialogs();
+        ui.Window.Dialogs = dialogs;
+        ui.App.InjectKey(Key.B.WithAlt);
+        ui.Settle();
+        Assert.True(ui.Window.Pages.OfType<BudgetPage>().Single().Table.HasFocus);
+
+        ui.App.InjectKey(Key.N.WithCtrl);
+        ui.Settle();
+
+        Assert.StartsWith("New scenario", ui.Window.Message);
+
+        var page = ui.Window.EditPage;
+        page.Outline.Select("indications[0].incidence");
+        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        ui.Window.Tabs.Value = page.Content;
+        Assert.True(page.Editor.FocusField("value"));
+        dialogs.Path(null);
+
+        ui.App.InjectKey(Key.E.WithCtrl);
+
+        Assert.Contains(dialogs.Asked, a => a.Title.StartsWith("Export", StringComparison.Ordinal));
+    }
 }

@@ -122,6 +122,11 @@ internal sealed partial class MainWindow : Runnable
     protected override void OnIsRunningChanged(bool newIsRunning)
     {
         base.OnIsRunningChanged(newIsRunning);
+        if (App?.Keyboard is { } keyboard)
+        {
+            keyboard.KeyDown -= OnWindowCommandKey;
+            if (newIsRunning) keyboard.KeyDown += OnWindowCommandKey;
+        }
         if (!newIsRunning) return;
         EditPage.Outline.Tree.SetFocus();
         _workbench.StartQuickRun();
