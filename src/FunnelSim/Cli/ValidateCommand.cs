@@ -29,11 +29,11 @@ internal static class ValidateCommand
         var set = new CommonOptions().Set;
         set.Description = "Change each scenario file before it is checked, as run's --set does: PATH=VALUE, repeatable. " +
                           "Example: --set indications[pdac].testing.uptake.value=0.7";
-        var command = new Command("validate", "Check scenario and sweep files without running them.\n\n" +
+        var command = new Command("validate", "Check scenario, sweep and observed-count files without running them.\n\n" +
             "Prints every error and warning as 'FILE: error: PATH (line L, column C): message' and 'FILE: ok' for a valid file. " +
             "A sweep file ({ \"base\": …, \"axes\": [ … ] }) is checked as a sweep: its base scenario, each axis path and the " +
             "scenario at every point. An observed-counts file ({ \"observations\": [ … ] }, for calibrate) is checked against " +
-            "the built-in base case, as 'funnelsim calibrate --observed FILE' would (calibrate checks it against its own scenario). " +
+            "the built-in base case, as calibrate without a scenario would (calibrate checks it against its own scenario). " +
             "JSON Schema files (*.schema.json) are skipped with a note, so " +
             "'funnelsim validate scenarios/*.json scenarios/*/*.json' checks a whole folder. With --set, each scenario file is " +
             "checked as changed (a run with the same --set would run it).\n\n" +
@@ -88,8 +88,8 @@ internal static class ValidateCommand
         var read = ObservedCounts.ReadFile(file, baseCase, cancellationToken);
         ScenarioInput.Report(context.Out, label, read.Diagnostics);
         if (!read.IsValid)
-            context.Out.WriteLine($"{label}: (observed counts, checked against the built-in base case; 'funnelsim calibrate " +
-                                  "SCENARIO --observed FILE' checks them against SCENARIO)");
+            context.Out.WriteLine($"{label}: (observed counts, checked against the built-in base case; calibrate checks them " +
+                                  "against the scenario it calibrates)");
         else
             context.Out.WriteLine($"{label}: ok (observed counts, {read.Observations!.Count:N0} " +
                                   $"observation{(read.Observations.Count == 1 ? "" : "s")}, checked against the built-in base case)" +
