@@ -105,9 +105,56 @@ public sealed class ClusterCoordinator : IAsyncDisposable
         var merger = new PartialMerger();
         var arrived = new bool[shards];
         IReadOnlyList<string> refused = [];
-        Interlocked.Increment(ref _runs);
         Interlocked.Add(ref _shards, shards);
         Interlocked.Add(ref _iterations, total);
+
+        async Task One(int k, CancellationToken token)
+        {
+            var work = new ShardWork { ScenarioJson = json, Command = command, Index = k, Count = shards, Threads = _options.ThreadsPerShard };
+            var partial = await Call($"{run}/{k}", $"shard {k}/{shards}",
+                (grain, limit) => _client.GetGrain<IShardGrain>(grain).Run(work, limit), answer => PartialOf(answer, work), token)
+                .ConfigureAwait(false);
+            // Kept by shard index: an answer for a shard already in is a duplicate and is dropped.
+            bool first;
+            lock (merger)
+            {
+                first = !arrived[k];
+                arrived[k] = true;
+                if (first && refused.Count == 0) refused = merger.Add(new NamedPartial($"shard {k}/{shards}", partial));
+            }
+            if (first)
+            {
+                Interlocked.Increment(ref _shardsDone);
+                Interlocked.Add(ref _iterationsDone, partial.Shard.Iterations(total));
+                Interlocked.Exchange(ref _lastShardDoneTicks, _clock.Elapsed.Ticks);
+            }
+            Report();
+        }
+
+        await RunPieces(shards, One, cancellationToken).ConfigureAwait(false);
+        Report();
+        return refused.Count > 0 ? new MergeOutcome(null, null, refused) : merger.Complete();
+    }
+
+    private static PartialResult PartialOf(ShardAnswer answer, ShardWork work)
+    {
+        var read = PartialBinary.Read(answer.Partial);
+        return read.Partial is { } partial && partial.Shard.Index == work.Index && partial.Shard.Count == work.Count
+            ? partial
+            : throw new InvalidOperationException(read.Error ?? $"the worker answered with shard {read.Partial?.Shard} instead");
+    }
+
+    /// <summary>
+    /// Runs the <paramref name="count"/> pieces of one job (the shards of a run, the chunks of particles of a calibration
+    /// stage), each once a slot of the cluster is free: pieces of jobs in progress together share the slots, first come first
+    /// served. The first piece to fail cancels the others. Throws <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> is cancelled and <see cref="ClusterUnavailableException"/> when a piece failed
+    /// (on every attempt) or no worker answers.
+    /// </summary>
+    internal async Task RunPieces(int count, Func<int, CancellationToken, Task> piece, CancellationToken cancellationToken)
+    {
+        ThrowIfLost();
+        Interlocked.Increment(ref _runs);
         using var job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lost.Token);
         Exception? failure = null;
 
@@ -118,23 +165,7 @@ public sealed class ClusterCoordinator : IAsyncDisposable
             {
                 await _slots.WaitAsync(job.Token).ConfigureAwait(false);
                 acquired = true;
-                var work = new ShardWork { ScenarioJson = json, Command = command, Index = k, Count = shards, Threads = _options.ThreadsPerShard };
-                var partial = await RunShard(run, work, job.Token).ConfigureAwait(false);
-                // Kept by shard index: an answer for a shard already in is a duplicate and is dropped.
-                bool first;
-                lock (merger)
-                {
-                    first = !arrived[k];
-                    arrived[k] = true;
-                    if (first && refused.Count == 0) refused = merger.Add(new NamedPartial($"shard {k}/{shards}", partial));
-                }
-                if (first)
-                {
-                    Interlocked.Increment(ref _shardsDone);
-                    Interlocked.Add(ref _iterationsDone, partial.Shard.Iterations(total));
-                    Interlocked.Exchange(ref _lastShardDoneTicks, _clock.Elapsed.Ticks);
-                }
-                Report();
+                await piece(k, job.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !job.IsCancellationRequested)
             {
@@ -149,11 +180,11 @@ public sealed class ClusterCoordinator : IAsyncDisposable
 
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, shards).Select(One)).ConfigureAwait(false);
+            await Task.WhenAll(Enumerable.Range(0, count).Select(One)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // Why is decided below: Ctrl+C, no worker answering, or a shard that failed on every attempt.
+            // Why is decided below: Ctrl+C, no worker answering, or a piece that failed on every attempt.
         }
         finally
         {
@@ -163,11 +194,18 @@ public sealed class ClusterCoordinator : IAsyncDisposable
         ThrowIfLost();
         if (failure is not null)
             throw failure as ClusterUnavailableException ?? new ClusterUnavailableException(ClusterHosting.First(failure), failure);
-        Report();
-        return refused.Count > 0 ? new MergeOutcome(null, null, refused) : merger.Complete();
     }
 
-    private async Task<PartialResult> RunShard(string run, ShardWork work, CancellationToken cancellationToken)
+    /// <summary>
+    /// One piece of work on some worker: <paramref name="call"/> (given a grain key new for every attempt,
+    /// <c><paramref name="key"/>/attempt</c>, and the attempt's token) and <paramref name="read"/> of its answer (which throws
+    /// when the answer is not the one asked for). An attempt that fails, takes longer than
+    /// <see cref="ClusterRunOptions.ShardTimeout"/> or whose worker leaves the cluster is retried on another worker after a
+    /// backoff; after <see cref="ClusterRunOptions.Attempts"/> the piece fails with <see cref="ClusterUnavailableException"/>,
+    /// naming <paramref name="name"/> and the last error.
+    /// </summary>
+    internal async Task<TResult> Call<TAnswer, TResult>(string key, string name, Func<string, CancellationToken, Task<TAnswer>> call,
+        Func<TAnswer, TResult> read, CancellationToken cancellationToken)
     {
         var avoid = new HashSet<SiloAddress>();
         Exception? last = null;
@@ -187,16 +225,11 @@ public sealed class ClusterCoordinator : IAsyncDisposable
             try
             {
                 if (current.Silo is not null) RequestContext.Set(IPlacementDirector.PlacementHintKey, current.Silo);
-                var grain = _client.GetGrain<IShardGrain>($"{run}/{work.Index}/{attempt}");
-                var answer = await grain.Run(work, limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
+                var answer = await call($"{key}/{attempt}", limit.Token).WaitAsync(limit.Token).ConfigureAwait(false);
                 MarkAnswer();
-                var read = PartialBinary.Read(answer.Partial);
-                if (read.Partial is { } partial && partial.Shard.Index == work.Index && partial.Shard.Count == work.Count)
-                {
-                    failed = false;
-                    return partial;
-                }
-                last = new InvalidOperationException(read.Error ?? $"the worker answered with shard {read.Partial?.Shard} instead");
+                var result = read(answer);
+                failed = false;
+                return result;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -221,7 +254,7 @@ public sealed class ClusterCoordinator : IAsyncDisposable
             }
         }
         throw new ClusterUnavailableException(
-            $"shard {work.Index}/{work.Count} failed on all {_options.Attempts} attempts; last: {(last is null ? "?" : ClusterHosting.First(last))}",
+            $"{name} failed on all {_options.Attempts} attempts; last: {(last is null ? "?" : ClusterHosting.First(last))}",
             last ?? new InvalidOperationException());
     }
 

@@ -21,11 +21,12 @@ public sealed record ClusterRunOptions(TimeSpan ShardTimeout, int Attempts, Time
     public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Iterations per shard aimed at: seconds of one core, well inside any call timeout, and enough work that the partial
-    /// file a shard answers with (exact histograms of the base case: 5 MB for 20,000 iterations, 7 MB for 100,000) costs
-    /// little beside it.
+    /// Iterations per shard aimed at: seconds of one core (the base case with costs: about 15 s), well inside any call
+    /// timeout, and enough work that what every shard pays once — its accumulators growing from empty, the partial it
+    /// answers with (exact histograms of the base case: 5 MB for 20,000 iterations, 7 MB for 100,000), the merge — costs
+    /// little beside it (about 1% of a shard this long; docs/performance.md).
     /// </summary>
-    public long IterationsPerShard { get; init; } = 250_000;
+    public long IterationsPerShard { get; init; } = 500_000;
 
     /// <summary>At least this many shards per live worker, so the work evens out and a lost worker costs little.</summary>
     public int ShardsPerWorker { get; init; } = 4;

@@ -17,14 +17,15 @@ internal sealed class ShardGrain(ModelCache models, CoreGate cores, ILocalSiloDe
         try
         {
             using var lease = await cores.Take(work.Threads, cancellationToken).ConfigureAwait(true);
-            // The engine is synchronous and CPU-bound: run it off the grain's scheduler so the silo keeps answering
-            // (membership probes, other calls) while it works.
-            byte[] partial = await Task.Run(() =>
+            // The engine is synchronous and CPU-bound for seconds: it runs on a thread of its own, as a single-process run's
+            // workers do, off the grain's scheduler (the silo keeps answering membership probes and calls) and off the
+            // thread pool (a pool thread held that long makes the pool start more threads, which then compete for the cores).
+            byte[] partial = await Task.Factory.StartNew(() =>
             {
                 var model = models.Get(work.ScenarioJson);
                 return PartialBinary.Write(ShardRun.Run(model, new Shard(work.Index, work.Count), work.Command, work.Threads,
                     cancellationToken: cancellationToken));
-            }, cancellationToken).ConfigureAwait(true);
+            }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(true);
             return new ShardAnswer { Partial = partial, Silo = silo.SiloAddress.ToString() };
         }
         finally

@@ -8,6 +8,10 @@
 # results are the same bits. CPU seconds count the workers' and the coordinator's; they depend far less than wall-clock
 # time on other work sharing the machine. Run on a quiet machine for a wall-clock figure.
 # Usage: tests/FunnelSim.Benchmarks/cluster-overhead.sh [ITERATIONS]   (default 10000000)
+# Environment (for trying variants; the documented figures use neither):
+#   WORKER_ENV="NAME=VALUE ..."   extra environment of the two workers (e.g. DOTNET_TieredPGO=0)
+#   SINGLE="WALL CPU SECONDS"     skip the one-process run and compare with these figures of an earlier one (the results'
+#                                 bits are then not compared)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 iterations=${1:-10000000}
@@ -29,10 +33,15 @@ funnelsim="$work/bin/funnelsim"
 echo "cluster-overhead: $iterations iterations of the base case; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 TIMEFORMAT='%R %U %S'
-{ time pin 0,1 "$funnelsim" run -n "$iterations" --threads 2 --out "$work/single.json" 2>/dev/null; } 2>"$work/single.time"
-read -r single_wall single_user single_sys <"$work/single.time"
-single_cpu=$(echo "$single_user + $single_sys" | bc -l)
-echo "one process:  wall ${single_wall} s, CPU ${single_cpu} s; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n "${SINGLE:-}" ]]; then
+  read -r single_wall single_cpu single_engine <<<"$SINGLE"
+  echo "one process:  wall ${single_wall} s, CPU ${single_cpu} s (given, not run)"
+else
+  { time pin 0,1 "$funnelsim" run -n "$iterations" --threads 2 --out "$work/single.json" 2>/dev/null; } 2>"$work/single.time"
+  read -r single_wall single_user single_sys <"$work/single.time"
+  single_cpu=$(echo "$single_user + $single_sys" | bc -l)
+  echo "one process:  wall ${single_wall} s, CPU ${single_cpu} s; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 port=$((20000 + RANDOM % 20000))
 printf '{ "clustering": "localhost", "siloPort": %d, "gatewayPort": %d, "answerTimeoutSeconds": 600, "shardTimeoutSeconds": 3600 }\n' "$port" $((port + 1)) \
@@ -40,9 +49,9 @@ printf '{ "clustering": "localhost", "siloPort": %d, "gatewayPort": %d, "answerT
 for core in 0 1; do
   # Started directly (not through a shell function, which would run in a subshell): $! must be the worker's own pid.
   if command -v taskset >/dev/null; then
-    taskset -c "$core" "$funnelsim" worker --cluster "$work/cluster.json" >"$work/worker$core.out" 2>"$work/worker$core.err" &
+    env ${WORKER_ENV:-} taskset -c "$core" "$funnelsim" worker --cluster "$work/cluster.json" >"$work/worker$core.out" 2>"$work/worker$core.err" &
   else
-    "$funnelsim" worker --cluster "$work/cluster.json" >"$work/worker$core.out" 2>"$work/worker$core.err" &
+    env ${WORKER_ENV:-} "$funnelsim" worker --cluster "$work/cluster.json" >"$work/worker$core.out" 2>"$work/worker$core.err" &
   fi
   pids+=($!)
   for _ in $(seq 900); do grep -q ready "$work/worker$core.err" && break; sleep 0.2; done
@@ -59,11 +68,14 @@ echo "two workers:  wall ${cluster_wall} s, CPU ${cluster_cpu} s (workers $(prin
 echo "load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 # run.elapsedSeconds: the single process's wall time of the run; the merged result's is the sum of the shards' own times.
 elapsed() { grep -oE '"elapsedSeconds": [0-9.]+' "$1" | head -n 1 | grep -oE '[0-9.]+$'; }
-echo "engine time: one process $(elapsed "$work/single.json") s of wall (x2 threads); shards $(elapsed "$work/cluster-result.json") s summed"
+single_engine=${single_engine:-$(elapsed "$work/single.json")}
+echo "engine time: one process $single_engine s of wall (x2 threads); shards $(elapsed "$work/cluster-result.json") s summed"
 printf 'ratio cluster / one process: wall %.3f, CPU %.3f\n' "$(echo "$cluster_wall / $single_wall" | bc -l)" \
   "$(echo "$cluster_cpu / $single_cpu" | bc -l)"
 strip() { grep -vE '^    "(threads|elapsedSeconds)": ' "$1"; }
-if diff <(strip "$work/single.json") <(strip "$work/cluster-result.json") >/dev/null; then
+if [[ -n "${SINGLE:-}" ]]; then
+  echo "results: not compared (SINGLE given)"
+elif diff <(strip "$work/single.json") <(strip "$work/cluster-result.json") >/dev/null; then
   echo "results: the same bits"
 else
   echo "results: DIFFERENT"; exit 1

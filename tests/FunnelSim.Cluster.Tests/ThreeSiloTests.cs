@@ -60,6 +60,6 @@ public sealed class ThreeSiloTests(ThreeSilosFixture fixture) : IClassFixture<Th
         Assert.Equal(24, ClusterRun.ShardCount(6_000, 3, Runs.Options));
         Assert.Equal(12, ClusterRun.ShardCount(100, 3, Runs.Options with { IterationsPerShard = 1_000_000 }));
         Assert.Equal(5, ClusterRun.ShardCount(5, 3, Runs.Options));
-        Assert.Equal(40, ClusterRun.ShardCount(10_000_000, 2, new ClusterRunOptions(TimeSpan.FromSeconds(1), 1, TimeSpan.Zero, TimeSpan.Zero)));
+        Assert.Equal(20, ClusterRun.ShardCount(10_000_000, 2, new ClusterRunOptions(TimeSpan.FromSeconds(1), 1, TimeSpan.Zero, TimeSpan.Zero)));
     }
 }
