@@ -215,4 +215,20 @@ public class FocusTests
 
         Assert.Contains(dialogs.Asked, a => a.Title.StartsWith("Export", StringComparison.Ordinal));
     }
+    [Theory]
+    [InlineData("_Histogram")]
+    [InlineData("_Drivers")]
+    [InlineData("_Results")]
+    public void APlainLetterDoesNotChangeTheTab(string title)
+    {
+        using var ui = new UiHarness(120, 40);
+        ui.App.InjectKey(AltKeyOf(title));
+        ui.Settle();
+        Assert.Equal(title, ui.Window.Tabs.Value?.Title);
+
+        foreach (var letter in new[] { Key.R, Key.E, Key.C, Key.T, Key.B })
+            ui.App.InjectKey(letter);
+
+        Assert.Equal(title, ui.Window.Tabs.Value?.Title);
+    }
 }

@@ -89,8 +89,12 @@ internal sealed partial class MainWindow
     private static readonly Key[] CommandKeys =
         [Key.N.WithCtrl, Key.O.WithCtrl, Key.S.WithCtrl, Key.E.WithCtrl, Key.Q.WithCtrl, Key.T.WithCtrl, Key.PageDown.WithCtrl, Key.PageUp.WithCtrl];
 
+    /// <summary>The key being handled (recorded before any view sees it), or null outside a key press.</summary>
+    private Key? _keyDown;
+
     private void OnWindowCommandKey(object? sender, Key key)
     {
+        _keyDown = key;
         if (key.Handled || App?.TopRunnableView != this || !CommandKeys.Contains(key)) return;
         var action = _statusKeys.Where(k => k.Key == key).Select(k => k.Action)
             .Concat(_hiddenKeys.Where(k => k.Key == key).Select(k => k.Action)).FirstOrDefault();

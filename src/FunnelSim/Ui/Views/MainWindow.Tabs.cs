@@ -29,6 +29,9 @@ internal sealed partial class MainWindow
                 title.HandlingHotKey += (_, e) =>
                 {
                     e.Handled = true;
+                    // Terminal.Gui binds a tab's plain letter too (on a page that does not use letters, R would go to
+                    // Results): only Alt+letter, or a click, changes the tab.
+                    if (e.Context?.Binding is KeyBinding && _keyDown is { IsAlt: false }) return;
                     ShowPage(page);
                 };
                 border.CanFocus = false;
