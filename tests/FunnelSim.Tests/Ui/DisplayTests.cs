@@ -112,6 +112,26 @@ public class DisplayTests
     }
 
     [Fact]
+    public void At80By24AnErrorLeavesTheFieldBeingTypedInOnTheScreen()
+    {
+        using var ui = new UiHarness(80, 24);
+        var page = ui.Window.EditPage;
+        page.Outline.Select("indications[0].testing.modalities[0]");
+        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var share = Assert.IsType<TextField>(page.Editor.InputOf("share"));
+        share.SetFocus();
+
+        share.Text = "0.9";
+        ui.Settle();
+
+        string screen = ui.Screen;
+        Assert.Contains("1 error(s)", screen);
+        Assert.Contains("Share of tested", screen);
+        Assert.Contains("0.9", screen.Split('\n').Single(l => l.Contains("Share of tested", StringComparison.Ordinal)));
+        Assert.Equal("", ui.Window.Message);
+    }
+
+    [Fact]
     public void TheCompareCaptionWrapsAndAWideTableSaysMoreLiesToTheRight()
     {
         using var ui = new UiHarness(80, 24);

@@ -23,8 +23,9 @@ internal sealed class HeadlineView : FrameView
     {
         var validation = workbench.Document.Validation;
         int errors = validation.Errors.Count(), warnings = validation.Warnings.Count();
+        string warned = warnings > 0 ? $", {warnings} warning(s)" : "";
         string status = errors > 0
-            ? $"{errors} error(s), {warnings} warning(s): fix to run (F8 lists them)"
+            ? $"{errors} error(s){warned}: fix to run (F8 lists them)"
             : warnings > 0 ? $"valid, {warnings} warning(s) (F8 lists them)" : "valid";
         var quick = workbench.Quick;
         // The title stays short enough for the pane at 80 columns; what does not fit there (the baseline's name, the
@@ -40,8 +41,11 @@ internal sealed class HeadlineView : FrameView
             lines.Add($"In brackets: the difference from the baseline {baseline.Describe()}.");
         if (quick is not null && BudgetHeadline.Line(quick) is { } budget) lines.Add(budget);
         if (quick is not null && BudgetHeadline.Note(quick) is { } relative) lines.Add(relative);
-        lines.Add((workbench.QuickError is { } error && quick is not null ? error + " — showing the last valid run; " : stale ? "updating… " : "")
-                  + status + (quick is null ? "" : $"; the live run took {(quick.Result.Run.ElapsedSeconds * 1000).ToString("0", HumanNumber.Culture)} ms"));
+        // One short line at 80 columns (a longer one would take the field editor's rows above it).
+        string ms = quick is null ? "" : $"; the live run took {(quick.Result.Run.ElapsedSeconds * 1000).ToString("0", HumanNumber.Culture)} ms";
+        lines.Add(workbench.QuickError is { } error && quick is not null
+            ? errors > 0 ? $"{errors} error(s){warned}: fix to run (F8); last valid run shown" : $"{error}; last valid run shown; {status}"
+            : stale ? "updating… " + status : status + ms);
         // Long notes wrap at the pane's width (never cut); the pane is as tall as its wrapped lines, never shorter than
         // the table with three indications.
         List<string> Wrapped(int width) => [.. lines.Take(table), .. ListDialog.Wrap(lines.Skip(table).ToList(), Math.Max(20, width)).Rows];

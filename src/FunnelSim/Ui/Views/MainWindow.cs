@@ -177,6 +177,9 @@ internal sealed partial class MainWindow : Runnable
 
     private void OnDocumentChanged(object? sender, DocumentChange change)
     {
+        // A message about the scenario as it was ("No problems", "Pinned …") would mislead after an edit; what the
+        // edit itself has to say (dropped values, an undo) is said after this.
+        Say("");
         EditPage.OnEdited(_workbench, change);
         UpdateTitle();
         if (App is null) return;
