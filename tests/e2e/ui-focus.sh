@@ -85,7 +85,7 @@ keys End; keys -N 300 BSpace
 keys "$payer" Enter
 wait_for "Outline: payer-commercial-1m.json"
 wait_for "Live what-if: means of 4,000 iterations"
-wait_for "In brackets: the difference from the baseline"
+wait_for "In brackets: the difference from the baseline"   # (120x40: room for it)
 wait_for "F6 clears it)."
 screen
 keys C-q

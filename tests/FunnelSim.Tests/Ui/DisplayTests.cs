@@ -107,8 +107,9 @@ public class DisplayTests
         string screen = ui.Screen;
 
         Assert.Contains("Live what-if: means of 4,000 iterations", screen);
-        Assert.Contains(Words($"In brackets: the difference from the baseline {ui.Workbench.Baseline!.Describe()}."), Words(screen));
         Assert.Contains("the live run took", Words(screen));
+        // At 80×24 that line gives way to the field editor's rows (the Compare tab names the baseline).
+        if (height >= 40) Assert.Contains(Words($"In brackets: the difference from the baseline {ui.Workbench.Baseline!.Describe()}."), Words(screen));
     }
 
     [Fact]
@@ -129,6 +130,27 @@ public class DisplayTests
         Assert.Contains("Share of tested", screen);
         Assert.Contains("0.9", screen.Split('\n').Single(l => l.Contains("Share of tested", StringComparison.Ordinal)));
         Assert.Equal("", ui.Window.Message);
+    }
+
+    [Fact]
+    public void At80By24WithABaselineAndCostsTheFieldEditorKeepsItsRows()
+    {
+        using var ui = new UiHarness(80, 24);
+        Assert.True(ui.Workbench.Pin());
+        ui.Settle();
+        var page = ui.Window.EditPage;
+        page.Outline.Select("indications[1].testing.uptake");
+        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var value = Assert.IsType<TextField>(page.Editor.InputOf("value"));
+        value.SetFocus();
+
+        value.Text = "0.5";
+        ui.Settle();
+
+        string screen = ui.Screen;
+        Assert.Contains("Budget impact", screen);
+        Assert.True(page.Editor.Frame.Height >= 5, $"the field editor has {page.Editor.Frame.Height} rows");
+        Assert.Contains("0.5", screen.Split('\n').Single(l => l.Contains("Editor", StringComparison.Ordinal)) + string.Join("", screen.Split('\n').Skip(5).Take(4)));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ internal sealed class EditPage : IResultsPage
         Headline.TabStop = TabBehavior.NoStop;
         Content.Add(Outline, Editor, Headline);
         Outline.NodeSelected += (_, node) => { if (_workbench is { } w) Editor.Edit(w.Document, node); };
+        // The what-if's height depends on the page's (it leaves the field editor its rows).
+        Content.FrameChanged += (_, _) => { if (_workbench is { } w) Headline.Refresh(w); };
     }
 
     public string Title => "_Edit";

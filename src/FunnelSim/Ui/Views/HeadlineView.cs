@@ -11,6 +11,9 @@ namespace FunnelSim.Ui.Views;
 /// </summary>
 internal sealed class HeadlineView : FrameView
 {
+    /// <summary>Rows the field editor above keeps however much the what-if has to say (three fields and its border).</summary>
+    private const int MinEditorHeight = 5;
+
     private readonly TextLinesView _lines = new() { CanFocus = false };
 
     public HeadlineView()
@@ -36,19 +39,32 @@ internal sealed class HeadlineView : FrameView
         if (quick is not null) lines.AddRange(HeadlineTable.Lines(quick));
         else lines.Add(workbench.QuickError ?? "running…");
         int table = quick is null ? 0 : lines.Count;
-        if (quick is not null) lines.Add(HeadlineTable.Note(quick));
+        // The notes under the table, with the order in which they give way when the Edit page is too short for all of
+        // them and a usable field editor (80×24 with a baseline and costs): the Compare tab names the baseline too, and
+        // "relative to" explains a number that stays.
+        var notes = new List<(string Text, int GivesWay)>();
+        if (quick is not null) notes.Add((HeadlineTable.Note(quick), 3));
         if (quick?.Comparison is not null && workbench.Baseline is { } baseline)
-            lines.Add($"In brackets: the difference from the baseline {baseline.Describe()}.");
-        if (quick is not null && BudgetHeadline.Line(quick) is { } budget) lines.Add(budget);
-        if (quick is not null && BudgetHeadline.Note(quick) is { } relative) lines.Add(relative);
+            notes.Add(($"In brackets: the difference from the baseline {baseline.Describe()}.", 1));
+        if (quick is not null && BudgetHeadline.Line(quick) is { } budget) notes.Add((budget, int.MaxValue));
+        if (quick is not null && BudgetHeadline.Note(quick) is { } relative) notes.Add((relative, 2));
         // One short line at 80 columns (a longer one would take the field editor's rows above it).
         string ms = quick is null ? "" : $"; the live run took {(quick.Result.Run.ElapsedSeconds * 1000).ToString("0", HumanNumber.Culture)} ms";
-        lines.Add(workbench.QuickError is { } error && quick is not null
+        notes.Add((workbench.QuickError is { } error && quick is not null
             ? errors > 0 ? $"{errors} error(s){warned}: fix to run (F8); last valid run shown" : $"{error}; last valid run shown; {status}"
-            : stale ? "updating… " + status : status + ms);
+            : stale ? "updating… " + status : status + ms, int.MaxValue));
         // Long notes wrap at the pane's width (never cut); the pane is as tall as its wrapped lines, never shorter than
-        // the table with three indications.
-        List<string> Wrapped(int width) => [.. lines.Take(table), .. ListDialog.Wrap(lines.Skip(table).ToList(), Math.Max(20, width)).Rows];
+        // the table with three indications, and leaves the field editor above it at least MinEditorHeight rows.
+        int room = SuperView is { Viewport.Height: > 0 } page ? page.Viewport.Height - MinEditorHeight : int.MaxValue;
+        List<string> Wrapped(int width)
+        {
+            for (int dropped = 0; ; dropped++)
+            {
+                var kept = notes.Where(n => n.GivesWay > dropped).Select(n => n.Text).ToList();
+                List<string> rows = [.. lines.Take(table), .. ListDialog.Wrap(kept, Math.Max(20, width)).Rows];
+                if (rows.Count + 2 <= room || dropped > 3) return rows;
+            }
+        }
         int height = Math.Max(8, Wrapped(Viewport.Width > 0 ? Viewport.Width : 50).Count + 2);
         if (Height is not DimAbsolute { Size: var current } || current != height) Height = height;
         _lines.Show((w, _) => Wrapped(w));
