@@ -13,18 +13,31 @@ namespace FunnelSim.Ui.Presentation;
 /// </summary>
 public static class HeadlineTable
 {
-    /// <summary>The table as aligned text lines.</summary>
-    public static IReadOnlyList<string> Lines(WhatIf whatIf)
+    /// <summary>
+    /// The table as aligned text lines. When it is wider than <paramref name="width"/> (80 columns with a baseline's
+    /// differences beside the numbers) it shows the last year only; the Compare tab has every year.
+    /// </summary>
+    public static IReadOnlyList<string> Lines(WhatIf whatIf, int width = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(whatIf);
+        var both = Render(whatIf, lastYearOnly: false);
+        return both.Max(l => l.Length) <= width ? both : Render(whatIf, lastYearOnly: true);
+    }
+
+    private static IReadOnlyList<string> Render(WhatIf whatIf, bool lastYearOnly)
     {
         var result = whatIf.Result;
         var years = result.Total.Years;
         int first = years[0].Year, last = years[^1].Year;
         // Two header rows (names over years), so the table fits the pane at 80 columns.
-        var headers = new List<string> { "", "Identified", "", "New starts", "" };
-        var rows = new List<IReadOnlyList<string>> { new[] { "", $"{first}", $"{last}", $"{first}", $"{last}" } };
+        var headers = lastYearOnly ? new List<string> { "", "Identified", "New starts" } : ["", "Identified", "", "New starts", ""];
+        var rows = new List<IReadOnlyList<string>>
+        {
+            lastYearOnly ? new[] { "", $"{last}", $"{last}" } : ["", $"{first}", $"{last}", $"{first}", $"{last}"],
+        };
         foreach (var indication in result.Indications)
-            rows.Add(Row(indication.Id.ToUpperInvariant(), indication.Years, Compared(whatIf.Comparison, indication.Id)));
-        rows.Add(Row("Total", years, whatIf.Comparison?.Total.Years));
+            rows.Add(Row(indication.Id.ToUpperInvariant(), indication.Years, Compared(whatIf.Comparison, indication.Id), lastYearOnly));
+        rows.Add(Row("Total", years, whatIf.Comparison?.Total.Years, lastYearOnly));
         return TextTable.Render(headers, rows);
     }
 
@@ -44,7 +57,7 @@ public static class HeadlineTable
     private static IReadOnlyList<YearComparison>? Compared(ComparisonResult? comparison, string id) =>
         comparison?.Indications.FirstOrDefault(i => i.Id == id)?.Years;
 
-    private static IReadOnlyList<string> Row(string label, IReadOnlyList<YearResult> years, IReadOnlyList<YearComparison>? compared)
+    private static IReadOnlyList<string> Row(string label, IReadOnlyList<YearResult> years, IReadOnlyList<YearComparison>? compared, bool lastYearOnly)
     {
         string Cell(int yearIndex, string metric)
         {
@@ -54,6 +67,8 @@ public static class HeadlineTable
             return delta is null ? text : $"{text} {CompareTable.Beside(delta, HumanNumber.Signed)}";
         }
         int last = years.Count - 1;
-        return [label, Cell(0, MetricNames.Identified), Cell(last, MetricNames.Identified), Cell(0, MetricNames.TreatedNew), Cell(last, MetricNames.TreatedNew)];
+        return lastYearOnly
+            ? [label, Cell(last, MetricNames.Identified), Cell(last, MetricNames.TreatedNew)]
+            : [label, Cell(0, MetricNames.Identified), Cell(last, MetricNames.Identified), Cell(0, MetricNames.TreatedNew), Cell(last, MetricNames.TreatedNew)];
     }
 }

@@ -35,14 +35,12 @@ internal sealed class HeadlineView : FrameView
         // time the run took) goes in the lines under the table, which wrap.
         Title = quick is null ? "Live what-if" : $"Live what-if: means of {Workbench.QuickIterations.ToString("N0", HumanNumber.Culture)} iterations";
         bool stale = quick is not null && quick.Revision != workbench.Revision;
-        var lines = new List<string>();
-        if (quick is not null) lines.AddRange(HeadlineTable.Lines(quick));
-        else lines.Add(workbench.QuickError ?? "running…");
-        int table = quick is null ? 0 : lines.Count;
         // The notes under the table, with the order in which they give way when the Edit page is too short for all of
         // them and a usable field editor (80×24 with a baseline and costs): the Compare tab names the baseline too, and
         // "relative to" explains a number that stays.
         var notes = new List<(string Text, int GivesWay)>();
+        // Without a run, the table's place says why.
+        if (quick is null) notes.Add((workbench.QuickError ?? "running…", int.MaxValue));
         if (quick is not null) notes.Add((HeadlineTable.Note(quick), 3));
         if (quick?.Comparison is not null && workbench.Baseline is { } baseline)
             notes.Add(($"In brackets: the difference from the baseline {baseline.Describe()}.", 1));
@@ -61,7 +59,7 @@ internal sealed class HeadlineView : FrameView
             for (int dropped = 0; ; dropped++)
             {
                 var kept = notes.Where(n => n.GivesWay > dropped).Select(n => n.Text).ToList();
-                List<string> rows = [.. lines.Take(table), .. ListDialog.Wrap(kept, Math.Max(20, width)).Rows];
+                List<string> rows = [.. quick is null ? [] : HeadlineTable.Lines(quick, width), .. ListDialog.Wrap(kept, Math.Max(20, width)).Rows];
                 if (rows.Count + 2 <= room || dropped > 3) return rows;
             }
         }
