@@ -76,7 +76,7 @@ public static class ClusterHosting
 
     /// <summary>
     /// What every FunnelSim worker silo has, whatever its clustering (also used by the tests' in-process cluster): the
-    /// shard grain's model cache and, by default, failure detection in seconds.
+    /// shard grain's model cache, the calibration grain's problems and, by default, failure detection in seconds.
     /// </summary>
     public static void ConfigureWorker(ISiloBuilder silo, ClusterSettings settings)
     {
@@ -95,6 +95,7 @@ public static class ClusterHosting
         }
         silo.Services.AddSingleton<ModelCache>();
         silo.Services.AddSingleton<CoreGate>();
+        silo.Services.AddSingleton<CalibrationProblems>();
     }
 
     /// <summary>
