@@ -100,8 +100,8 @@ public sealed partial class DocumentationExamplesTests : IDisposable
             string resolved = isPath && !Path.IsPathRooted(word) ? Path.Combine(_work, word) : word;
             if (isPath && resolved.Contains('*', StringComparison.Ordinal))
             {
-                // A shell would expand the glob: do the same in the copy of the repository.
-                args.AddRange(Directory.GetFiles(Path.GetDirectoryName(resolved)!, Path.GetFileName(resolved)).Order(StringComparer.Ordinal));
+                // A shell would expand the glob (in any segment): do the same in the copy of the repository.
+                args.AddRange(Expand(resolved).Order(StringComparer.Ordinal));
                 continue;
             }
             args.Add(resolved);
@@ -250,6 +250,16 @@ public sealed partial class DocumentationExamplesTests : IDisposable
         Directory.CreateDirectory(to);
         foreach (string file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         foreach (string folder in Directory.GetDirectories(from)) CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
+
+    /// <summary>The files a shell's glob names (<c>*</c> in the file name or in directory names).</summary>
+    private static IEnumerable<string> Expand(string pattern)
+    {
+        string directory = Path.GetDirectoryName(pattern)!;
+        var directories = directory.Contains('*', StringComparison.Ordinal)
+            ? Directory.GetDirectories(Path.GetDirectoryName(directory)!, Path.GetFileName(directory))
+            : [directory];
+        return directories.SelectMany(d => Directory.GetFiles(d, Path.GetFileName(pattern)));
     }
 
     [GeneratedRegex(@"^(\s*)```(.*)$")]

@@ -27,6 +27,54 @@ public class ValidateAndBatchTests
     }
 
     [Fact]
+    public void ValidateChecksEveryShippedFileByWhatItHolds()
+    {
+        // Scenarios, sweeps and observed counts side by side, as 'validate scenarios/*.json scenarios/*/*.json' lists them.
+        string root = Path.Combine(RepositoryRoot, "scenarios");
+        string[] files = [.. Directory.GetFiles(root, "*.json"), .. Directory.GetDirectories(root).SelectMany(d => Directory.GetFiles(d, "*.json"))];
+        string observed = Path.Combine(root, "observed", "illustrative-2026.json");
+        Assert.Contains(observed, files);
+
+        var outcome = Run(["validate", .. files]);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains($"{observed}: ok (observed counts, 4 observations, checked against the built-in base case)", outcome.Out);
+        Assert.DoesNotContain("error", outcome.Out);
+    }
+
+    [Fact]
+    public void ValidateNamesTheObservationThatTheBaseCaseLacks()
+    {
+        using var temp = new TempFolder();
+        string file = temp.File("observed.json");
+        File.WriteAllText(file, """{ "observations": [ { "indication": "nsclc", "year": 2099, "metric": "treatedNew", "value": 4 } ] }""");
+
+        var outcome = Run("validate", file);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("observations[0].year (line 1, column", outcome.Out);
+        Assert.Contains("checked against the built-in base case", outcome.Out);
+    }
+
+    [Fact]
+    public void ValidateChecksTheScenarioAsChangedBySet()
+    {
+        string file = Path.Combine(RepositoryRoot, "scenarios", "us-national-base.json");
+
+        var ok = Run("validate", file, "--set", "indications[pdac].testing.uptake.value=0.7");
+        var bad = Run("validate", file, "--set", "indications[pdac].testing.uptake.value=7");
+        var typo = Run("validate", file, "--set", "indications[pdax].testing.uptake.value=0.7");
+
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Contains($"{file}: ok", ok.Out);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("must be between 0 and 1", bad.Out);
+        Assert.Contains("--set indications[pdac].testing.uptake.value=7", bad.Out);
+        Assert.Equal(1, typo.ExitCode);
+        Assert.Contains("did you mean 'pdac'", typo.Out);
+    }
+
+    [Fact]
     public void ValidateNamesThePathAndTheAllowedRange()
     {
         using var temp = new TempFolder();
