@@ -66,6 +66,51 @@ public class DisplayTests
         Assert.Equal(Enumerable.Repeat(0, rows.Count - 1).Append(1), owners);
     }
 
+    /// <summary>The screen's text as one line of words (a wrapped text reads whole in it).</summary>
+    private static string Words(string screen) =>
+        System.Text.RegularExpressions.Regex.Replace(screen.Replace('│', ' '), @"\s+", " ");
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void ALongMessageWrapsAboveTheStatusBarInsteadOfBeingCut(int width, int height)
+    {
+        using var ui = new UiHarness(width, height);
+        Assert.True(ui.Workbench.Pin());
+        ui.Settle();
+        ui.Window.Open(CliHarness.Scenario("payer-commercial-1m.json"));
+        ui.Settle();
+        string message = ui.Window.Message;
+        // At 120 columns that message fits one line: say it twice.
+        if (message.Length <= width) ui.Window.Say(message = $"{message} Again: {message}");
+        Assert.True(message.Length > width, $"the message is short enough for one line: {message}");
+
+        string screen = ui.Screen;
+
+        Assert.Contains(Words(message), Words(screen));
+        var lines = screen.TrimEnd('\n').Split('\n');
+        Assert.Equal(height, lines.Length);
+        Assert.Contains("F1", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public void TheWhatIfTitleIsWholeAndNamesTheBaselineUnderTheTable(int width, int height)
+    {
+        using var ui = new UiHarness(width, height);
+        Assert.True(ui.Workbench.Pin());
+        ui.Settle();
+        ui.Window.Open(CliHarness.Scenario("payer-commercial-1m.json"));
+        ui.Settle();
+
+        string screen = ui.Screen;
+
+        Assert.Contains("Live what-if: means of 4,000 iterations", screen);
+        Assert.Contains(Words($"In brackets: the difference from the baseline {ui.Workbench.Baseline!.Describe()}."), Words(screen));
+        Assert.Contains("the live run took", Words(screen));
+    }
+
     [Fact]
     public void TheCompareCaptionWrapsAndAWideTableSaysMoreLiesToTheRight()
     {

@@ -44,6 +44,41 @@ public class SamplingSettingsTests
     }
 
     [Fact]
+    public void LatinHypercubeReplicatesAreEditedAndCheckedLikeAnyNumber()
+    {
+        using var ui = new UiHarness();
+        var editor = Edit(ui, "");
+        var document = ui.Workbench.Document;
+        // Not written, the field shows the format's default.
+        Assert.Null(document.Find("simulation.lhsReplicates"));
+        Assert.Equal("10", editor.GetText(Field(editor, "lhsReplicates")));
+        Assert.Contains("LHS replicates", ui.Screen);
+        editor.SetText(Field(editor, "sampling"), "latin-hypercube", out _);
+        var replicates = Assert.IsType<TextField>(ui.Window.EditPage.Editor.InputOf("lhsReplicates"));
+
+        replicates.Text = "25";
+        ui.Settle();
+        Assert.Equal(25, document.Scenario!.Simulation.LhsReplicates);
+
+        replicates.Text = "1";
+        ui.Settle();
+        Assert.Null(document.Scenario);
+        Assert.Contains(document.Validation.Errors, e => e.Path == "simulation.lhsReplicates");
+        Assert.Contains("Scenario settings !", ui.Screen);
+        Assert.Contains("error:", ui.Screen);
+
+        replicates.Text = "25x";
+        ui.Settle();
+        Assert.Null(document.Scenario);
+        Assert.Contains("'25x' is not a number", ui.Screen);
+
+        replicates.Text = "";
+        ui.Settle();
+        Assert.Null(document.Find("simulation.lhsReplicates"));
+        Assert.Equal(10, document.Scenario!.Simulation.LhsReplicates);
+    }
+
+    [Fact]
     public void CorrelationsAreAddedEditedCheckedAndRemoved()
     {
         using var ui = new UiHarness();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using FunnelSim.Model;
 
 namespace FunnelSim.Ui.Editing;
 
@@ -23,6 +25,9 @@ public sealed partial class FieldEditor
             new("sampling", "Sampling", "simulation.sampling", FieldKind.Choice, Choices: SamplingDesigns, Default: "monte-carlo"),
             new("correlationRepair", "Correlation repair", "simulation.correlationRepair", FieldKind.Choice,
                 Choices: CorrelationRepairs, Default: "none"),
+            // Latin hypercube only: how many independent hypercubes the iterations are split into (their spread gives the MCSE).
+            new("lhsReplicates", "LHS replicates", "simulation.lhsReplicates", FieldKind.Integer, Optional: true,
+                Default: SimulationSettings.DefaultLhsReplicates.ToString(CultureInfo.InvariantCulture)),
         };
         return fields;
     }

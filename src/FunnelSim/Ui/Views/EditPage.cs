@@ -1,6 +1,5 @@
 using FunnelSim.Ui.Editing;
 using FunnelSim.Ui.Presentation;
-using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
 namespace FunnelSim.Ui.Views;
@@ -22,13 +21,6 @@ internal sealed class EditPage : IResultsPage
         Headline.TabStop = TabBehavior.NoStop;
         Content.Add(Outline, Editor, Headline);
         Outline.NodeSelected += (_, node) => { if (_workbench is { } w) Editor.Edit(w.Document, node); };
-        // Shift+Tab from the outline goes back to the fields, not out of the page to the previous (last) tab.
-        Outline.Tree.KeyDown += (_, key) =>
-        {
-            if (key != Key.Tab.WithShift) return;
-            Editor.SetFocus();
-            key.Handled = true;
-        };
     }
 
     public string Title => "_Edit";

@@ -113,6 +113,19 @@ internal sealed class FieldEditorView : FrameView
         return true;
     }
 
+    /// <summary>
+    /// Moves the focus to the field that writes <paramref name="path"/> (or the nearest field above it in the JSON);
+    /// false when no field of this node does.
+    /// </summary>
+    public bool FocusPath(string path)
+    {
+        var row = _rows.Where(r => path == r.Field.Path || path.StartsWith(r.Field.Path + ".", StringComparison.Ordinal))
+            .OrderByDescending(r => r.Field.Path.Length).FirstOrDefault();
+        if (row.Input is null) return false;
+        row.Input.SetFocus();
+        return true;
+    }
+
     /// <summary>The input view of a field (for tests).</summary>
     public View? InputOf(string key) => _rows.FirstOrDefault(r => r.Field.Key == key).Input;
 

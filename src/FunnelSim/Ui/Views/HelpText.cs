@@ -14,7 +14,8 @@ internal static class HelpText
           F4 / Shift+F4   next / previous metric of the histogram and the drivers (with costs also
                           budget impact, cost with BIZENGRI and PMPM)
           F10             the menu (File, Edit, Run, Help; Alt+L, Alt+U, Alt+P open File, Run, Help); the mouse works too
-          Ctrl+T          next tab; Ctrl+PgDn / Ctrl+PgUp next / previous tab (some terminals eat these)
+          Ctrl+T          next tab; Ctrl+PgDn / Ctrl+PgUp next / previous tab (some terminals eat these);
+                          the tab's content takes the keys at once (arrows never change tabs)
           Alt+letter      go to a tab by its underlined letter: Alt+E Edit, Alt+R Results, Alt+F Funnel,
                           Alt+T Treated, Alt+H Histogram, Alt+D Drivers, Alt+C Compare, Alt+B Budget;
                           on the Edit tab Alt+O the outline, Alt+I the field editor
@@ -25,7 +26,8 @@ internal static class HelpText
           Ctrl+E          export the results (.json or .csv)
           Ctrl+Q          quit (asks first when edits or results would be lost); Esc never quits
           Esc             cancels a run, the global drivers or a dialog
-          Tab / Shift+Tab move between the outline and the fields (the field editor scrolls to the focused field)
+          Tab / Shift+Tab move between the outline and the fields, round within the tab, never to another tab
+                          (the field editor scrolls to the focused field)
           ↑ ↓ PgUp PgDn Home End   scroll a table or a page that is taller than the screen
           Run › Calibrate…  update the scenario from observed counts, typed as rows or loaded from a file
           In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality/correlation, Del remove,

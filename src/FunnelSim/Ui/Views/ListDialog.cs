@@ -38,14 +38,17 @@ internal static class ListDialog
         return chosen;
     }
 
-    /// <summary>Each line wrapped at spaces to <paramref name="width"/> columns (continuations indented), with the line each row belongs to.</summary>
-    internal static (List<string> Rows, List<int> Owners) Wrap(IReadOnlyList<string> lines, int width)
+    /// <summary>
+    /// Each line wrapped at spaces to <paramref name="width"/> columns (continuations start with
+    /// <paramref name="continuation"/>, four spaces unless told), with the line each row belongs to.
+    /// </summary>
+    internal static (List<string> Rows, List<int> Owners) Wrap(IReadOnlyList<string> lines, int width, string continuation = "    ")
     {
         var rows = new List<string>();
         var owners = new List<int>();
         for (int i = 0; i < lines.Count; i++)
         {
-            foreach (string row in WrapLine(lines[i], width))
+            foreach (string row in WrapLine(lines[i], width, continuation))
             {
                 rows.Add(row);
                 owners.Add(i);
@@ -54,7 +57,7 @@ internal static class ListDialog
         return (rows, owners);
     }
 
-    private static IEnumerable<string> WrapLine(string line, int width)
+    private static IEnumerable<string> WrapLine(string line, int width, string continuation)
     {
         string rest = line;
         string indent = "";
@@ -65,7 +68,7 @@ internal static class ListDialog
             if (cut <= 0) cut = room;
             yield return indent + rest[..cut].TrimEnd();
             rest = rest[cut..].TrimStart();
-            indent = "    ";
+            indent = continuation;
         }
         yield return indent + rest;
     }

@@ -145,9 +145,10 @@ internal sealed partial class MainWindow
         int? chosen = ListDialog.Show(App, "Problems (Enter goes to the field)", diagnostics.Select(d => d.ToString()).ToList());
         if (chosen is int index)
         {
-            Tabs.Value = EditPage.Content;
+            ShowPage(EditPage);
             EditPage.Outline.Select(diagnostics[index].Path);
             if (EditPage.Outline.Selected is { } node) EditPage.Editor.Edit(_workbench.Document, node);
+            EditPage.Editor.FocusPath(diagnostics[index].Path);
         }
     }
 

@@ -81,6 +81,24 @@ internal sealed partial class MainWindow
         (Key.PageUp.WithCtrl, () => NextTab(-1)),
     ];
 
+    /// <summary>
+    /// The window's Ctrl+letter commands, taken before the focused view sees them: Terminal.Gui's views bind some of
+    /// them for themselves (a table moves down on Ctrl+N, a text box to its end on Ctrl+E), which would make New or
+    /// Export work on one tab and not on another. Only while this window is on top: in a dialog they are the dialog's.
+    /// </summary>
+    private static readonly Key[] CommandKeys =
+        [Key.N.WithCtrl, Key.O.WithCtrl, Key.S.WithCtrl, Key.E.WithCtrl, Key.Q.WithCtrl, Key.T.WithCtrl, Key.PageDown.WithCtrl, Key.PageUp.WithCtrl];
+
+    private void OnWindowCommandKey(object? sender, Key key)
+    {
+        if (key.Handled || App?.TopRunnableView != this || !CommandKeys.Contains(key)) return;
+        var action = _statusKeys.Where(k => k.Key == key).Select(k => k.Action)
+            .Concat(_hiddenKeys.Where(k => k.Key == key).Select(k => k.Action)).FirstOrDefault();
+        if (action is null) return;
+        action();
+        key.Handled = true;
+    }
+
     private void OnHiddenKey(object? sender, Key key)
     {
         if (Tabs.Value == Drivers.Content && Drivers.HandleKey(key))
@@ -181,11 +199,5 @@ internal sealed partial class MainWindow
     private void NextYear(int step)
     {
         if (_workbench.Latest is { } latest) _selection.NextYear(latest.Result, step);
-    }
-
-    private void NextTab(int step)
-    {
-        int at = Pages.ToList().FindIndex(p => p.Content == Tabs.Value);
-        Tabs.Value = Pages[((at + step) % Pages.Count + Pages.Count) % Pages.Count].Content;
     }
 }

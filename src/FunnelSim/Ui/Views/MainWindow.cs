@@ -24,6 +24,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly (Key Key, Action Action)[] _hiddenKeys;
     private readonly (Shortcut Shortcut, Key Key, Action Action)[] _statusKeys;
     private object? _pendingQuickRun;
+    private int _messageRows = 1;
 
     public MainWindow(Workbench workbench, RecentFiles recent)
     {
@@ -41,37 +42,26 @@ internal sealed partial class MainWindow : Runnable
         _statusKeys = StatusKeys();
         var menu = CreateMenu();
         var status = CreateStatusBar();
-        Tabs = new Tabs { X = 0, Y = Pos.Bottom(menu), Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => status.Frame.Height + 1)) };
+        Tabs = new Tabs { X = 0, Y = Pos.Bottom(menu), Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => status.Frame.Height + _messageRows)) };
         foreach (var page in Pages) Tabs.Add(page.Content);
-        // ←/→ belong to the page (a table scrolls, the outline expands); tabs change only with Ctrl+T, Ctrl+PgDn/PgUp,
-        // Alt+letter or the mouse, never because an arrow key reached the tab bar.
-        // An arrow the page did not use stops at the page: it would otherwise move the focus on to the next tab.
-        Key[] arrows = [Key.CursorLeft, Key.CursorRight, Key.CursorUp, Key.CursorDown];
-        foreach (var arrow in arrows) Tabs.KeyBindings.Remove(arrow);
-        // A page's keys reach its table even when the focus sits on the page itself (after Alt+letter or a click on the tab).
-        Key[] scrolling = [.. arrows, Key.PageDown, Key.PageUp, Key.Home, Key.End];
-        foreach (var page in Pages)
-        {
-            page.Content.KeyDown += (_, key) =>
-            {
-                if (!scrolling.Contains(key)) return;
-                if (page.KeyTarget is { HasFocus: false } target) target.NewKeyDownEvent(key);
-                if (arrows.Contains(key) || page.KeyTarget is not null) key.Handled = true;
-            };
-        }
+        WireTabs();
         _message.Y = Pos.Bottom(Tabs);
         status.Y = Pos.AnchorEnd();
         Add(menu, Tabs, _message, status);
-        FrameChanged += (_, e) => FitStatusBar(e.Value.Width);
+        FrameChanged += (_, e) =>
+        {
+            FitStatusBar(e.Value.Width);
+            FitMessage(e.Value.Width);
+        };
         _hiddenKeys = HiddenKeys();
         KeyDown += OnHiddenKey;
 
         Tabs.ValueChanged += (_, _) =>
         {
             RefreshPages();
-            // However the tab was chosen (Ctrl+T, Alt+letter, the mouse), its keys work at once: PgDn scrolls the table, D computes the drivers.
-            if (Pages.FirstOrDefault(p => p.Content == Tabs.Value) is { } page && page != EditPage)
-                (page.KeyTarget ?? page.Content).SetFocus();
+            // However the tab was chosen (Ctrl+T, Alt+letter, the mouse), its keys work at once: PgDn scrolls the
+            // table, D computes the drivers, ↓ moves in the outline.
+            if (Pages.FirstOrDefault(p => p.Content == Tabs.Value) is { } page) FocusPage(page);
         };
         _selection.Changed += (_, _) => RefreshPages();
         Drivers.Said += (_, text) => Say(text);
@@ -103,7 +93,7 @@ internal sealed partial class MainWindow : Runnable
 
     public IReadOnlyList<IResultsPage> Pages { get; }
 
-    public string Message => _message.Text;
+    public string Message { get; private set; } = "";
 
     /// <summary>Ask before quitting with unsaved edits or results (tests that dispose the window turn it off).</summary>
     public bool ConfirmOnQuit { get; set; } = true;
@@ -114,8 +104,12 @@ internal sealed partial class MainWindow : Runnable
     /// <summary>Set only by Ctrl+Q or File › Quit once the user agreed: nothing else stops the window (not Esc).</summary>
     private bool _quitting;
 
-    /// <summary>Shows a one-line message above the status bar.</summary>
-    public void Say(string text) => _message.Text = text;
+    /// <summary>Shows a message above the status bar, wrapped at the window's width (the tabs give it the rows it needs).</summary>
+    public void Say(string text)
+    {
+        Message = text;
+        FitMessage(Frame.Width > 0 ? Frame.Width : App?.Screen.Width ?? 80);
+    }
 
     /// <summary>Redraws every page from the workbench's current state.</summary>
     public void RefreshPages()
@@ -128,6 +122,11 @@ internal sealed partial class MainWindow : Runnable
     protected override void OnIsRunningChanged(bool newIsRunning)
     {
         base.OnIsRunningChanged(newIsRunning);
+        if (App?.Keyboard is { } keyboard)
+        {
+            keyboard.KeyDown -= OnWindowCommandKey;
+            if (newIsRunning) keyboard.KeyDown += OnWindowCommandKey;
+        }
         if (!newIsRunning) return;
         EditPage.Outline.Tree.SetFocus();
         _workbench.StartQuickRun();
@@ -199,6 +198,18 @@ internal sealed partial class MainWindow : Runnable
             EditPage.Editor.Edit(_workbench.Document, node);
             if (focused is not null) EditPage.Editor.FocusField(focused);
         }
+    }
+
+    /// <summary>Wraps the message at spaces to <paramref name="width"/> columns: a long message is never cut.</summary>
+    private void FitMessage(int width)
+    {
+        var rows = ListDialog.Wrap([Message], Math.Max(20, width), continuation: "").Rows;
+        string text = string.Join("\n", rows);
+        if (_message.Text != text) _message.Text = text;
+        if (rows.Count == _messageRows) return;
+        _messageRows = rows.Count;
+        _message.Height = rows.Count;
+        SetNeedsLayout();
     }
 
     private void UpdateTitle()
