@@ -65,6 +65,10 @@ public static class ClusterHosting
                 // Connection errors to a worker that was killed are expected and handled by retries: not worth a page of stack traces.
                 logging.AddFilter("Orleans.Runtime.Messaging", LogLevel.Error);
                 logging.AddFilter("Orleans.Networking", LogLevel.Error);
+                // At start-up the silo notes that server GC is off (a worker runs one engine thread per core and needs none)
+                // and the watchdog reports the time since the machine started as a stall: noise a user cannot act on.
+                logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+                logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
             })
             .UseOrleans(silo =>
             {
@@ -147,7 +151,7 @@ public static class ClusterHosting
             await DisposeQuietly(host).ConfigureAwait(false);
             throw new ClusterUnavailableException(
                 $"no FunnelSim worker answered within {settings.AnswerTimeoutSeconds:0.#} s ({Describe(settings)}): " +
-                $"{First(last ?? e)}. Start workers with 'funnelsim worker --cluster FILE'.", e);
+                $"{First(last ?? e).TrimEnd('.')}. Start workers with 'funnelsim worker --cluster FILE'.", e);
         }
         catch
         {
