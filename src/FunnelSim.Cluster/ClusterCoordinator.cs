@@ -8,7 +8,8 @@ namespace FunnelSim.Cluster;
 
 /// <summary>
 /// Hands the shards of runs to the workers of a cluster and merges each run's partials in shard order, so every result is
-/// bit-identical to the single-process run. Several runs may be in progress at once (a batch, a sweep): their shards
+/// bit-identical to the single-process run (and, through <see cref="RunPieces"/> and <see cref="Call"/>, other pieces of
+/// work: the chunks of particles of a calibration, <see cref="ClusterParticleMover"/>). Several runs may be in progress at once (a batch, a sweep): their shards
 /// share the cluster's slots, first come first served. Each attempt at a shard is placed on the live worker with the fewest
 /// attempts in flight; a failed, timed-out or orphaned attempt (its worker left the cluster) is retried with backoff on
 /// another worker; partials are kept by shard index, so a late duplicate is dropped, never added twice. When no worker has
@@ -143,6 +144,15 @@ public sealed class ClusterCoordinator : IAsyncDisposable
             ? partial
             : throw new InvalidOperationException(read.Error ?? $"the worker answered with shard {read.Partial?.Shard} instead");
     }
+
+    /// <summary>Grains of the cluster, for the calls of <see cref="Call"/>.</summary>
+    internal IGrainFactory Grains => _client;
+
+    /// <summary>The options the pieces run with.</summary>
+    internal ClusterRunOptions Options => _options;
+
+    /// <summary>Attempts that failed or timed out and were retried, over every job so far.</summary>
+    internal int Retries => Volatile.Read(ref _retries);
 
     /// <summary>
     /// Runs the <paramref name="count"/> pieces of one job (the shards of a run, the chunks of particles of a calibration

@@ -65,6 +65,10 @@ public static class ClusterHosting
                 // Connection errors to a worker that was killed are expected and handled by retries: not worth a page of stack traces.
                 logging.AddFilter("Orleans.Runtime.Messaging", LogLevel.Error);
                 logging.AddFilter("Orleans.Networking", LogLevel.Error);
+                // At start-up the silo notes that server GC is off (a worker runs one engine thread per core and needs none)
+                // and the watchdog reports the time since the machine started as a stall: noise a user cannot act on.
+                logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+                logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
             })
             .UseOrleans(silo =>
             {
@@ -76,7 +80,7 @@ public static class ClusterHosting
 
     /// <summary>
     /// What every FunnelSim worker silo has, whatever its clustering (also used by the tests' in-process cluster): the
-    /// shard grain's model cache and, by default, failure detection in seconds.
+    /// shard grain's model cache, the calibration grain's problems and, by default, failure detection in seconds.
     /// </summary>
     public static void ConfigureWorker(ISiloBuilder silo, ClusterSettings settings)
     {
@@ -95,6 +99,7 @@ public static class ClusterHosting
         }
         silo.Services.AddSingleton<ModelCache>();
         silo.Services.AddSingleton<CoreGate>();
+        silo.Services.AddSingleton<CalibrationProblems>();
     }
 
     /// <summary>
@@ -146,7 +151,7 @@ public static class ClusterHosting
             await DisposeQuietly(host).ConfigureAwait(false);
             throw new ClusterUnavailableException(
                 $"no FunnelSim worker answered within {settings.AnswerTimeoutSeconds:0.#} s ({Describe(settings)}): " +
-                $"{First(last ?? e)}. Start workers with 'funnelsim worker --cluster FILE'.", e);
+                $"{First(last ?? e).TrimEnd('.')}. Start workers with 'funnelsim worker --cluster FILE'.", e);
         }
         catch
         {

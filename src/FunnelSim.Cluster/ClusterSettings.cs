@@ -33,8 +33,12 @@ public sealed record ClusterSettings
     /// <summary>Address other machines reach this worker at (<c>redis</c>; default: this machine's host name).</summary>
     public string? AdvertisedAddress { get; init; }
 
-    /// <summary>Longest one attempt at a shard may take before it is retried elsewhere (shards take seconds).</summary>
-    public double ShardTimeoutSeconds { get; init; } = 120;
+    /// <summary>
+    /// Longest one attempt at a shard may take, from the call (a worker may queue it behind the one it is running) to the
+    /// answer, before it is retried elsewhere. A shard takes seconds on a quiet core; the margin is for busy machines. A
+    /// worker that stops or leaves is noticed by the membership much sooner and its shards retried at once.
+    /// </summary>
+    public double ShardTimeoutSeconds { get; init; } = 600;
 
     /// <summary>Tries per shard before the run fails.</summary>
     public int Attempts { get; init; } = 5;

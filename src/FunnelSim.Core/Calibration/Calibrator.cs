@@ -24,16 +24,39 @@ public static class Calibrator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Draws, CalibrationOptions.MinDraws);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Draws, CalibrationOptions.MaxDraws);
+        CheckDraws(options);
         var clock = Stopwatch.StartNew();
-        var (exact, simulated) = SimulatedLikelihood.Split(model, observations);
-        var likelihood = CountLikelihood.Build(model, exact);
-        var simulation = SimulatedLikelihood.Build(model, exact, simulated, options.Seed);
-        var informed = Informed(model, observations);
-        var prior = new PriorSpace(model, slot => informed.Contains(slot.Path));
-        LikelihoodEvaluator NewEvaluator() => new(model, prior, likelihood, simulation);
-        var sampler = new TemperedSampler(NewEvaluator, prior.Dimensions, options.Draws, options.Seed, options.Threads);
+        var problem = CalibrationProblem.Build(model, observations, options.Seed);
+        return Run(problem, options, new LocalParticleMover(problem, options.Threads), progress, cancellationToken, clock);
+    }
+
+    /// <summary>
+    /// Calibrates <paramref name="problem"/> with the sampler's per-particle work run by <paramref name="mover"/> (on a
+    /// cluster's workers, say): the result is the same, bit for bit, whatever runs it. <paramref name="options"/>' seed must
+    /// be the problem's; its threads are those of the work done here (the predictive checks).
+    /// </summary>
+    /// <exception cref="CalibrationException">No prior draw can give the observations, or the sampler did not converge.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static CalibrationResult Run(CalibrationProblem problem, CalibrationOptions options, IParticleMover mover,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(mover);
+        if (options.Seed != problem.Seed) throw new ArgumentException("the options' seed is not the problem's", nameof(options));
+        CheckDraws(options);
+        return Run(problem, options, mover, progress, cancellationToken, Stopwatch.StartNew());
+    }
+
+    private static CalibrationResult Run(CalibrationProblem problem, CalibrationOptions options, IParticleMover mover,
+        IProgress<double>? progress, CancellationToken cancellationToken, Stopwatch clock)
+    {
+        var model = problem.Model;
+        var observations = problem.Observations;
+        var (exact, simulated) = (problem.Exact, problem.Simulated);
+        var prior = problem.Prior;
+        var newEvaluator = problem.NewEvaluator;
+        var sampler = new TemperedSampler(mover, prior.Dimensions, options.Draws, options.Seed);
         var outcome = sampler.Run(progress, cancellationToken);
 
         int n = options.Draws, d = prior.Dimensions;
@@ -42,8 +65,8 @@ public static class Calibrator
         var parameters = ParameterSlot.All(model.ParameterList).Where(s => s.IsUncertain)
             .Select(slot => column.TryGetValue(slot.Path, out int j) ? Update(model, slot, posteriorValues, j, d) : Unchanged(model, slot))
             .ToArray();
-        var checks = Checks(model, observations, exact, outcome, options, NewEvaluator);
-        var projection = Projection(model, observations, outcome, options, NewEvaluator);
+        var checks = Checks(model, observations, exact, outcome, options, newEvaluator);
+        var projection = Projection(model, observations, outcome, options, newEvaluator);
         var warnings = new List<string>();
         foreach (var check in checks.Where(c => c.Conflict))
             warnings.Add($"{check.Observation}: observed {check.Observation.Value:N0} lies outside the prior predictive 99% interval " +
@@ -76,6 +99,12 @@ public static class Calibrator
         };
     }
 
+    private static void CheckDraws(CalibrationOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Draws, CalibrationOptions.MinDraws);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Draws, CalibrationOptions.MaxDraws);
+    }
+
     private const string ExactLikelihood = "exact: Poisson counts thinned by binomial steps (nested counts multinomial given their container)";
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
@@ -85,7 +114,7 @@ public static class Calibrator
     /// at their means) changes some observed count's expectation; plus every quantity rank-correlated with one of them,
     /// directly or through others (its posterior moves through the correlation). The rest keep their prior exactly.
     /// </summary>
-    private static HashSet<string> Informed(CompiledModel model, IReadOnlyList<Observation> observations)
+    internal static HashSet<string> Informed(CompiledModel model, IReadOnlyList<Observation> observations)
     {
         var expected = new Analysis.ExpectedFunnel(model);
         var start = model.ParameterList.Select(p => p.Start.Mean).ToArray();

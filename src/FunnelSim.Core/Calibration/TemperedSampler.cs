@@ -8,27 +8,27 @@ namespace FunnelSim.Calibration;
 /// power φ as far as keeps half of the effective sample size, reweights, resamples (systematic) and moves every particle
 /// by random-walk Metropolis steps whose proposal follows the particles' covariance, targeting N(z; 0, I)·L(z)^φ; at
 /// φ = 1 the particles are equally weighted posterior draws. Every random number comes from a stream keyed by (seed,
-/// stage, particle), and every sum is taken in particle order, so results are the same on any thread count.
+/// stage, particle), and every sum is taken in particle order, so results are the same on any thread count. The per-particle
+/// work (<see cref="ParticleWork"/>: the prior draws and each stage's moves) runs wherever the <see cref="IParticleMover"/>
+/// runs it; the rest (reweighting, resampling, the proposal) runs here.
 /// </summary>
 internal sealed class TemperedSampler
 {
     private const int MaxStages = 500;
-    private static readonly ulong InitKey = StreamKey.Of("calibration/prior");
     private static readonly ulong ResampleKey = StreamKey.Of("calibration/resample");
-    private static readonly ulong MoveKey = StreamKey.Of("calibration/move");
 
-    private readonly Func<LikelihoodEvaluator> _evaluators;
+    private readonly IParticleMover _mover;
     private const int MinMoves = 5, MaxMoves = 100;
-    private readonly int _dimensions, _particles, _threads;
+    private readonly int _dimensions, _particles;
     private readonly ulong _seed;
 
-    public TemperedSampler(Func<LikelihoodEvaluator> evaluators, int dimensions, int particles, ulong seed, int threads)
+    /// <summary>A sampler of <paramref name="particles"/> particles whose per-particle work <paramref name="mover"/> runs.</summary>
+    public TemperedSampler(IParticleMover mover, int dimensions, int particles, ulong seed)
     {
-        _evaluators = evaluators;
+        _mover = mover;
         _dimensions = dimensions;
         _particles = particles;
         _seed = seed;
-        _threads = Math.Max(1, threads);
     }
 
     /// <summary>What a run gave.</summary>
@@ -43,13 +43,7 @@ internal sealed class TemperedSampler
         int n = _particles, d = _dimensions;
         var z = new double[n * d];
         var logL = new double[n];
-        ForParticles(cancellationToken, (evaluator, j) =>
-        {
-            var rng = Rng.ForStream(_seed, j, InitKey);
-            var point = z.AsSpan(j * d, d);
-            for (int k = 0; k < d; k++) point[k] = rng.NextStandardNormal();
-            logL[j] = evaluator.LogLikelihood(point);
-        });
+        _mover.Initialise(z, logL, cancellationToken);
         var prior = (double[])z.Clone();
         var priorLogL = (double[])logL.Clone();
         int finite = logL.Count(double.IsFinite);
@@ -67,15 +61,12 @@ internal sealed class TemperedSampler
             power = step >= 1 - power ? 1 : power + step;
             Resample(weights, z, logL, stages.Count);
             var chol = ProposalFactor(z);
-            double current = power;
             Array.Clear(accepted);
             int stage = stages.Count;
             // Enough moves that a particle travels about one posterior sd in every direction: an accepted move goes
             // scale·sd, so it takes 1/scale² accepted ones (duplicates from resampling must drift apart).
             int moves = (int)Math.Clamp(Math.Ceiling(1 / (scale * scale * Math.Max(lastAcceptance, 0.05))), MinMoves, MaxMoves);
-            double moveScale = scale;
-            ForParticles(cancellationToken, (evaluator, j) =>
-                accepted[j] = Move(evaluator, z.AsSpan(j * d, d), ref logL[j], current, chol, moveScale, moves, stage, j));
+            _mover.Move(new ParticleMoves(n, stage, power, chol, scale, moves), z, logL, accepted, cancellationToken);
             double acceptance = d == 0 ? 1 : accepted.Sum() / (double)(n * moves);
             lastAcceptance = acceptance;
             stages.Add(new Stage(power, ess, acceptance));
@@ -176,63 +167,6 @@ internal sealed class TemperedSampler
         var factor = new double[d * d];
         for (int a = 0; a < d; a++) factor[a * d + a] = Math.Sqrt(Math.Max(cov[a, a], 1e-10));
         return factor;
-    }
-
-    private int Move(LikelihoodEvaluator evaluator, Span<double> point, ref double logL, double power, double[] chol, double scale,
-        int moves, int stage, int particle)
-    {
-        int d = _dimensions;
-        if (d == 0) return 0;
-        var rng = Rng.ForStream(_seed, (long)stage * _particles + particle, MoveKey);
-        Span<double> noise = stackalloc double[d];
-        Span<double> proposal = stackalloc double[d];
-        int accepted = 0;
-        double current = Target(point, logL, power);
-        for (int m = 0; m < moves; m++)
-        {
-            for (int k = 0; k < d; k++) noise[k] = rng.NextStandardNormal();
-            for (int a = 0; a < d; a++)
-            {
-                double step = 0;
-                for (int b = 0; b <= a; b++) step += chol[a * d + b] * noise[b];
-                proposal[a] = point[a] + scale * step;
-            }
-            double proposedLogL = evaluator.LogLikelihood(proposal);
-            double proposed = Target(proposal, proposedLogL, power);
-            if (Math.Log(rng.NextOpenDouble()) < proposed - current)
-            {
-                proposal.CopyTo(point);
-                logL = proposedLogL;
-                current = proposed;
-                accepted++;
-            }
-        }
-        return accepted;
-    }
-
-    private static double Target(ReadOnlySpan<double> z, double logL, double power)
-    {
-        if (!double.IsFinite(logL)) return double.NegativeInfinity;
-        double squares = 0;
-        foreach (double x in z) squares += x * x;
-        return -0.5 * squares + power * logL;
-    }
-
-    private void ForParticles(CancellationToken cancellationToken, Action<LikelihoodEvaluator, int> body)
-    {
-        int n = _particles;
-        int chunks = Math.Min(n, _threads * 8);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
-        Parallel.For(0, chunks, options, () => _evaluators(), (chunk, _, evaluator) =>
-        {
-            int from = (int)((long)n * chunk / chunks), to = (int)((long)n * (chunk + 1) / chunks);
-            for (int j = from; j < to; j++)
-            {
-                if (((j - from) & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
-                body(evaluator, j);
-            }
-            return evaluator;
-        }, _ => { });
     }
 }
 

@@ -11,7 +11,7 @@ namespace FunnelSim.Cli;
 
 /// <summary>
 /// <c>funnelsim calibrate [SCENARIO] --observed OBSERVED.json [--out posterior.json] [--report FILE] [--draws N] [--seed S]
-/// [--threads T]</c>: Bayesian updating of the scenario's inputs from observed yearly counts.
+/// [--threads T] [--cluster FILE]</c>: Bayesian updating of the scenario's inputs from observed yearly counts.
 /// </summary>
 internal static class CalibrateCommand
 {
@@ -66,7 +66,8 @@ internal static class CalibrateCommand
             "by approximate Bayesian computation (a Gaussian synthetic likelihood from 100 simulated histories per draw, given " +
             "the exact counts), which is slower and says so in the output. Money cannot be observed. Two exact counts of one year " +
             "must nest or not overlap (tested and identified, or nsclc and pdac; not fusionPositive and tested).\n\n" +
-            "Same scenario, observations, seed and --draws give the same posterior on any thread count.\n\n" +
+            "Same scenario, observations, seed and --draws give the same posterior on any thread count, and with --cluster on any " +
+            "number of workers.\n\n" +
             "Example: funnelsim calibrate scenarios/us-national-base.json --observed scenarios/observed/illustrative-2026.json\n\n" +
             "Exit codes: 0 success, 1 invalid scenario or observations, or a file error, 2 usage error, 130 cancelled (Ctrl+C), " +
             "143 terminated.")
@@ -83,13 +84,19 @@ internal static class CalibrateCommand
         command.Add(common.Seed);
         command.Add(common.Threads);
         command.Add(common.Set);
+        var cluster = new ClusterOptions();
+        cluster.Cluster.Description = "Run the sampler's per-particle work (the likelihoods of the prior draws and every stage's moves, " +
+                                      "in chunks of particles) on the FunnelSim workers of the cluster FILE names (start them with " +
+                                      "'funnelsim worker --cluster FILE'): the same posterior, byte for byte, as without it. " +
+                                      "--threads then means threads per chunk on each worker. See docs/scale-out.md.";
+        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, parse,
-            new Inputs(scenarioArgument, observed, output, report, draws), common, cancellationToken)));
+            new Inputs(scenarioArgument, observed, output, report, draws, cluster.Cluster), common, cancellationToken)));
         return command;
     }
 
     private sealed record Inputs(Argument<string?> Scenario, Option<string> Observed, Option<string?> Output, Option<string?> Report,
-        Option<long?> Draws);
+        Option<long?> Draws, Option<string?> Cluster);
 
     private static int Execute(CliContext context, ParseResult parse, Inputs inputs, CommonOptions common, CancellationToken cancellationToken)
     {
@@ -118,11 +125,24 @@ internal static class CalibrateCommand
         int threads = common.ThreadCount(parse) is > 0 and var t ? t : Environment.ProcessorCount;
         var options = new CalibrationOptions((int)(parse.GetValue(inputs.Draws) ?? CalibrationOptions.DefaultDraws), seed, threads);
 
+        string? clusterFile = parse.GetValue(inputs.Cluster);
         CalibrationResult result;
         try
         {
-            result = WithProgress(context, progress =>
-                Calibrator.Run(model, observations.Observations!, options, progress, cancellationToken));
+            if (clusterFile is null)
+            {
+                result = WithProgress(context, progress =>
+                    Calibrator.Run(model, observations.Observations!, options, progress, cancellationToken));
+            }
+            else if (ClusterSession.Calibrate(context, clusterFile, model, observations.Observations!, options,
+                         common.ThreadCount(parse), cancellationToken) is { } onCluster)
+            {
+                result = onCluster;
+            }
+            else
+            {
+                return ExitCodes.InvalidInput;
+            }
         }
         catch (CalibrationException e)
         {

@@ -25,7 +25,8 @@ internal sealed class ClusterOptions
             if (shard is not null && result.GetResult(shard.Shard) is not null)
                 result.AddError("--cluster splits the run into shards itself; --shard is for running one shard by hand.");
             // The per-iteration draws are written by the process that runs the iterations, here: not on the workers.
-            if (command.Options.FirstOrDefault(o => o.Name == "--draws") is { } draws && result.GetResult(draws) is not null)
+            // (calibrate's --draws counts particles: a number, not a file; it goes with --cluster.)
+            if (command.Options.FirstOrDefault(o => o.Name == "--draws") is Option<string?> draws && result.GetResult(draws) is not null)
                 result.AddError("--cluster cannot be combined with --draws: the draws are written where the iterations run. " +
                                 "Run without --cluster to write them.");
         });

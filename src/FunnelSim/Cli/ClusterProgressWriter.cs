@@ -7,7 +7,7 @@ namespace FunnelSim.Cli;
 /// Cluster progress on standard error: shards done / total, iterations per second, workers alive (and retries). On a
 /// terminal one line rewritten in place; otherwise a line at most every few seconds and a last one at the end.
 /// </summary>
-internal sealed class ClusterProgressWriter(CliContext context) : IProgress<ClusterProgress>
+internal sealed class ClusterProgressWriter(CliContext context) : IProgress<ClusterProgress>, IProgress<CalibrationProgress>
 {
     private readonly Lock _lock = new();
     private DateTime _last = DateTime.MinValue;
@@ -15,15 +15,19 @@ internal sealed class ClusterProgressWriter(CliContext context) : IProgress<Clus
     private string? _written;
     private bool _open;
 
-    public void Report(ClusterProgress value)
+    public void Report(ClusterProgress value) => Show(Describe(value), value.ShardsDone >= value.Shards);
+
+    /// <summary>A calibration's step; its last state is written by <see cref="Finish"/>.</summary>
+    public void Report(CalibrationProgress value) => Show(Describe(value), false);
+
+    private void Show(string line, bool done)
     {
-        string line = Describe(value);
         lock (_lock)
         {
             if (line == _written) return;
             _pending = line;
             var every = context.ErrorIsTerminal ? TimeSpan.FromSeconds(0.25) : TimeSpan.FromSeconds(2);
-            if (DateTime.UtcNow - _last < every && value.ShardsDone < value.Shards) return;
+            if (DateTime.UtcNow - _last < every && !done) return;
             Write();
         }
     }
@@ -52,6 +56,22 @@ internal sealed class ClusterProgressWriter(CliContext context) : IProgress<Clus
         };
         return string.Create(CultureInfo.InvariantCulture,
             $"cluster: {value.ShardsDone:N0}/{value.Shards:N0} shards, {value.IterationsDone:N0}/{value.Iterations:N0} iterations, {value.IterationsPerSecond:N0} iterations/s, {value.SilosAlive} {workers} alive{retries}");
+    }
+
+    /// <summary><c>cluster: calibration stage 3 (power 0.214), 5/8 chunks of particles, 2 workers alive</c></summary>
+    public static string Describe(CalibrationProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        string step = value.Stage == 0 ? "prior draws" : string.Create(CultureInfo.InvariantCulture, $"stage {value.Stage} (power {value.Power:0.000})");
+        string workers = value.SilosAlive == 1 ? "worker" : "workers";
+        string retries = value.Retries switch
+        {
+            0 => "",
+            1 => ", 1 attempt retried",
+            _ => string.Create(CultureInfo.InvariantCulture, $", {value.Retries} attempts retried"),
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"cluster: calibration {step}, {value.ChunksDone:N0}/{value.Chunks:N0} chunks of particles, {value.SilosAlive} {workers} alive{retries}");
     }
 
     private void Write()

@@ -1,4 +1,6 @@
+using FunnelSim.Calibration;
 using FunnelSim.Cluster;
+using FunnelSim.Compilation;
 using FunnelSim.Model;
 using FunnelSim.Results;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +29,8 @@ internal sealed class ClusterSession : IDisposable
     }
 
     /// <summary>Connects, or writes why not (exit 1) and returns null. Throws <see cref="OperationCanceledException"/> on Ctrl+C.</summary>
-    public static ClusterSession? Open(CliContext context, string command, string clusterFile, int threads, CancellationToken cancellationToken)
+    public static ClusterSession? Open(CliContext context, string command, string clusterFile, int threads, CancellationToken cancellationToken,
+        bool shardProgress = true)
     {
         var settings = ClusterSettings.ReadFile(clusterFile, out string error);
         if (settings is null)
@@ -41,8 +44,8 @@ internal sealed class ClusterSession : IDisposable
             host = ClusterHosting.ConnectAsync(settings, cancellationToken).GetAwaiter().GetResult();
             var progress = new ClusterProgressWriter(context);
             var options = ClusterRunOptions.From(settings) with { ThreadsPerShard = threads };
-            var coordinator = ClusterCoordinator.StartAsync(host.Services.GetRequiredService<IClusterClient>(), options, progress,
-                cancellationToken).GetAwaiter().GetResult();
+            var coordinator = ClusterCoordinator.StartAsync(host.Services.GetRequiredService<IClusterClient>(), options,
+                shardProgress ? progress : null, cancellationToken).GetAwaiter().GetResult();
             return new ClusterSession(host, coordinator, progress, cancellationToken);
         }
         catch (ClusterUnavailableException e)
@@ -75,6 +78,28 @@ internal sealed class ClusterSession : IDisposable
         {
             session._progress.Finish();
             context.Error.WriteLine($"funnelsim {command}: --cluster {Shown.Text(clusterFile)}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A calibration whose per-particle work runs on the cluster (<see cref="ClusterCalibration"/>), with its progress on
+    /// standard error; null after its error was written (exit 1). Throws <see cref="OperationCanceledException"/> on Ctrl+C
+    /// and <see cref="CalibrationException"/> as the local calibration does.
+    /// </summary>
+    public static CalibrationResult? Calibrate(CliContext context, string clusterFile, CompiledModel model,
+        IReadOnlyList<Observation> observations, CalibrationOptions options, int threads, CancellationToken cancellationToken)
+    {
+        using var session = Open(context, "calibrate", clusterFile, threads, cancellationToken, shardProgress: false);
+        if (session is null) return null;
+        try
+        {
+            return ClusterCalibration.Run(session._coordinator, model, observations, options, session._progress, null, cancellationToken);
+        }
+        catch (ClusterUnavailableException e)
+        {
+            session._progress.Finish();
+            context.Error.WriteLine($"funnelsim calibrate: --cluster {Shown.Text(clusterFile)}: {e.Message}");
             return null;
         }
     }

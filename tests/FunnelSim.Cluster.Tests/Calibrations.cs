@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using FunnelSim.Calibration;
+using FunnelSim.Compilation;
+using FunnelSim.Json;
+
+namespace FunnelSim.Cluster.Tests;
+
+/// <summary>
+/// A small scenario and observed counts whose calibration takes seconds, with an on-treatment count so the simulated
+/// (approximate Bayesian computation) likelihood is used: the expensive path, 100 simulated histories per evaluation.
+/// </summary>
+internal static partial class Calibrations
+{
+    public const string ScenarioJson = """
+        {
+          "schemaVersion": 1,
+          "name": "small calibration",
+          "startYear": 2026,
+          "years": 2,
+          "population": { "scale": "national" },
+          "simulation": { "iterations": 1000, "seed": 7, "sampling": "monte-carlo" },
+          "indications": [
+            {
+              "id": "a",
+              "incidence": { "value": 400, "low": 250, "high": 600 },
+              "annualGrowth": 0,
+              "preTestSteps": [ { "id": "advanced", "probability": 0.5 } ],
+              "prevalence": { "value": 0.1, "low": 0.06, "high": 0.15 },
+              "testing": { "uptake": 0.7, "modalities": [ { "id": "rna", "share": 1, "sensitivity": 0.9, "specificity": 1 } ] },
+              "postDetectionSteps": [ { "id": "prescribed", "probability": { "value": 0.8, "low": 0.6, "high": 0.9 } } ],
+              "treatment": { "durationMonths": { "distribution": "weibull", "median": 9, "shape": 1.2 }, "doseIntervalDays": 14 }
+            }
+          ]
+        }
+        """;
+
+    public const string ObservedJson = """
+        { "observations": [
+          { "indication": "a", "year": 2026, "metric": "treatedNew", "value": 9 },
+          { "indication": "a", "year": 2027, "metric": "onTreatment", "value": 17 }
+        ] }
+        """;
+
+    public static (CompiledModel Model, IReadOnlyList<Observation> Observations) Small()
+    {
+        var loaded = ScenarioReader.Read(ScenarioJson);
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
+        var model = ModelCompiler.Compile(loaded.Scenario!);
+        var observed = ObservedCounts.Read(ObservedJson, model);
+        Assert.True(observed.IsValid, string.Join("\n", observed.Diagnostics));
+        return (model, observed.Observations!);
+    }
+
+    /// <summary>Everything a calibration writes (the posterior scenario and the report), without the time it took.</summary>
+    public static string Written(CalibrationResult result) =>
+        PosteriorScenario.Write(result, "observed.json", new DateOnly(2026, 12, 6)) + "\n" +
+        Elapsed().Replace(CalibrationJson.Write(result, "test"), "");
+
+    [GeneratedRegex(@"""elapsedSeconds"": [^,\n]*")]
+    private static partial Regex Elapsed();
+}
+
+/// <summary>Progress reported synchronously.</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
