@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FunnelSim.Calibration;
 using FunnelSim.Compilation;
 using FunnelSim.Json;
+using FunnelSim.Tests.Shared;
 
 namespace FunnelSim.Cluster.Tests;
 
@@ -11,35 +12,9 @@ namespace FunnelSim.Cluster.Tests;
 /// </summary>
 internal static partial class Calibrations
 {
-    public const string ScenarioJson = """
-        {
-          "schemaVersion": 1,
-          "name": "small calibration",
-          "startYear": 2026,
-          "years": 2,
-          "population": { "scale": "national" },
-          "simulation": { "iterations": 1000, "seed": 7, "sampling": "monte-carlo" },
-          "indications": [
-            {
-              "id": "a",
-              "incidence": { "value": 400, "low": 250, "high": 600 },
-              "annualGrowth": 0,
-              "preTestSteps": [ { "id": "advanced", "probability": 0.5 } ],
-              "prevalence": { "value": 0.1, "low": 0.06, "high": 0.15 },
-              "testing": { "uptake": 0.7, "modalities": [ { "id": "rna", "share": 1, "sensitivity": 0.9, "specificity": 1 } ] },
-              "postDetectionSteps": [ { "id": "prescribed", "probability": { "value": 0.8, "low": 0.6, "high": 0.9 } } ],
-              "treatment": { "durationMonths": { "distribution": "weibull", "median": 9, "shape": 1.2 }, "doseIntervalDays": 14 }
-            }
-          ]
-        }
-        """;
+    public const string ScenarioJson = SmallCalibration.ScenarioJson;
 
-    public const string ObservedJson = """
-        { "observations": [
-          { "indication": "a", "year": 2026, "metric": "treatedNew", "value": 9 },
-          { "indication": "a", "year": 2027, "metric": "onTreatment", "value": 17 }
-        ] }
-        """;
+    public const string ObservedJson = SmallCalibration.ObservedJson;
 
     public static (CompiledModel Model, IReadOnlyList<Observation> Observations) Small()
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FunnelSim.Cluster;
+using FunnelSim.Tests.Shared;
 using static FunnelSim.Tests.CliHarness;
 
 namespace FunnelSim.Tests;
@@ -11,13 +12,8 @@ public sealed partial class ClusterCommandTests
     public void CalibrateOnTheClusterWritesTheLocalPosterior()
     {
         using var temp = new TempFolder();
-        File.WriteAllText(temp.File("small.json"), SmallScenario);
-        File.WriteAllText(temp.File("observed.json"), """
-            { "observations": [
-              { "indication": "a", "year": 2026, "metric": "treatedNew", "value": 9 },
-              { "indication": "a", "year": 2027, "metric": "onTreatment", "value": 17 }
-            ] }
-            """);
+        File.WriteAllText(temp.File("small.json"), SmallCalibration.ScenarioJson);
+        File.WriteAllText(temp.File("observed.json"), SmallCalibration.ObservedJson);
         string[] common = [temp.File("small.json"), "--observed", temp.File("observed.json"), "--draws", "100", "--seed", "3"];
 
         var local = Run(["calibrate", .. common, "--out", temp.File("local.json"), "--report", temp.File("local-report.json")]);
@@ -50,29 +46,6 @@ public sealed partial class ClusterCommandTests
         Assert.Contains("funnelsim worker --cluster FILE", outcome.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("posterior.json")));
     }
-
-    private const string SmallScenario = """
-        {
-          "schemaVersion": 1,
-          "name": "small calibration",
-          "startYear": 2026,
-          "years": 2,
-          "population": { "scale": "national" },
-          "simulation": { "iterations": 1000, "seed": 7, "sampling": "monte-carlo" },
-          "indications": [
-            {
-              "id": "a",
-              "incidence": { "value": 400, "low": 250, "high": 600 },
-              "annualGrowth": 0,
-              "preTestSteps": [ { "id": "advanced", "probability": 0.5 } ],
-              "prevalence": { "value": 0.1, "low": 0.06, "high": 0.15 },
-              "testing": { "uptake": 0.7, "modalities": [ { "id": "rna", "share": 1, "sensitivity": 0.9, "specificity": 1 } ] },
-              "postDetectionSteps": [ { "id": "prescribed", "probability": { "value": 0.8, "low": 0.6, "high": 0.9 } } ],
-              "treatment": { "durationMonths": { "distribution": "weibull", "median": 9, "shape": 1.2 }, "doseIntervalDays": 14 }
-            }
-          ]
-        }
-        """;
 
     private static string WithoutElapsed(string json) => ElapsedLine().Replace(json, "");
 
