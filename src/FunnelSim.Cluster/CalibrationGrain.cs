@@ -16,11 +16,7 @@ internal sealed class CalibrationGrain(CalibrationProblems problems, CoreGate co
         ArgumentNullException.ThrowIfNull(work);
         try
         {
-            using var lease = await cores.Take(work.Threads, cancellationToken).ConfigureAwait(true);
-            // CPU-bound for seconds: on a thread of its own, as the shard grain does, off the grain's scheduler (the silo keeps
-            // answering) and off the thread pool (a pool thread held that long makes the pool start more threads).
-            return await Task.Factory.StartNew(() => Work(work, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning,
-                TaskScheduler.Default).ConfigureAwait(true);
+            return await cores.Run(work.Threads, () => Work(work, cancellationToken), cancellationToken).ConfigureAwait(true);
         }
         finally
         {

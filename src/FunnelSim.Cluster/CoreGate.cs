@@ -39,6 +39,19 @@ internal sealed class CoreGate
         return new Lease(_free, wanted);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> once <paramref name="threads"/> cores are free (<see cref="Take"/>), on a thread of its
+    /// own: the engine is synchronous and CPU-bound for seconds, so it runs as a single-process run's workers do, off the
+    /// grain's scheduler (the silo keeps answering membership probes and calls) and off the thread pool (a pool thread held
+    /// that long makes the pool start more threads, which then compete for the cores).
+    /// </summary>
+    public async Task<T> Run<T>(int threads, Func<T> work, CancellationToken cancellationToken)
+    {
+        using var lease = await Take(threads, cancellationToken).ConfigureAwait(false);
+        return await Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ConfigureAwait(false);
+    }
+
     private sealed class Lease(SemaphoreSlim free, int cores) : IDisposable
     {
         private int _released;

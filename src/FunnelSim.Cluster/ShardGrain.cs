@@ -16,16 +16,12 @@ internal sealed class ShardGrain(ModelCache models, CoreGate cores, ILocalSiloDe
         ArgumentNullException.ThrowIfNull(work);
         try
         {
-            using var lease = await cores.Take(work.Threads, cancellationToken).ConfigureAwait(true);
-            // The engine is synchronous and CPU-bound for seconds: it runs on a thread of its own, as a single-process run's
-            // workers do, off the grain's scheduler (the silo keeps answering membership probes and calls) and off the
-            // thread pool (a pool thread held that long makes the pool start more threads, which then compete for the cores).
-            byte[] partial = await Task.Factory.StartNew(() =>
+            byte[] partial = await cores.Run(work.Threads, () =>
             {
                 var model = models.Get(work.ScenarioJson);
                 return PartialBinary.Write(ShardRun.Run(model, new Shard(work.Index, work.Count), work.Command, work.Threads,
                     cancellationToken: cancellationToken));
-            }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(true);
+            }, cancellationToken).ConfigureAwait(true);
             return new ShardAnswer { Partial = partial, Silo = silo.SiloAddress.ToString() };
         }
         finally
