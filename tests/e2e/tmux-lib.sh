@@ -51,3 +51,20 @@ settled() {
   wait_gone "updating…"
   wait_for "valid"
 }
+
+# setup_session: builds funnelsim (Debug) and sets bin (the program), work (a temporary folder, removed with the session on
+# exit) and payer (a copy of the shipped payer scenario in it: nothing the session does touches the repository); then
+# `start WIDTH HEIGHT [ARGS…]` opens the UI in the session, in $work, its standard error in $work/stderr.txt.
+setup_session() {
+  dotnet build src/FunnelSim -v quiet -nologo >/dev/null
+  bin="$PWD/src/FunnelSim/bin/Debug/net10.0/funnelsim"
+  work=$(mktemp -d)
+  payer="$work/payer-commercial-1m.json"
+  cp scenarios/payer-commercial-1m.json "$payer"
+  trap 'tmux_ kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+}
+start() { # start WIDTH HEIGHT [ARGS…]
+  local w=$1 h=$2; shift 2
+  tmux_ new-session -d -s "$session" -x "$w" -y "$h" -c "$work" -e XDG_CONFIG_HOME="$work/config" "$bin $* 2>$work/stderr.txt" \
+    || fail "tmux could not start (on a machine whose /dev/null is not a character device, give UI_SMOKE_TMUX a wrapper)"
+}

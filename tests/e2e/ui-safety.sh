@@ -13,17 +13,7 @@ session="funnelsim-safety-e2e-$$"
 source tests/e2e/tmux-lib.sh
 if ! have_tmux; then echo "$name: tmux not found; skipped"; exit 0; fi
 
-dotnet build src/FunnelSim -v quiet -nologo >/dev/null
-bin="$PWD/src/FunnelSim/bin/Debug/net10.0/funnelsim"
-work=$(mktemp -d)
-payer="$work/payer-commercial-1m.json"      # a copy: nothing the session does touches the repository
-cp scenarios/payer-commercial-1m.json "$payer"
-trap 'tmux_ kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
-start() { # start WIDTH HEIGHT [ARGS…]
-  local w=$1 h=$2; shift 2
-  tmux_ new-session -d -s "$session" -x "$w" -y "$h" -c "$work" -e XDG_CONFIG_HOME="$work/config" "$bin $* 2>$work/stderr.txt" \
-    || fail "tmux could not start (on a machine whose /dev/null is not a character device, give UI_SMOKE_TMUX a wrapper)"
-}
+setup_session   # builds funnelsim; sets bin, work (a temporary folder) and payer; start WIDTH HEIGHT [ARGS…]
 
 echo "$name: 120x40 — the base case; Esc never quits"
 start 120 40
