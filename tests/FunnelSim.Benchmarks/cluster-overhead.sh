@@ -24,8 +24,12 @@ cleanup() {
 }
 trap cleanup EXIT
 pin() { if command -v taskset >/dev/null; then taskset -c "$@"; else shift; "$@"; fi; }
-cpu_seconds() { # user + system seconds of a live process
-  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+cpu_seconds() { # user + system seconds of a live process and its live children ('funnelsim worker' runs its silo in one)
+  local pid total=0
+  for pid in "$1" $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+    total=$(echo "$total + $(awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$pid/stat")" | bc -l)
+  done
+  echo "$total"
 }
 
 dotnet build src/FunnelSim -c Release -o "$work/bin" >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }

@@ -26,8 +26,12 @@ internal static class WorkerCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CliContext context, string? clusterFile, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(CliContext context, string? clusterFile, CancellationToken signalled)
     {
+        // Started by WorkerProcess (the usual way), the parent's stop request stops this worker as a signal would.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(signalled);
+        WorkerProcess.WatchLifeline(stop);
+        var cancellationToken = stop.Token;
         var settings = ClusterSettings.Default;
         if (clusterFile is not null)
         {
