@@ -71,8 +71,16 @@ done
 if ! kill -0 "$run" 2>/dev/null; then
   echo "cluster-redis: FAIL (the run ended before a worker could be killed; give more iterations)"; exit 1
 fi
+# 'funnelsim worker' runs its silo in a child process (docs/scale-out.md): SIGKILL of the worker must end that too.
+silo=$(cat /proc/"$(cat "$work/worker2.pid")"/task/*/children 2>/dev/null || true)
 kill -9 "$(cat "$work/worker2.pid")"
 echo "cluster-redis: killed worker 2 (SIGKILL) at: $(grep -E '^cluster:' "$work/run.err" | tail -n 1)"
+alive() { [[ -r /proc/$1/stat ]] && ! awk '{ exit ($3 == "Z") ? 0 : 1 }' "/proc/$1/stat"; }
+for pid in $silo; do
+  for _ in $(seq 100); do alive "$pid" || break; sleep 0.1; done
+  if alive "$pid"; then echo "cluster-redis: FAIL (worker 2's silo process $pid outlived it)"; kill -9 "$pid"; exit 1; fi
+done
+[[ -n "$silo" ]] && echo "cluster-redis: worker 2's silo process ended with it"
 if ! wait "$run"; then
   echo "cluster-redis: FAIL (the cluster run failed)"; cat "$work/run.err"; exit 1
 fi
