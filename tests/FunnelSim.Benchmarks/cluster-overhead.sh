@@ -4,11 +4,11 @@
 #   one process:  funnelsim run -n ITERATIONS --threads 2, pinned to cores 0 and 1
 #   cluster:      two 'funnelsim worker' processes (localhost clustering), pinned to core 0 and core 1, each shard on one
 #                 thread (--threads 1), and a coordinator 'funnelsim run -n ITERATIONS --cluster FILE'
-# A round is: the one process; then two freshly started workers and a cluster run ("fresh": their code still to compile);
-# then a second cluster run on the same workers ("served": a worker is a service that serves many runs, while a
-# one-process run is a new process every time). The ratios compare each cluster run with the one process of its own
-# round: the machine drifts (by over 10% within minutes on the shared development machine), so rounds are interleaved
-# rather than one long series of each. Prints wall-clock seconds and CPU seconds (user + system: the workers', their
+# A round is: the one process; two freshly started workers and a cluster run ("fresh": their code still to compile); a
+# second cluster run on the same workers ("served": a worker is a service that serves many runs, while a one-process run
+# is a new process every time); the one process again. Each ratio compares a cluster run with the mean of the one-process
+# runs either side of it: the machine drifts (by over 10% within minutes on the shared development machine), so the runs
+# are interleaved rather than one long series of each. Prints wall-clock seconds and CPU seconds (user + system: the workers', their
 # silo processes' and the coordinator's) and each round's ratios, then the medians over the rounds, and checks every
 # result is the same bits as the one process's.
 # Usage: tests/FunnelSim.Benchmarks/cluster-overhead.sh [ITERATIONS [ROUNDS]]   (default 10000000 1)
@@ -64,38 +64,53 @@ start_workers() {
   done
 }
 
+single_run() { # times the one process; sets single_wall, single_cpu, single_engine
+  { time pin 0,1 "$funnelsim" run -n "$iterations" --threads 2 --out "$work/single.json" 2>/dev/null; } 2>"$work/single.time"
+  local user sys
+  read -r single_wall user sys <"$work/single.time"
+  single_cpu=$(echo "$user + $sys" | bc -l)
+  single_engine=$(elapsed "$work/single.json")
+  echo "round $round: one process: wall ${single_wall} s, CPU ${single_cpu} s, engine ${single_engine} s (x2 threads); load average $(load)"
+}
+
 same_bits=yes
 for round in $(seq "$rounds"); do
   if [[ -n "${SINGLE:-}" ]]; then
     read -r single_wall single_cpu single_engine <<<"$SINGLE"
     echo "round $round: one process: wall ${single_wall} s, CPU ${single_cpu} s (given, not run)"
-  else
-    { time pin 0,1 "$funnelsim" run -n "$iterations" --threads 2 --out "$work/single.json" 2>/dev/null; } 2>"$work/single.time"
-    read -r single_wall single_user single_sys <"$work/single.time"
-    single_cpu=$(echo "$single_user + $single_sys" | bc -l)
-    single_engine=$(elapsed "$work/single.json")
-    echo "round $round: one process: wall ${single_wall} s, CPU ${single_cpu} s, engine ${single_engine} s (x2 threads); load average $(load)"
+  elif [[ $round -eq 1 ]]; then
+    single_run
   fi
+  # (A later round starts from the one-process run that ended the round before.)
+  before_wall=$single_wall; before_cpu=$single_cpu
   start_workers
   for kind in fresh served; do
     w0=$(cpu_seconds "${pids[0]}"); w1=$(cpu_seconds "${pids[1]}")
-    { time "$funnelsim" run -n "$iterations" --threads 1 --cluster "$work/cluster.json" --out "$work/cluster-result.json" \
+    { time "$funnelsim" run -n "$iterations" --threads 1 --cluster "$work/cluster.json" --out "$work/cluster-$kind.json" \
         2>"$work/run.err"; } 2>"$work/cluster.time"
     read -r cluster_wall coordinator_user coordinator_sys <"$work/cluster.time"
     workers_cpu=$(echo "$(cpu_seconds "${pids[0]}") - $w0 + $(cpu_seconds "${pids[1]}") - $w1" | bc -l)
     coordinator_cpu=$(echo "$coordinator_user + $coordinator_sys" | bc -l)
-    cluster_cpu=$(echo "$workers_cpu + $coordinator_cpu" | bc -l)
-    wall_ratio=$(echo "$cluster_wall / $single_wall" | bc -l); cpu_ratio=$(echo "$cluster_cpu / $single_cpu" | bc -l)
-    echo "$wall_ratio" >>"$work/$kind.wall"; echo "$cpu_ratio" >>"$work/$kind.cpu"
+    echo "$cluster_wall $(echo "$workers_cpu + $coordinator_cpu" | bc -l)" >"$work/$kind.figures"
     # The merged result's elapsedSeconds is the sum of the shards' own engine times.
-    printf 'round %d: two workers (%s): wall %s s, CPU %.1f s (workers %.1f s, coordinator %.1f s), shards %s s summed; ratio wall %.3f, CPU %.3f; load average %s\n' \
-      "$round" "$kind" "$cluster_wall" "$cluster_cpu" "$workers_cpu" "$coordinator_cpu" "$(elapsed "$work/cluster-result.json")" \
-      "$wall_ratio" "$cpu_ratio" "$(load)"
-    if [[ -z "${SINGLE:-}" ]] && ! diff <(strip "$work/single.json") <(strip "$work/cluster-result.json") >/dev/null; then
+    printf 'round %d: two workers (%s): wall %s s, CPU %.1f s (workers %.1f s, coordinator %.1f s), shards %s s summed; load average %s\n' \
+      "$round" "$kind" "$cluster_wall" "$(echo "$workers_cpu + $coordinator_cpu" | bc -l)" "$workers_cpu" "$coordinator_cpu" \
+      "$(elapsed "$work/cluster-$kind.json")" "$(load)"
+    if [[ -z "${SINGLE:-}" ]] && ! diff <(strip "$work/single.json") <(strip "$work/cluster-$kind.json") >/dev/null; then
       same_bits=no; echo "round $round: two workers ($kind): the result DIFFERS from the one process's"
     fi
   done
   stop_workers
+  # The one process again after the cluster runs: each ratio is against the mean of the one-process runs either side of it.
+  [[ -z "${SINGLE:-}" ]] && single_run
+  base_wall=$(echo "($before_wall + $single_wall) / 2" | bc -l); base_cpu=$(echo "($before_cpu + $single_cpu) / 2" | bc -l)
+  for kind in fresh served; do
+    read -r cluster_wall cluster_cpu <"$work/$kind.figures"
+    wall_ratio=$(echo "$cluster_wall / $base_wall" | bc -l); cpu_ratio=$(echo "$cluster_cpu / $base_cpu" | bc -l)
+    echo "$wall_ratio" >>"$work/$kind.wall"; echo "$cpu_ratio" >>"$work/$kind.cpu"
+    printf 'round %d: %s workers / one process (mean of the runs before and after): wall %.3f, CPU %.3f\n' \
+      "$round" "$kind" "$wall_ratio" "$cpu_ratio"
+  done
 done
 for kind in fresh served; do
   printf 'median over %d round(s), %s workers / one process: wall %.3f, CPU %.3f\n' "$rounds" "$kind" \
