@@ -43,7 +43,7 @@ public sealed partial class ClusterCommandTests(ClusterWorkerFixture worker) : I
     public void BatchItemsAndSweepPointsOnTheClusterEqualTheirSingleProcessRuns()
     {
         using var temp = new TempFolder();
-        string[] files = [Scenario("us-national-base.json"), Scenario("whatif-rna-reflex-testing.json")];
+        string[] files = [Scenario("us-national-base.json"), Scenario("whatif-rna-first-testing.json")];
         File.Copy(Scenario("us-national-base.json"), temp.File("base.json"));
         File.WriteAllText(temp.File("sweep.json"),
             """{ "base": "base.json", "axes": [ { "path": "indications[0].testing.uptake.value", "values": [0.5, 0.6, 0.7] } ] }""");

@@ -7,7 +7,7 @@ namespace FunnelSim.Tests;
 public class CompareCommandTests
 {
     private static readonly string Base = Scenario("us-national-base.json");
-    private static readonly string RnaReflex = Scenario("whatif-rna-reflex-testing.json");
+    private static readonly string RnaFirst = Scenario("whatif-rna-first-testing.json");
 
     private static IEnumerable<JsonElement> AllMetrics(JsonElement root) =>
         root.GetProperty("indications").EnumerateArray().Append(root.GetProperty("total"))
@@ -38,7 +38,7 @@ public class CompareCommandTests
     [Fact]
     public void TheTableShowsARowThatIsTheSameInEveryIterationAsSuch()
     {
-        var outcome = Run("compare", Base, RnaReflex, "--iterations", "500", "--threads", "2");
+        var outcome = Run("compare", Base, RnaFirst, "--iterations", "500", "--threads", "2");
 
         Assert.Equal(0, outcome.ExitCode);
         // The RNA what-if changes only the modality mix: every count before testing is identical in both.
@@ -53,7 +53,7 @@ public class CompareCommandTests
         using var temp = new TempFolder();
         string target = temp.File("comparison.json");
 
-        var outcome = Run("compare", Base, RnaReflex, "--iterations", "4000", "--out", target);
+        var outcome = Run("compare", Base, RnaFirst, "--iterations", "4000", "--out", target);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("B − A · total · 2030", outcome.Out);
@@ -82,13 +82,13 @@ public class CompareCommandTests
         // The same comparison, but B run on its own with another seed: the empirical spread of B(seed 2) − A(seed 1)
         // over iterations is what an unpaired comparison would report.
         using var temp = new TempFolder();
-        var paired = Run("compare", Base, RnaReflex, "--iterations", "3000", "--seed", "1", "--format", "csv");
+        var paired = Run("compare", Base, RnaFirst, "--iterations", "3000", "--seed", "1", "--format", "csv");
         Assert.Equal(0, paired.ExitCode);
         string row = paired.Out.Split('\n').Single(l => l.StartsWith("total,2030,treatedNew,", StringComparison.Ordinal));
         double pairedSd = double.Parse(row.Split(',')[10], System.Globalization.CultureInfo.InvariantCulture);
 
         var a = Run("run", Base, "--iterations", "3000", "--seed", "1");
-        var b = Run("run", RnaReflex, "--iterations", "3000", "--seed", "2");
+        var b = Run("run", RnaFirst, "--iterations", "3000", "--seed", "2");
         double Sd(string results) => JsonNode.Parse(results)!["total"]!["years"]![4]!["metrics"]!["treatedNew"]!["sd"]!.GetValue<double>();
         double independentSd = Math.Sqrt(Sd(a.Out) * Sd(a.Out) + Sd(b.Out) * Sd(b.Out));
 
@@ -184,7 +184,7 @@ public class CompareCommandTests
     [InlineData("--year", "2031", "outside the horizon 2026–2030")]
     public void ABadTableChoiceIsAUsageError(string option, string value, string message)
     {
-        var outcome = Run("compare", Base, RnaReflex, option, value, "--iterations", "200");
+        var outcome = Run("compare", Base, RnaFirst, option, value, "--iterations", "200");
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains(message, outcome.Error);
         Assert.Equal("", outcome.Out);

@@ -8,7 +8,7 @@ namespace FunnelSim.Tests;
 public class OverlayCommandTests
 {
     private static readonly string Base = Scenario("us-national-base.json");
-    private static readonly string RnaReflex = Scenario("whatif-rna-reflex-testing.json");
+    private static readonly string RnaFirst = Scenario("whatif-rna-first-testing.json");
 
     private static JsonNode WithoutTiming(string json)
     {
@@ -62,7 +62,7 @@ public class OverlayCommandTests
     [Fact]
     public void CompareOfTheBaseAndTheShippedRnaWhatIfComparesMoneyToo()
     {
-        var outcome = Run("compare", Base, RnaReflex, "-n", "2000", "--format", "json");
+        var outcome = Run("compare", Base, RnaFirst, "-n", "2000", "--format", "json");
 
         Assert.Equal(0, outcome.ExitCode);
         var total = JsonNode.Parse(outcome.Out)!["total"]!["years"]![4]!["metrics"]!;
@@ -88,8 +88,8 @@ public class OverlayCommandTests
     public void ValidateAcceptsTheShippedOverlaysAndDriversTornadoAndBatchTakeSet()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, Run("validate", RnaReflex, Scenario("whatif-low-testing-uptake.json")).ExitCode);
-        Assert.Equal(0, Run("batch", RnaReflex, "--out-dir", temp.Path, "-n", "1000", "--set", "years=1").ExitCode);
+        Assert.Equal(0, Run("validate", RnaFirst, Scenario("whatif-low-testing-uptake.json")).ExitCode);
+        Assert.Equal(0, Run("batch", RnaFirst, "--out-dir", temp.Path, "-n", "1000", "--set", "years=1").ExitCode);
         var result = JsonNode.Parse(File.ReadAllText(Directory.GetFiles(temp.Path, "*.results.json").Single()))!;
         Assert.Equal(1, result["scenario"]!["years"]!.GetValue<int>());
         Assert.Equal(0.85, result["scenario"]!["indications"]![0]!["testing"]!["modalities"]![1]!["share"]!.GetValue<double>());

@@ -125,7 +125,7 @@ public class ValidateAndBatchTests
     public void BatchOfGoodFilesSucceedsAndWritesCsvWhenAsked()
     {
         using var output = new TempFolder();
-        var outcome = Run("batch", Scenario("us-national-base.json"), Scenario("whatif-rna-reflex-testing.json"),
+        var outcome = Run("batch", Scenario("us-national-base.json"), Scenario("whatif-rna-first-testing.json"),
             "--out-dir", output.Path, "--iterations", "300", "--format", "csv");
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal(2, Directory.GetFiles(output.Path, "*.results.csv").Length);

@@ -47,7 +47,7 @@ public class WorkbookCommandTests
         using var temp = new TempFolder();
 
         var budget = Run("budget", Scenario("payer-commercial-1m.json"), "-n", "300", "--out", temp.File("budget.xlsx"));
-        var compare = Run("compare", Scenario("us-national-base.json"), Scenario("whatif-rna-reflex-testing.json"), "-n", "300",
+        var compare = Run("compare", Scenario("us-national-base.json"), Scenario("whatif-rna-first-testing.json"), "-n", "300",
             "--out", temp.File("compare.xlsx"));
 
         Assert.Equal(0, budget.ExitCode);

@@ -17,7 +17,7 @@ internal static class CompareCommand
     public static Command Create(CliContext context)
     {
         var a = new Argument<string>("A") { Description = "Scenario A, the reference (e.g. scenarios/us-national-base.json)." };
-        var b = new Argument<string>("B") { Description = "Scenario B, the alternative (e.g. scenarios/whatif-rna-reflex-testing.json)." };
+        var b = new Argument<string>("B") { Description = "Scenario B, the alternative (e.g. scenarios/whatif-rna-first-testing.json)." };
         var choice = OutputChoiceOptions.ForTable(ComparisonTable.HeadlineMetrics);
         var output = OutputTarget.Create("Write every indication × year × metric to FILE: JSON (scenarioA, scenarioB, run, " +
                                          "indications[], total), or CSV when FILE ends in .csv or --format csv is given. Written atomically.");
@@ -33,7 +33,7 @@ internal static class CompareCommand
             "with nobody treated) is left out of that difference and the count reported. " +
             "Only what both scenarios have is compared; indications, years or step metrics that only one has are listed on " +
             "standard error and left out.\n\n" +
-            "Example: funnelsim compare scenarios/us-national-base.json scenarios/whatif-rna-reflex-testing.json --indication pdac\n" +
+            "Example: funnelsim compare scenarios/us-national-base.json scenarios/whatif-rna-first-testing.json --indication pdac\n" +
             "         funnelsim compare scenarios/payer-commercial-1m.json B.json --metric budgetImpact --metric pmpm\n\n" +
             "Exit codes: 0 success, 1 invalid scenario or file error, 2 usage error, 130 cancelled.")
         {

@@ -25,7 +25,7 @@ public sealed class OverlayTests
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Overlays", name);
 
-    public static TheoryData<string> ShippedWhatIfs() => ["whatif-rna-reflex-testing", "whatif-low-testing-uptake", "whatif-reflex-rna-after-dna"];
+    public static TheoryData<string> ShippedWhatIfs() => ["whatif-rna-first-testing", "whatif-low-testing-uptake", "whatif-reflex-rna-after-dna"];
 
     [Theory]
     [MemberData(nameof(ShippedWhatIfs))]
@@ -51,7 +51,7 @@ public sealed class OverlayTests
     [Fact]
     public void The_results_echo_the_resolved_scenario()
     {
-        var overlay = ScenarioSource.ReadFile(Shipped("whatif-rna-reflex-testing.json"));
+        var overlay = ScenarioSource.ReadFile(Shipped("whatif-rna-first-testing.json"));
         var scenario = overlay.Scenario! with { Simulation = overlay.Scenario.Simulation with { Iterations = 1_000 } };
 
         var echo = JsonNode.Parse(ResultJson.Write(Simulator.Run(scenario, threads: 1)))!["scenario"]!;

@@ -49,7 +49,7 @@ public class EngineLimitsTests
     [InlineData("payer-commercial-1m.json")]
     [InlineData("payer-medicare-advantage-1m.json")]
     [InlineData("whatif-low-testing-uptake.json")]
-    [InlineData("whatif-rna-reflex-testing.json")]
+    [InlineData("whatif-rna-first-testing.json")]
     [InlineData("whatif-reflex-rna-after-dna.json")]
     public void Shipped_scenarios_are_far_inside_the_limits(string name)
     {

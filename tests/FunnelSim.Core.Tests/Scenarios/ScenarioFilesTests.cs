@@ -16,7 +16,7 @@ public sealed class ScenarioFilesTests
     private static readonly string[] ShippedScenarios =
     [
         "us-national-base.json",
-        "whatif-rna-reflex-testing.json",
+        "whatif-rna-first-testing.json",
         "whatif-low-testing-uptake.json",
         "whatif-reflex-rna-after-dna.json",
         "payer-commercial-1m.json",

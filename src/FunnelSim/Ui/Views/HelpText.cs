@@ -29,7 +29,9 @@ internal static class HelpText
           Tab / Shift+Tab move between the outline and the fields, round within the tab, never to another tab
                           (the field editor scrolls to the focused field)
           ↑ ↓ PgUp PgDn Home End   scroll a table or a page that is taller than the screen
-          Run › Calibrate…  update the scenario from observed counts, typed as rows or loaded from a file
+          Run › Calibrate…  update the scenario from observed counts, typed as rows or loaded from a file;
+                            in it Alt+A / Alt+R add / remove a row, Alt+L load a file, Enter or Alt+C calibrate,
+                            Esc or Cancel closes it (the rows are kept for the next time)
           In the outline:   ↑ ↓ select, → ← expand/collapse, Ins add step/modality/correlation, Del remove,
                             Alt+↑ / Alt+↓ move it, F2 rename (jumps to its Id)
           Drop-down fields: Enter, Space or F4 opens the list, ↑ ↓ and Enter choose, Esc closes it unchanged;
