@@ -4,5 +4,6 @@ using FunnelSim.Cli;
 // 'funnelsim worker' runs its silo in a child process with the JIT's tiering delay off (WorkerProcess).
 if (WorkerProcess.RunRelaunched(args) is int workerExitCode) return workerExitCode;
 
-using var signals = TerminationSignals.Listen();
+// A worker's child hears SIGINT and SIGTERM as stop requests of its own (WorkerProcess.WatchLifeline).
+using var signals = WorkerProcess.IsChild ? TerminationSignals.Manual() : TerminationSignals.Listen();
 return await FunnelSimCli.RunAsync(args, CliContext.FromConsole(), signals);

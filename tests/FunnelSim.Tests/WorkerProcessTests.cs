@@ -16,23 +16,24 @@ public class WorkerProcessTests
     [Fact]
     public void AnAppHostIsStartedAgainWithTheSameArgumentsAndTheSetting()
     {
-        var start = WorkerProcess.StartInfo("/opt/tools/funnelsim", "/opt/tools/.store/funnelsim.dll", ["worker", "--cluster", "c.json"])!;
+        var start = WorkerProcess.StartInfo("/opt/tools/funnelsim", [], ["worker", "--cluster", "c.json"], parent: 42)!;
 
         Assert.Equal("/opt/tools/funnelsim", start.FileName);
         Assert.Equal(["worker", "--cluster", "c.json"], start.ArgumentList);
         Assert.Equal("0", start.Environment[WorkerProcess.TieringDelayVariable]);
-        Assert.Equal("1", start.Environment[WorkerProcess.LifelineVariable]);
+        Assert.Equal("42", start.Environment[WorkerProcess.LifelineVariable]);
         Assert.True(start.RedirectStandardInput);
         Assert.False(start.RedirectStandardOutput || start.RedirectStandardError);
     }
 
     [Fact]
-    public void UnderTheDotnetHostTheEntryAssemblyComesFirst()
+    public void UnderTheDotnetHostItsOwnArgumentsAndTheEntryAssemblyComeFirst()
     {
-        var start = WorkerProcess.StartInfo("/usr/share/dotnet/dotnet", "/repo/bin/funnelsim.dll", ["worker"])!;
+        string[] host = ["exec", "--runtimeconfig", "/repo/bin/funnelsim.runtimeconfig.json", "/repo/bin/funnelsim.dll"];
+        var start = WorkerProcess.StartInfo("/usr/share/dotnet/dotnet", host, ["worker"], parent: 42)!;
 
-        Assert.Equal(["/repo/bin/funnelsim.dll", "worker"], start.ArgumentList);
-        Assert.Null(WorkerProcess.StartInfo("/usr/share/dotnet/dotnet", "", ["worker"]));
+        Assert.Equal([.. host, "worker"], start.ArgumentList);
+        Assert.Null(WorkerProcess.StartInfo("/usr/share/dotnet/dotnet", [], ["worker"], parent: 42));
     }
 
     [Theory]
@@ -71,10 +72,28 @@ public class WorkerProcessTests
         Assert.Contains($"{WorkerProcess.TieringDelayVariable}=0", Environ(child));
         Signal("TERM", worker.Process.Id);
 
-        Assert.True(worker.Process.WaitForExit(60_000), "the worker did not stop on SIGTERM");
+        WaitForExit(worker, "the worker did not stop on SIGTERM");
         Assert.Equal(0, worker.Process.ExitCode);
         Assert.Contains("stopped.", worker.ErrorText);
         Assert.True(Ended(child), "the worker's child is still running");
+    }
+
+    [Fact]
+    public void CtrlCInATerminalReachesBothAndStopsTheWorkerCleanly()
+    {
+        if (!OnLinux()) return;
+        using var temp = new TempFolder();
+        using var worker = StartWorker(temp);
+        int child = ChildOf(worker.Process.Id);
+
+        // A terminal sends SIGINT to the whole foreground process group: the parent and its child.
+        Signal("INT", child);
+        Signal("INT", worker.Process.Id);
+
+        WaitForExit(worker, "the worker did not stop on Ctrl+C");
+        Assert.Equal(0, worker.Process.ExitCode);
+        Assert.Contains("stopped.", worker.ErrorText);
+        Assert.DoesNotContain("cancelled", worker.ErrorText);
     }
 
     [Fact]
@@ -85,12 +104,19 @@ public class WorkerProcessTests
         using var worker = StartWorker(temp);
         int child = ChildOf(worker.Process.Id);
 
-        Signal("KILL", worker.Process.Id);
-        Assert.True(worker.Process.WaitForExit(60_000));
+        try
+        {
+            Signal("KILL", worker.Process.Id);
+            Assert.True(worker.Process.WaitForExit(60_000));
 
-        var deadline = Stopwatch.StartNew();
-        while (!Ended(child) && deadline.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(100);
-        Assert.True(Ended(child), "the worker's child outlived it");
+            var deadline = Stopwatch.StartNew();
+            while (!Ended(child) && deadline.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(100);
+            Assert.True(Ended(child), "the worker's child outlived it");
+        }
+        finally
+        {
+            if (!Ended(child)) Signal("KILL", child);
+        }
     }
 
     [Fact]
@@ -102,11 +128,20 @@ public class WorkerProcessTests
 
         Assert.DoesNotContain(Children(worker.Process.Id), pid => !Ended(pid));
         Signal("TERM", worker.Process.Id);
-        Assert.True(worker.Process.WaitForExit(60_000), "the worker did not stop on SIGTERM");
+        WaitForExit(worker, "the worker did not stop on SIGTERM");
     }
 
+    /// <summary>Linux with <c>kill</c> and the kernel's list of a thread's children (CONFIG_PROC_CHILDREN).</summary>
     private static bool OnLinux() =>
-        OperatingSystem.IsLinux() && (File.Exists("/bin/kill") || File.Exists("/usr/bin/kill"));
+        OperatingSystem.IsLinux() && (File.Exists("/bin/kill") || File.Exists("/usr/bin/kill")) &&
+        File.Exists($"/proc/self/task/{Environment.ProcessId}/children");
+
+    private static void WaitForExit(RunningProcess worker, string message)
+    {
+        Assert.True(worker.Process.WaitForExit(60_000), message);
+        // Without a timeout, WaitForExit also waits for the redirected standard error to be read to its end.
+        worker.Process.WaitForExit();
+    }
 
     /// <summary>A real <c>funnelsim worker</c> (localhost clustering on free ports), once it says it is ready.</summary>
     private static RunningProcess StartWorker(TempFolder temp, params (string Name, string Value)[] environment)
@@ -148,7 +183,15 @@ public class WorkerProcessTests
         var children = new List<int>();
         foreach (string task in Directory.GetDirectories($"/proc/{parent}/task"))
         {
-            string list = File.ReadAllText(Path.Combine(task, "children"));
+            string list;
+            try
+            {
+                list = File.ReadAllText(Path.Combine(task, "children"));
+            }
+            catch (IOException)
+            {
+                continue; // the thread ended meanwhile
+            }
             children.AddRange(list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)));
         }
         return children;

@@ -18,8 +18,8 @@ internal static class WorkerCommand
         var command = new Command("worker", "Run a FunnelSim worker: an Orleans silo that runs the shards of 'funnelsim run|budget|batch " +
             "--cluster FILE' until stopped (Ctrl+C or SIGTERM). Start as many as you like, on this machine or (with Redis) any " +
             "other; each shard uses all the worker's cores unless the coordinating command asks for fewer threads. The silo runs in a " +
-            "child process started with the JIT's tiering delay off (DOTNET_TC_CallCountingDelayMs=0, for speed); signals to " +
-            "this process reach it, and it ends with this process.\n\n" +
+            "child process started with the JIT's tiering delay off (DOTNET_TC_CallCountingDelayMs=0, for speed); Ctrl+C and " +
+            "SIGTERM to this process stop it, and it ends with this process.\n\n" +
             "Exit codes: 0 stopped, 1 unreadable cluster file or the worker could not join its cluster.")
         {
             cluster,
@@ -32,7 +32,7 @@ internal static class WorkerCommand
     {
         // Started by WorkerProcess (the usual way), the parent's stop request stops this worker as a signal would.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(signalled);
-        WorkerProcess.WatchLifeline(stop);
+        using var lifeline = WorkerProcess.WatchLifeline(stop);
         var cancellationToken = stop.Token;
         var settings = ClusterSettings.Default;
         if (clusterFile is not null)
