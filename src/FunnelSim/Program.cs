@@ -5,5 +5,5 @@ using FunnelSim.Cli;
 if (WorkerProcess.RunRelaunched(args) is int workerExitCode) return workerExitCode;
 
 // A worker's child hears SIGINT and SIGTERM as stop requests of its own (WorkerProcess.WatchLifeline).
-using var signals = WorkerProcess.IsChild ? TerminationSignals.Manual() : TerminationSignals.Listen();
+using var signals = WorkerProcess.IsChild && args is ["worker", ..] ? TerminationSignals.Manual() : TerminationSignals.Listen();
 return await FunnelSimCli.RunAsync(args, CliContext.FromConsole(), signals);
