@@ -16,7 +16,7 @@ internal static class WorkerCommand
             HelpName = "FILE",
         };
         var command = new Command("worker", "Run a FunnelSim worker: an Orleans silo that runs the shards of 'funnelsim run|budget|batch " +
-            "--cluster FILE' until stopped (Ctrl+C or SIGTERM). Start as many as you like, on this machine or (with Redis) any " +
+            "--cluster FILE' and the particles of 'funnelsim calibrate --cluster FILE' until stopped (Ctrl+C or SIGTERM). Start as many as you like, on this machine or (with Redis) any " +
             "other; each shard uses all the worker's cores unless the coordinating command asks for fewer threads. The silo runs in a " +
             "child process started with the JIT's tiering delay off (DOTNET_TC_CallCountingDelayMs=0, for speed); Ctrl+C and " +
             "SIGTERM to this process stop it, and it ends with this process.\n\n" +
