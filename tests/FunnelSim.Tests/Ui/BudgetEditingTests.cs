@@ -164,9 +164,7 @@ public class BudgetEditingTests
     public void TypingIntoAFieldWhoseEditRebuildsTheOutlineKeepsTheFocusThere()
     {
         using var ui = new UiHarness(120, 40, Payer());
-        var page = ui.Window.EditPage;
-        page.Outline.Select("population");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("population");
         var medicare = Assert.IsType<TextField>(page.Editor.InputOf("share.medicare"));
         medicare.SetFocus();
 

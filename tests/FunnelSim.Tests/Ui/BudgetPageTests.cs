@@ -119,9 +119,7 @@ public class BudgetPageTests
         Assert.Contains(headlineBefore, ui.Screen);
 
         // Given the drug price selected in the outline (a PERT), when its mode goes from $24,683 to $30,000 …
-        var page = ui.Window.EditPage;
-        page.Outline.Select("costs.drugPerDose");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("costs.drugPerDose");
         Assert.Contains("Editor: costs › drugPerDose", ui.Screen);
         var mode = Assert.IsType<TextField>(page.Editor.InputOf("mode"));
         Assert.Equal("24683", mode.Text);

@@ -116,9 +116,7 @@ public class DisplayTests
     public void At80By24AnErrorLeavesTheFieldBeingTypedInOnTheScreen()
     {
         using var ui = new UiHarness(80, 24);
-        var page = ui.Window.EditPage;
-        page.Outline.Select("indications[0].testing.modalities[0]");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("indications[0].testing.modalities[0]");
         var share = Assert.IsType<TextField>(page.Editor.InputOf("share"));
         share.SetFocus();
 
@@ -138,9 +136,7 @@ public class DisplayTests
         using var ui = new UiHarness(80, 24);
         Assert.True(ui.Workbench.Pin());
         ui.Settle();
-        var page = ui.Window.EditPage;
-        page.Outline.Select("indications[1].testing.uptake");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("indications[1].testing.uptake");
         var value = Assert.IsType<TextField>(page.Editor.InputOf("value"));
         value.SetFocus();
 

@@ -15,9 +15,7 @@ public class EditorKeysTests
     private static UiHarness Editing(string path, int width = 80, int height = 24)
     {
         var ui = new UiHarness(width, height);
-        var page = ui.Window.EditPage;
-        page.Outline.Select(path);
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt(path);
         ui.Settle();
         return ui;
     }

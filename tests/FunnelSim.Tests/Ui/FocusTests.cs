@@ -177,9 +177,7 @@ public class FocusTests
     public void TabFromTheLastFieldComesBackToTheOutline()
     {
         using var ui = new UiHarness(120, 40);
-        var page = ui.Window.EditPage;
-        page.Outline.Select("indications[0].incidence");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("indications[0].incidence");
         ui.Settle();
         string last = page.Editor.Editor!.Fields()[^1].Key;
         Assert.True(page.Editor.FocusField(last));
@@ -204,9 +202,7 @@ public class FocusTests
 
         Assert.StartsWith("New scenario", ui.Window.Message);
 
-        var page = ui.Window.EditPage;
-        page.Outline.Select("indications[0].incidence");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("indications[0].incidence");
         ui.Window.Tabs.Value = page.Content;
         Assert.True(page.Editor.FocusField("value"));
         dialogs.Path(null);

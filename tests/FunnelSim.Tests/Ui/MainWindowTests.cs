@@ -30,9 +30,7 @@ public class MainWindowTests
     public void TypingAnImpossibleValueShowsTheValidatorsMessageUnderTheField()
     {
         using var ui = new UiHarness();
-        var page = ui.Window.EditPage;
-        page.Outline.Select("indications[1].testing.uptake");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("indications[1].testing.uptake");
         var mean = Assert.IsType<TextField>(page.Editor.InputOf("value"));
 
         mean.Text = "1.5";

@@ -118,9 +118,7 @@ public class SafetyTests
     {
         var (ui, dialogs) = Create();
         using var owned = ui;
-        var page = ui.Window.EditPage;
-        page.Outline.Select("indications[0].incidence");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("indications[0].incidence");
         var mean = Assert.IsType<TextField>(page.Editor.InputOf("value"));
 
         mean.Text = "195000abc";

@@ -10,9 +10,7 @@ public class SamplingSettingsTests
 {
     private static FieldEditor Edit(UiHarness ui, string path)
     {
-        var page = ui.Window.EditPage;
-        page.Outline.Select(path);
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt(path);
         ui.Settle();
         return page.Editor.Editor!;
     }

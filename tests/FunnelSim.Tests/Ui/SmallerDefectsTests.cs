@@ -66,9 +66,7 @@ public class SmallerDefectsTests
     public void OneCtrlZUndoesAWholeF2Rename()
     {
         using var ui = new UiHarness();
-        var page = ui.Window.EditPage;
-        page.Outline.Select(Prescribed);
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt(Prescribed);
         ui.Settle();
         string before = ui.Workbench.Document.Text($"{Prescribed}.id")!;
 
@@ -101,9 +99,7 @@ public class SmallerDefectsTests
     public void ASourceFieldShowsTheStartOfTheCitation()
     {
         using var ui = new UiHarness();
-        var page = ui.Window.EditPage;
-        page.Outline.Select("indications[0].incidence");
-        page.Editor.Edit(ui.Workbench.Document, page.Outline.Selected!);
+        var page = ui.EditAt("indications[0].incidence");
         ui.Settle();
 
         string source = ui.Workbench.Document.Text("indications[0].incidence.source")!;

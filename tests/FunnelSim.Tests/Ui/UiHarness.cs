@@ -40,6 +40,15 @@ internal sealed class UiHarness : IDisposable
 
     public string File(string name) => Path.Combine(_folder, name);
 
+    /// <summary>Selects <paramref name="path"/> in the Edit tab's outline and opens it in the field editor; the Edit tab.</summary>
+    public EditPage EditAt(string path)
+    {
+        var page = Window.EditPage;
+        page.Outline.Select(path);
+        page.Editor.Edit(Workbench.Document, page.Outline.Selected!);
+        return page;
+    }
+
     /// <summary>
     /// Waits for the background work (what-if run, tornado, drivers), applies what it posted — which may start more
     /// work, so until all is quiet — and redraws.
